@@ -1,0 +1,95 @@
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, workspaceId } from './columns.js';
+import { customers } from './customers.js';
+import { teams, users, workspaces } from './workspaces.js';
+
+export const channels = ['email', 'chat', 'phone', 'social', 'review', 'api'] as const;
+export const conversationStatuses = ['open', 'pending', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const messageRoles = ['customer', 'agent', 'bot', 'system'] as const;
+export type Channel = (typeof channels)[number];
+export type ConversationStatus = (typeof conversationStatuses)[number];
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    displayId: integer('display_id').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    channel: text('channel', { enum: channels }).notNull(),
+    status: text('status', { enum: conversationStatuses }).notNull().default('open'),
+    priority: text('priority', { enum: priorities }).notNull().default('normal'),
+    subject: text('subject'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    // Identity verification belongs to the conversation, not to whoever holds it: it survives
+    // every transfer and reassignment.
+    verifiedAt: ts('verified_at'),
+    verificationMethod: text('verification_method'),
+    verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
+    messageCount: integer('message_count').notNull().default(0),
+    firstHumanReplyAt: ts('first_human_reply_at'),
+    lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
+    resolvedAt: ts('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_display_key').on(t.workspaceId, t.displayId),
+    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc(), t.id),
+    index('conversations_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id),
+    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
+    index('conversations_team_idx').on(t.workspaceId, t.teamId, t.lastActivityAt.desc()),
+    index('conversations_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: messageRoles }).notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    // Internal notes are for the team only and never reach the customer.
+    internal: boolean('internal').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id)],
+);
+
+export const timelineEventTypes = [
+  'created',
+  'message_added',
+  'note_added',
+  'assigned',
+  'unassigned',
+  'transferred',
+  'status_changed',
+  'priority_changed',
+  'verified',
+  'customer_merged',
+] as const;
+export type TimelineEventType = (typeof timelineEventTypes)[number];
+
+export const conversationEvents = pgTable(
+  'conversation_events',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: timelineEventTypes }).notNull(),
+    actorId: uuid('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.createdAt)],
+);

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+let api: ReturnType<TestApp['as']>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const ws = await t.workspace('Acme');
+  api = t.as(ws.apiKey);
+});
+afterAll(() => t.close());
+
+async function newConversation(text = 'My router keeps dropping the connection') {
+  const customer = await api.post('/customers', { name: 'Dana Reyes', identities: [{ type: 'account', value: `AC-${Math.random().toString().slice(2, 8)}` }] });
+  const conv = await api.post('/conversations', { customerId: customer.json.id, channel: 'chat', subject: 'Internet', message: { text } });
+  expect(conv.status).toBe(201);
+  return conv.json;
+}
+
+describe('conversations', () => {
+  it('numbers conversations per workspace and keeps the first message', async () => {
+    const a = await newConversation();
+    const b = await newConversation('Second problem');
+    expect(b.displayId).toBe(a.displayId + 1);
+    const detail = await api.get(`/conversations/${a.id}`);
+    expect(detail.json.messages).toHaveLength(1);
+    expect(detail.json.messages[0]).toMatchObject({ role: 'customer', text: 'My router keeps dropping the connection', internal: false });
+    expect(detail.json.timeline[0]).toMatchObject({ type: 'created' });
+    expect(detail.json.verification).toBeNull();
+  });
+
+  it('keeps the verification and the handover note through transfers', async () => {
+    const conv = await newConversation();
+    const team = await api.post('/teams', { name: `Billing ${conv.displayId}` });
+    expect(team.status).toBe(201);
+    const verified = await api.post(`/conversations/${conv.id}/verify`, { method: 'security_questions' });
+    expect(verified.status).toBe(200);
+
+    const noNote = await api.post(`/conversations/${conv.id}/transfer`, { teamId: team.json.id });
+    expect(noNote.status).toBe(400);
+    expect(noNote.json.invalid_params.map((p: { name: string }) => p.name)).toContain('note');
+
+    const moved = await api.post(`/conversations/${conv.id}/transfer`, { teamId: team.json.id, note: 'Verified by security questions; wants a refund for March' });
+    expect(moved.status).toBe(200);
+    expect(moved.json.teamId).toBe(team.json.id);
+
+    const detail = await api.get(`/conversations/${conv.id}`);
+    expect(detail.json.verification).toMatchObject({ method: 'security_questions' });
+    expect(Date.parse(detail.json.verification.verifiedAt)).not.toBeNaN();
+    expect(detail.json.handover.note).toBe('Verified by security questions; wants a refund for March');
+    const transfer = detail.json.timeline.find((e: { type: string }) => e.type === 'transferred');
+    expect(transfer).toMatchObject({ note: 'Verified by security questions; wants a refund for March' });
+    expect(Date.parse(transfer.at)).not.toBeNaN();
+    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'verified', 'transferred']);
+  });
+
+  it('adds agent replies and internal notes, and reopens when the customer writes back', async () => {
+    const conv = await newConversation();
+    const reply = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Let me look at that for you.' });
+    expect(reply.status).toBe(201);
+    const note = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Line test shows noise', internal: true });
+    expect(note.json.internal).toBe(true);
+    const bad = await api.post(`/conversations/${conv.id}/messages`, { role: 'customer', text: 'hi', internal: true });
+    expect(bad.status).toBe(400);
+
+    await api.post(`/conversations/${conv.id}/status`, { status: 'resolved' });
+    await api.post(`/conversations/${conv.id}/messages`, { role: 'customer', text: 'It dropped again' });
+    const detail = await api.get(`/conversations/${conv.id}`);
+    expect(detail.json.status).toBe('open');
+    expect(detail.json.messageCount).toBe(4);
+    expect(detail.json.firstHumanReplyAt).not.toBeNull();
+    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'note_added', 'status_changed', 'status_changed']);
+  });
+
+  it('lists with filters and a cursor that walks every page once', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page: any = await api.get(`/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      for (const c of page.json.data) {
+        expect(seen.has(c.id)).toBe(false);
+        seen.add(c.id);
+      }
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    const all = await api.get('/conversations?limit=200');
+    expect(seen.size).toBe(all.json.data.length);
+    const open = await api.get('/conversations?status=resolved');
+    expect(open.json.data.every((c: { status: string }) => c.status === 'resolved')).toBe(true);
+  });
+});

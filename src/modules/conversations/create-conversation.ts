@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import { conversations, messages, workspaces, type Channel } from '../../db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { findCustomerRow } from '../customers/get-customer.js';
+import { assertMember, assertTeam, present, recordEvent } from './conversation-row.js';
+
+export type CreateConversationInput = {
+  customerId: string;
+  channel: Channel;
+  subject?: string;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  teamId?: string;
+  assigneeId?: string;
+  message: { text: string; role?: 'customer' | 'agent' };
+};
+
+export async function createConversation(ctx: WorkContext, input: CreateConversationInput) {
+  const customer = await findCustomerRow(ctx, input.customerId).catch(() => {
+    throw new AppError('CUSTOMER_NOT_FOUND', { invalidParams: [{ name: 'customerId', reason: 'no such customer in this workspace' }] });
+  });
+  // A conversation for a merged-away profile belongs to the profile it was merged into.
+  const customerId = customer.mergedIntoId ?? customer.id;
+  if (input.teamId) await assertTeam(ctx, input.teamId, 'teamId');
+  if (input.assigneeId) await assertMember(ctx, input.assigneeId, 'assigneeId');
+
+  // The per-workspace number customers quote ("#1042"): the row lock makes it gap-free.
+  const [ws] = await ctx.tx
+    .update(workspaces)
+    .set({ nextConversationNumber: sql`${workspaces.nextConversationNumber} + 1` })
+    .where(eq(workspaces.id, ctx.workspaceId))
+    .returning({ displayId: sql<number>`${workspaces.nextConversationNumber} - 1` });
+  const role = input.message.role ?? 'customer';
+  const now = new Date();
+  const [row] = await ctx.tx
+    .insert(conversations)
+    .values({
+      workspaceId: ctx.workspaceId,
+      displayId: ws!.displayId,
+      customerId,
+      channel: input.channel,
+      subject: input.subject ?? null,
+      priority: input.priority ?? 'normal',
+      teamId: input.teamId ?? null,
+      assigneeId: input.assigneeId ?? null,
+      messageCount: 1,
+      lastActivityAt: now,
+      firstHumanReplyAt: role === 'agent' ? now : null,
+    })
+    .returning();
+  const [message] = await ctx.tx
+    .insert(messages)
+    .values({
+      workspaceId: ctx.workspaceId,
+      conversationId: row!.id,
+      role,
+      authorId: role === 'agent' ? ctx.actor.userId : null,
+      text: input.message.text,
+    })
+    .returning({ id: messages.id });
+  await recordEvent(ctx, row!.id, 'created', { channel: input.channel });
+  if (input.assigneeId) await recordEvent(ctx, row!.id, 'assigned', { toUserId: input.assigneeId });
+  ctx.emit('conversation.created', { conversationId: row!.id, displayId: row!.displayId, customerId, channel: input.channel, messageId: message!.id });
+  return present(row!);
+}

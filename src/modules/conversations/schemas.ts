@@ -1,0 +1,120 @@
+import { z } from '@hono/zod-openapi';
+import { channels, conversationStatuses, messageRoles, priorities } from '../../db/schema.js';
+
+const text = z.string().trim().min(1, 'must not be empty').max(50_000);
+
+export const createConversationBody = z
+  .object({
+    customerId: z.uuid(),
+    channel: z.enum(channels),
+    subject: z.string().trim().max(300).optional(),
+    priority: z.enum(priorities).optional(),
+    teamId: z.uuid().optional(),
+    assigneeId: z.uuid().optional(),
+    message: z.object({ text, role: z.enum(['customer', 'agent']).default('customer') }).strict(),
+  })
+  .strict()
+  .openapi('CreateConversationInput');
+
+export const addMessageBody = z
+  .object({
+    role: z.enum(['agent', 'customer']),
+    text,
+    internal: z.boolean().optional().openapi({ description: 'An internal note: visible to the team, never to the customer' }),
+  })
+  .strict()
+  .refine((m) => !(m.internal && m.role === 'customer'), { message: 'only agents write internal notes', path: ['internal'] })
+  .openapi('AddMessageInput');
+
+export const assignBody = z.object({ userId: z.uuid().nullable() }).strict();
+
+export const transferBody = z
+  .object({
+    teamId: z.uuid().optional(),
+    userId: z.uuid().optional(),
+    note: z.string({ error: 'a handover note is required' }).trim().min(1, 'a handover note is required').max(5_000),
+  })
+  .strict()
+  .refine((t) => t.teamId || t.userId, { message: 'transfer to a teamId or a userId', path: ['teamId'] })
+  .openapi('TransferInput');
+
+export const statusBody = z.object({ status: z.enum(conversationStatuses) }).strict();
+
+export const verifyBody = z
+  .object({
+    method: z.string().trim().min(1).max(64).openapi({ example: 'security_questions' }),
+    note: z.string().trim().max(1_000).optional(),
+  })
+  .strict();
+
+export const listConversationsQuery = z
+  .object({
+    status: z.enum(conversationStatuses).optional(),
+    channel: z.enum(channels).optional(),
+    assigneeId: z.uuid().optional(),
+    teamId: z.uuid().optional(),
+    customerId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const verificationSchema = z
+  .object({ method: z.string(), verifiedAt: z.string(), verifiedBy: z.uuid().nullable() })
+  .nullable()
+  .openapi('Verification');
+
+export const messageSchema = z
+  .object({
+    id: z.uuid(),
+    role: z.enum(messageRoles),
+    authorId: z.uuid().nullable(),
+    text: z.string(),
+    internal: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('Message');
+
+export const timelineEntrySchema = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    at: z.string(),
+    actorId: z.uuid().nullable(),
+    note: z.string().optional(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi('TimelineEntry');
+
+export const conversationSchema = z
+  .object({
+    id: z.uuid(),
+    displayId: z.number().int(),
+    customerId: z.uuid(),
+    channel: z.enum(channels),
+    status: z.enum(conversationStatuses),
+    priority: z.enum(priorities),
+    subject: z.string().nullable(),
+    assigneeId: z.uuid().nullable(),
+    teamId: z.uuid().nullable(),
+    verification: verificationSchema,
+    messageCount: z.number().int(),
+    lastActivityAt: z.string(),
+    firstHumanReplyAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Conversation');
+
+export const conversationDetailSchema = conversationSchema
+  .extend({
+    customer: z.object({ id: z.uuid(), name: z.string(), identities: z.array(z.object({ type: z.string(), displayValue: z.string() })) }),
+    handover: z.object({ note: z.string(), from: z.record(z.string(), z.unknown()), to: z.record(z.string(), z.unknown()), at: z.string() }).nullable(),
+    messages: z.array(messageSchema),
+    timeline: z.array(timelineEntrySchema),
+  })
+  .openapi('ConversationDetail');
+
+export const conversationListSchema = z
+  .object({ data: z.array(conversationSchema), nextCursor: z.string().nullable() })
+  .openapi('ConversationList');

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { auditLog, conversationEvents, conversations, customerIdentities, customers } from '../../db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { findCustomerRow, getCustomerDetail } from './get-customer.js';
+
+const actorType = (ctx: WorkContext) => (ctx.actor.type === 'system' ? 'system' : ctx.actor.type);
+
+// Folds a duplicate profile into the one that stays: identities, conversations and history
+// move; the duplicate is kept, marked as merged, so links to it still resolve.
+export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceId: string) {
+  if (targetId === sourceId) {
+    throw new AppError('VALIDATION_FAILED', { message: 'A customer cannot be merged into itself', invalidParams: [{ name: 'sourceId', reason: 'same as the target' }] });
+  }
+  const target = await findCustomerRow(ctx, targetId);
+  const source = await findCustomerRow(ctx, sourceId);
+  for (const c of [target, source]) {
+    if (c.mergedIntoId) throw new AppError('CUSTOMER_MERGED', { message: `Customer ${c.id} was already merged into ${c.mergedIntoId}` });
+  }
+  const movedIdentities = await ctx.tx
+    .update(customerIdentities)
+    .set({ customerId: targetId })
+    .where(eq(customerIdentities.customerId, sourceId))
+    .returning({ type: customerIdentities.type, value: customerIdentities.value });
+  const movedConversations = await ctx.tx
+    .update(conversations)
+    .set({ customerId: targetId })
+    .where(eq(conversations.customerId, sourceId))
+    .returning({ id: conversations.id });
+  await ctx.tx
+    .update(customers)
+    .set({
+      attributes: { ...source.attributes, ...target.attributes },
+      lifetimeValueCents: target.lifetimeValueCents + source.lifetimeValueCents,
+      customerSince: source.customerSince < target.customerSince ? source.customerSince : target.customerSince,
+      updatedAt: new Date(),
+    })
+    .where(eq(customers.id, targetId));
+  await ctx.tx.update(customers).set({ mergedIntoId: targetId, updatedAt: new Date() }).where(eq(customers.id, sourceId));
+
+  const data = {
+    sourceId,
+    sourceName: source.name,
+    targetId,
+    targetName: target.name,
+    identities: movedIdentities.map((i) => `${i.type}:${i.value}`),
+    conversationIds: movedConversations.map((c) => c.id),
+  };
+  const entry = { workspaceId: ctx.workspaceId, actorType: actorType(ctx), actorId: ctx.actor.type === 'api_key' ? ctx.actor.apiKeyId : ctx.actor.userId, subjectType: 'customer', data } as const;
+  await ctx.tx.insert(auditLog).values([
+    { ...entry, action: 'customer.merged_in', subjectId: targetId },
+    { ...entry, action: 'customer.merged_away', subjectId: sourceId },
+  ]);
+  if (movedConversations.length) {
+    await ctx.tx.insert(conversationEvents).values(
+      movedConversations.map((c) => ({
+        workspaceId: ctx.workspaceId,
+        conversationId: c.id,
+        type: 'customer_merged' as const,
+        actorId: ctx.actor.userId,
+        data: { fromCustomerId: sourceId, toCustomerId: targetId },
+      })),
+    );
+  }
+  ctx.emit('customer.merged', data);
+  return getCustomerDetail(ctx, targetId);
+}

@@ -1,0 +1,43 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { apiKeys, memberships, sessions } from '../../db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import { hashToken } from '../../platform/auth/secrets.js';
+import type { Scope } from '../../platform/tenancy/scope.js';
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+// Credentials are looked up by their hash before any workspace is known, so these reads run
+// as the system; everything after runs scoped to the workspace they name.
+export async function authenticateApiKey(db: Db, token: string): Promise<Scope> {
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashToken(token)), isNull(apiKeys.revokedAt)));
+  if (!key) throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
+  const now = Date.now();
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, key.id));
+  }
+  return {
+    workspaceId: key.workspaceId,
+    actor: { type: 'api_key', apiKeyId: key.id, role: key.role, userId: key.createdBy },
+  };
+}
+
+export async function authenticateSession(db: Db, token: string): Promise<Scope & { sessionId: string }> {
+  const [row] = await db
+    .select({ sessionId: sessions.id, userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role })
+    .from(sessions)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
+    )
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
+  if (!row) throw new AppError('UNAUTHENTICATED', { message: 'The session has expired; log in again' });
+  return {
+    sessionId: row.sessionId,
+    workspaceId: row.workspaceId,
+    actor: { type: 'user', userId: row.userId, role: row.role },
+  };
+}

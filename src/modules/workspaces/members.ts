@@ -1,0 +1,93 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { memberships, users, type Role } from '../../db/schema.js';
+import { roleRank } from '../../platform/auth/permissions.js';
+import { AppError } from '../../platform/errors.js';
+import { hashPassword } from '../../platform/auth/secrets.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+
+const memberColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  joinedAt: memberships.createdAt,
+};
+
+export async function listMembers(ctx: WorkContext) {
+  return ctx.tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .orderBy(users.name);
+}
+
+export async function getMember(ctx: WorkContext, userId: string) {
+  const [member] = await ctx.tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.userId, userId));
+  if (!member) throw new AppError('USER_NOT_FOUND');
+  return member;
+}
+
+function assertCanGrant(ctx: WorkContext, role: Role) {
+  if (roleRank[role] > roleRank[ctx.actor.role]) {
+    throw new AppError('FORBIDDEN', { message: `A ${ctx.actor.role} cannot grant the ${role} role` });
+  }
+}
+
+// Adds a person to the workspace, creating their account if this email is new. The users table
+// is global, so it is read by email without exposing anything but the match.
+export async function addMember(
+  ctx: WorkContext,
+  input: { email: string; name?: string; password?: string; role: Role },
+) {
+  assertCanGrant(ctx, input.role);
+  const [existing] = await ctx.tx.select().from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  let userId = existing?.id;
+  if (!userId) {
+    const [created] = await ctx.tx
+      .insert(users)
+      .values({
+        email: input.email,
+        name: input.name ?? input.email.split('@')[0]!,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+      })
+      .returning({ id: users.id });
+    userId = created!.id;
+  }
+  const inserted = await ctx.tx
+    .insert(memberships)
+    .values({ workspaceId: ctx.workspaceId, userId, role: input.role })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted.length) throw new AppError('ALREADY_MEMBER', { message: `${input.email} is already a member` });
+  return getMember(ctx, userId);
+}
+
+export async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {
+  const current = await getMember(ctx, userId);
+  assertCanGrant(ctx, role);
+  assertCanGrant(ctx, current.role);
+  if (current.role === 'owner' && role !== 'owner') await assertAnotherOwner(ctx, userId);
+  await ctx.tx.update(memberships).set({ role }).where(eq(memberships.userId, userId));
+  return getMember(ctx, userId);
+}
+
+export async function removeMember(ctx: WorkContext, userId: string) {
+  const current = await getMember(ctx, userId);
+  assertCanGrant(ctx, current.role);
+  if (current.role === 'owner') await assertAnotherOwner(ctx, userId);
+  await ctx.tx.delete(memberships).where(eq(memberships.userId, userId));
+}
+
+async function assertAnotherOwner(ctx: WorkContext, userId: string) {
+  const owners = await ctx.tx
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.role, 'owner')));
+  if (!owners.some((o) => o.id !== userId)) {
+    throw new AppError('INVALID_STATE', { message: 'A workspace needs at least one owner' });
+  }
+}

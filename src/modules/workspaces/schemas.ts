@@ -1,0 +1,79 @@
+import { z } from '@hono/zod-openapi';
+import { roles } from '../../db/schema.js';
+
+const timezones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
+
+export const roleSchema = z.enum(roles);
+export const emailSchema = z.email().max(320);
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const loginBody = z
+  .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
+  .strict()
+  .openapi('LoginInput');
+
+export const workspaceSchema = z
+  .object({ id: z.uuid(), name: z.string(), timezone: z.string(), createdAt: z.string() })
+  .openapi('Workspace');
+
+export const updateWorkspaceBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    timezone: z
+      .string()
+      .refine((tz) => timezones.has(tz), 'must be an IANA time zone such as Europe/Paris')
+      .optional(),
+  })
+  .strict();
+
+export const memberSchema = z
+  .object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() })
+  .openapi('Member');
+
+export const addMemberBody = z
+  .object({ email: emailSchema, name: z.string().trim().min(1).max(200).optional(), password: passwordSchema.optional(), role: roleSchema })
+  .strict()
+  .openapi('AddMemberInput');
+
+export const changeRoleBody = z.object({ role: roleSchema }).strict();
+
+export const meSchema = z
+  .object({
+    user: z.object({ id: z.uuid().nullable(), email: z.string().nullable(), name: z.string().nullable() }),
+    workspace: z.object({ id: z.uuid(), name: z.string(), role: roleSchema }),
+    auth: z.enum(['session', 'api_key']),
+  })
+  .openapi('Me');
+
+export const apiKeySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    role: roleSchema,
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().openapi({ description: 'Shown once; store it now' }) })
+  .openapi('CreatedApiKey');
+
+export const createApiKeyBody = z
+  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
+  .strict();
+
+export const teamSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.string(),
+    members: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
+    memberCount: z.number().int().optional(),
+  })
+  .openapi('Team');
+
+export const createTeamBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const addTeamMemberBody = z.object({ userId: z.uuid() }).strict();

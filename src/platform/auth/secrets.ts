@@ -1,0 +1,27 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+// API keys and session tokens are long random secrets, so a fast hash is enough to store them;
+// passwords are low-entropy and get argon2id.
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export function newToken(prefix: string): { token: string; lookup: string } {
+  const lookup = randomBytes(4).toString('hex');
+  return { token: `${prefix}_${lookup}_${randomBytes(24).toString('base64url')}`, lookup };
+}
+
+export const hashPassword = (password: string): Promise<string> => hash(password);
+
+// A hash of a fixed string, so a login for an unknown email costs as long as a wrong password.
+let decoy: Promise<string> | undefined;
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) {
+    decoy ??= hash('earshot-decoy-password');
+    await verify(await decoy, password).catch(() => false);
+    return false;
+  }
+  return verify(stored, password).catch(() => false);
+}
+
+export const safeEqual = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -1,0 +1,38 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/env.js';
+import type { Db, DbHandle } from '../../db/client.js';
+import type { EventBus } from '../events/domain-events.js';
+import type { Scope } from '../tenancy/scope.js';
+import { validationError } from '../errors.js';
+
+export type JobSender = {
+  send(name: string, payload: unknown, options?: { startAfter?: Date | number; singletonKey?: string }): Promise<string | null>;
+};
+
+// What every handler and operation can reach. Built once at start-up (or per test file).
+export type AppDeps = {
+  config: Config;
+  handle: DbHandle;
+  db: Db;
+  events: EventBus;
+  logger: Logger;
+  jobs?: JobSender;
+};
+
+export type AppEnv = {
+  Variables: { requestId: string; scope: Scope; sessionId?: string };
+};
+
+// Every router is built this way so that validation failures become RFC 9457 problems that
+// name each bad field.
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : result.target;
+        throw validationError(result.error.issues, where);
+      }
+    },
+  });
+}

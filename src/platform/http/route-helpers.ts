@@ -1,0 +1,69 @@
+import { z, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Permission } from '../auth/permissions.js';
+import { requirePermission } from '../auth/permissions.js';
+import { inWorkspace, type WorkContext } from '../tenancy/scope.js';
+import type { AppDeps, AppEnv } from './app-env.js';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+export const errorResponses = {
+  400: problem('Invalid input; invalid_params names each bad field'),
+  401: problem('Not authenticated'),
+  403: problem('Not allowed for this role'),
+  404: problem('Not found in this workspace'),
+  409: problem('Conflicts with the current state'),
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const secured: Pick<RouteConfig, 'security'> = { security: [{ bearer: [] }, { session: [] }] };
+
+// Dates become ISO strings before the response schema strips anything it does not list.
+function toJsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
+    return out;
+  }
+  return value;
+}
+
+export function reply<T extends z.ZodType, S extends 200 | 201>(c: Context<AppEnv>, schema: T, data: unknown, status: S) {
+  return c.json(schema.parse(toJsonValue(data)) as z.infer<T>, status);
+}
+
+// Runs one operation for the authenticated workspace, after checking the actor's role.
+export function scopedRunner(deps: AppDeps) {
+  return <T>(c: Context<AppEnv>, permission: Permission, work: (ctx: WorkContext) => Promise<T>): Promise<T> => {
+    const scope = c.get('scope');
+    requirePermission(scope.actor, permission);
+    return inWorkspace(deps, scope, work);
+  };
+}

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { APP_ROLE } from '../../db/tenancy-policies.js';
+import type { DomainEvent, EventBus } from '../events/domain-events.js';
+import type { Role } from '../../db/schema.js';
+
+export type Actor =
+  | { type: 'user'; userId: string; role: Role }
+  | { type: 'api_key'; apiKeyId: string; role: Role; userId: string | null }
+  | { type: 'system'; role: 'owner'; userId: null };
+
+export type Scope = { workspaceId: string; actor: Actor };
+
+export type WorkContext = Scope & {
+  tx: Tx;
+  emit(type: DomainEvent['type'], data: Record<string, unknown>): void;
+};
+
+export type ScopeDeps = { db: Db; events: EventBus };
+
+// The one place tenancy is enforced: every request's work runs in a transaction that sets the
+// workspace and drops to a role bound by row-level security, so a query that forgets a
+// workspace filter still cannot see another workspace's rows. Events are published only after
+// the commit.
+export async function inWorkspace<T>(deps: ScopeDeps, scope: Scope, work: (ctx: WorkContext) => Promise<T>): Promise<T> {
+  const pending: DomainEvent[] = [];
+  const result = await deps.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('earshot.workspace_id', ${scope.workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
+    );
+    return work({
+      ...scope,
+      tx,
+      emit: (type, data) =>
+        pending.push({ type, workspaceId: scope.workspaceId, at: new Date().toISOString(), data }),
+    });
+  });
+  if (pending.length) await deps.events.publish(pending);
+  return result;
+}
+
+export const actorUserId = (actor: Actor): string | null => actor.userId;

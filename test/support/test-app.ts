@@ -1,0 +1,55 @@
+import { parseConfig } from '../../src/config/env.js';
+import type { DbHandle } from '../../src/db/client.js';
+import { createWorkspace } from '../../src/modules/workspaces/create-workspace.js';
+import { createDeps } from '../../src/platform/create-deps.js';
+import { buildApp } from '../../src/platform/http/build-app.js';
+import { openTestDb } from './test-db.js';
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export async function createTestApp() {
+  const handle: DbHandle = await openTestDb();
+  const config = parseConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' });
+  const deps = createDeps(config, handle);
+  const app = buildApp(deps);
+
+  const request = async (method: string, path: string, options: { key?: string; cookie?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key) headers.authorization = `Bearer ${options.key}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    let body: string | undefined = options.raw;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await app.request(`/api/v1${path}`, { method, headers, body });
+    const text = await res.text();
+    let json: any = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, json, text, headers: res.headers };
+  };
+
+  let counter = 0;
+  const workspace = async (name = `Workspace ${++counter}`) => {
+    const email = `owner${++counter}-${Date.now()}@example.test`;
+    const created = await createWorkspace({ db: deps.db, name, admin: { email, password: 'correct horse battery' } });
+    return { ...created, email, password: 'correct horse battery' };
+  };
+
+  return {
+    app,
+    deps,
+    handle,
+    request,
+    workspace,
+    as: (key: string) => ({
+      get: (path: string) => request('GET', path, { key }),
+      post: (path: string, body?: unknown) => request('POST', path, { key, body }),
+      patch: (path: string, body?: unknown) => request('PATCH', path, { key, body }),
+      delete: (path: string) => request('DELETE', path, { key }),
+    }),
+    close: () => handle.close(),
+  };
+}
