@@ -25,10 +25,9 @@ export function buildApp(deps: AppDeps) {
   const api = createRouter();
   api.use('*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes` }); } }));
   api.use('*', async (c, next) => {
-    if (WRITE_METHODS.has(c.req.method)) {
-      const type = c.req.header('content-type') ?? '';
-      const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
-      if (hasBody && !/^application\/([\w.-]+\+)?json\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    const type = c.req.header('content-type');
+    if (WRITE_METHODS.has(c.req.method) && type && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     }
     await next();
   });
