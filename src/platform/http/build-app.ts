@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -11,12 +13,15 @@ import { createRouter, type AppDeps, type AppEnv } from './app-env.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { referencePage } from './reference-page.js';
+import { createRealtimeHub } from '../realtime/realtime-hub.js';
 
 const PUBLIC_PATHS = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/docs']);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const nodeWs = createNodeWebSocket({ app });
+  const realtime = createRealtimeHub(deps);
   app.onError(handleError(deps.logger));
   app.notFound((c) => problemResponse(c, new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` })));
   app.use('*', requestId());
@@ -37,6 +42,20 @@ export function buildApp(deps: AppDeps) {
     await deps.db.execute(sql`SELECT 1`);
     return c.json({ status: 'ok', database: deps.handle.kind });
   });
+  // Agents receive their workspace's events (new messages, assignments, status changes) here.
+  api.get(
+    '/realtime',
+    nodeWs.upgradeWebSocket((c) => {
+      const { workspaceId } = c.get('scope');
+      return {
+        onOpen: (_event, socket) => {
+          realtime.join(workspaceId, socket);
+          socket.send(JSON.stringify({ type: 'ready', at: new Date().toISOString(), data: { workspaceId } }));
+        },
+        onClose: (_event, socket) => realtime.leave(workspaceId, socket),
+      };
+    }),
+  );
   api.route('/', workspaceRoutes(deps));
   api.route('/', customerRoutes(deps));
   api.route('/', conversationRoutes(deps));
@@ -52,7 +71,16 @@ export function buildApp(deps: AppDeps) {
 
   app.route('/api/v1', api);
   app.get('/', (c) => c.redirect('/api/v1/docs'));
-  return app;
+  return Object.assign(app, {
+    // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
+    async attachServer(server: Server) {
+      nodeWs.injectWebSocket(server);
+      await realtime.start();
+    },
+    async detachServer() {
+      await realtime.close();
+    },
+  });
 }
 
 export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,79 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  await t.app.attachServer(server);
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await t.app.detachServer();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+type Frame = { type: string; at: string; data: Record<string, unknown> };
+
+function connect(key: string) {
+  const socket = new WebSocket(`ws://${base}/api/v1/realtime`, { headers: { authorization: `Bearer ${key}` } });
+  const frames: Frame[] = [];
+  const waiters: { match: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
+  socket.on('message', (raw) => {
+    const frame = JSON.parse(String(raw)) as Frame;
+    frames.push(frame);
+    for (const w of waiters.filter((w) => w.match(frame))) w.resolve(frame);
+  });
+  const next = (match: (f: Frame) => boolean, ms = 1_000) =>
+    new Promise<Frame>((resolve, reject) => {
+      const found = frames.find(match);
+      if (found) return resolve(found);
+      const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${frames.map((f) => f.type)}`)), ms);
+      waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+    });
+  return { socket, frames, next };
+}
+
+describe('realtime events', () => {
+  it('delivers new messages, assignments and status changes to the workspace within a second, and nothing to others', async () => {
+    const acme = await t.workspace('Acme');
+    const other = await t.workspace('Other');
+    const mine = connect(acme.apiKey);
+    const theirs = connect(other.apiKey);
+    await mine.next((f) => f.type === 'ready');
+    await theirs.next((f) => f.type === 'ready');
+
+    const api = t.as(acme.apiKey);
+    const customer = await api.post('/customers', { name: 'Rita' });
+    const conv = await api.post('/conversations', { customerId: customer.json.id, channel: 'chat', message: { text: 'hello?' } });
+    const sent = Date.now();
+    await api.post(`/conversations/${conv.json.id}/messages`, { role: 'customer', text: 'Is anyone there?' });
+    const message = await mine.next((f) => f.type === 'conversation.message_added' && f.data.text === 'Is anyone there?');
+    expect(Date.now() - sent).toBeLessThan(1_000);
+    expect(message.data.conversationId).toBe(conv.json.id);
+
+    await api.post(`/conversations/${conv.json.id}/assign`, { userId: acme.userId });
+    await mine.next((f) => f.type === 'conversation.assigned' && f.data.toUserId === acme.userId);
+    await api.post(`/conversations/${conv.json.id}/status`, { status: 'pending' });
+    await mine.next((f) => f.type === 'conversation.status_changed' && f.data.to === 'pending');
+
+    expect(theirs.frames.map((f) => f.type)).toEqual(['ready']);
+    mine.socket.close();
+    theirs.socket.close();
+  });
+
+  it('refuses an unauthenticated upgrade', async () => {
+    const socket = new WebSocket(`ws://${base}/api/v1/realtime`);
+    const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(401);
+  });
+});
