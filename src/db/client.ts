@@ -10,14 +10,14 @@ import * as schema from './schema.js';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type DbHandle =
-  | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
-  | { kind: 'pg'; db: Db; pool: pg.Pool; close(): Promise<void> };
+export type PgliteHandle = { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
+export type PostgresHandle = { kind: 'pg'; db: Db; pool: pg.Pool; close(): Promise<void> };
+export type DbHandle = PgliteHandle | PostgresHandle;
 
 // int8 as a JS number on both drivers (PGlite already does this).
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DbHandle> {
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteHandle> {
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
@@ -27,7 +27,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }
 
-export function openPostgres(connectionString: string, max = 10): DbHandle {
+export function openPostgres(connectionString: string, max = 10): PostgresHandle {
   const pool = new pg.Pool({ connectionString, max });
   pool.on('error', () => {
     // An idle client dropped by the server is replaced by the pool on next use.

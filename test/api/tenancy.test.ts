@@ -6,7 +6,7 @@ import { customers } from '../../src/db/schema.js';
 
 let t: TestApp;
 let mine: ReturnType<TestApp['as']>;
-const foreign: Record<string, string> = {};
+const foreign = {} as Record<"customer" | "conversation" | "team" | "key" | "user", string>;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -32,4 +32,3 @@ export async function getCustomerDetail(ctx: WorkContext, id: string) {
   return { ...customer, conversationCount: count?.n ?? 0, history };
 }
 
-export { profileColumns };

@@ -4,11 +4,8 @@ import type { Config } from '../../config/env.js';
 import type { Db, DbHandle } from '../../db/client.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
+import type { JobQueue } from '../jobs/index.js';
 import { validationError } from '../errors.js';
-
-export type JobSender = {
-  send(name: string, payload: unknown, options?: { startAfter?: Date | number; singletonKey?: string }): Promise<string | null>;
-};
 
 // What every handler and operation can reach. Built once at start-up (or per test file).
 export type AppDeps = {
@@ -17,7 +14,8 @@ export type AppDeps = {
   db: Db;
   events: EventBus;
   logger: Logger;
-  jobs?: JobSender;
+  // Present where jobs can be sent (every server and worker process).
+  jobs?: Pick<JobQueue<any>, 'send'>;
 };
 
 export type AppEnv = {
