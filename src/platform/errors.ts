@@ -1,5 +1,5 @@
 // One error type with stable codes; every HTTP error answer is an RFC 9457 problem built from it.
-const codes = {
+export const errorCodes = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
@@ -13,6 +13,8 @@ const codes = {
   API_KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
   CUSTOMER_NOT_FOUND: { status: 404, title: 'Customer not found' },
   CONVERSATION_NOT_FOUND: { status: 404, title: 'Conversation not found' },
+  QUALITY_NOT_SCORED: { status: 404, title: 'This conversation has not been scored' },
+  COACHING_TASK_NOT_FOUND: { status: 404, title: 'Coaching task not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   CONFLICT: { status: 409, title: 'Conflict' },
   IDENTITY_TAKEN: { status: 409, title: 'This identity belongs to another customer' },
@@ -28,7 +30,7 @@ const codes = {
   UNAVAILABLE: { status: 503, title: 'Not ready yet' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export type ErrorCode = keyof typeof codes;
+export type ErrorCode = keyof typeof errorCodes;
 export type InvalidParam = { name: string; reason: string };
 
 export class AppError extends Error {
@@ -38,7 +40,7 @@ export class AppError extends Error {
   readonly invalidParams: InvalidParam[] | undefined;
 
   constructor(code: ErrorCode, options: { message?: string; invalidParams?: InvalidParam[]; cause?: unknown } = {}) {
-    const def = codes[code];
+    const def = errorCodes[code];
     super(options.message ?? def.title, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

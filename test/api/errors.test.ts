@@ -62,5 +62,7 @@ describe('error answers', () => {
     const page = await t.request('GET', '/docs');
     expect(page.text).toContain('Earshot API');
     expect((await t.request('GET', '/health')).json.status).toBe('ok');
+    const problems = await (await t.app.request('/docs/problems')).text();
+    expect(problems).toContain('id="conversation-not-found"');
   });
 });

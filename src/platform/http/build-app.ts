@@ -13,6 +13,7 @@ import { createRouter, type AppDeps, type AppEnv } from './app-env.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { referencePage } from './reference-page.js';
+import { problemsPage } from './problems-page.js';
 import { createRealtimeHub } from '../realtime/realtime-hub.js';
 
 const PUBLIC_PATHS = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/docs']);
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps) {
   api.get('/docs', (c) => c.html(referencePage('/api/v1/openapi.json')));
 
   app.route('/api/v1', api);
+  app.get('/docs/problems', (c) => c.html(problemsPage()));
   app.get('/', (c) => c.redirect('/api/v1/docs'));
   return Object.assign(app, {
     // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
