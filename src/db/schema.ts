@@ -2,3 +2,4 @@
 export * from './schema/workspaces.js';
 export * from './schema/customers.js';
 export * from './schema/conversations.js';
+export * from './schema/quality.js';

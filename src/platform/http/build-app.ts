@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import { customerRoutes } from '../../modules/customers/routes.js';
 import { conversationRoutes } from '../../modules/conversations/routes.js';
+import { qualityRoutes } from '../../modules/quality/routes.js';
 import { workspaceRoutes } from '../../modules/workspaces/routes.js';
 import { AppError } from '../errors.js';
 import { createRouter, type AppDeps, type AppEnv } from './app-env.js';
@@ -60,6 +61,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', workspaceRoutes(deps));
   api.route('/', customerRoutes(deps));
   api.route('/', conversationRoutes(deps));
+  api.route('/', qualityRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'earshot_session' });

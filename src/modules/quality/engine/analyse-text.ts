@@ -1,0 +1,160 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+// Two pipelines, built once per process. Only customer turns need sentiment. wink's own sentence
+// splitter costs more than its sentiment pass, so customer text is split here and each sentence is
+// read once with negation and sentiment: wink still scores every sentence, negation stays inside
+// its sentence, and each token is read exactly once. Agent and bot turns are tokenised bare.
+const feelingNlp = winkNLP(model, ['negation', 'sentiment']);
+const plainNlp = winkNLP(model, []);
+const its = feelingNlp.its;
+
+export type Sentence = {
+  // Lower-cased token normals joined by single spaces: contractions arrive expanded
+  // ("can't" -> "can not"), so every phrase list matches one spelling instead of five.
+  norm: string;
+  first: number;
+  last: number;
+  words: number;
+  question: boolean;
+  sentiment: number;
+  // Token indexes (within the turn) that wink marked as inside a negation's scope.
+  negated: readonly number[];
+};
+
+export type TextAnalysis = {
+  norm: string;
+  tokens: readonly string[];
+  types: readonly string[];
+  sentences: readonly Sentence[];
+  wordCount: number;
+};
+
+const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
+// Greetings and fillers are skipped: "hi , can I have my PAC code" is still a question.
+const INTERROGATIVE_START =
+  /^(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
+
+const isWordType = (type: string): boolean =>
+  type === 'word' || type === 'number' || type === 'email' || type === 'hashtag' || type === 'ordinal' || type === 'time';
+
+const makeSentence = (
+  tokens: readonly string[],
+  types: readonly string[],
+  first: number,
+  last: number,
+  sentiment: number,
+  negated: readonly number[],
+): Sentence => {
+  let words = 0;
+  let hasQuestionMark = false;
+  for (let i = first; i <= last; i += 1) {
+    if (isWordType(types[i] ?? '')) words += 1;
+    else if ((tokens[i] ?? '').includes('?')) hasQuestionMark = true;
+  }
+  const norm = tokens.slice(first, last + 1).join(' ');
+  // Chat customers often drop the question mark; a short sentence opening like a question is one.
+  const question = hasQuestionMark || (words <= 20 && INTERROGATIVE_START.test(norm));
+  return { norm, first, last, words, question, sentiment, negated };
+};
+
+// A numbered list item ("1." or "2)") ends in punctuation but is not a sentence of its own.
+const isListMarker = (tokens: readonly string[], types: readonly string[], start: number, at: number): boolean =>
+  at === start + 1 && types[start] === 'number' && (tokens[start]?.length ?? 0) <= 2;
+
+const splitPlain = (tokens: readonly string[], types: readonly string[]): Sentence[] => {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    if (!SENTENCE_END.has(token) && token !== ')') continue;
+    if (token === ')' || isListMarker(tokens, types, start, i)) {
+      if (isListMarker(tokens, types, start, i)) start = i + 1;
+      continue;
+    }
+    // Swallow a run of closing punctuation ("?!", "...") into the same sentence.
+    while (i + 1 < tokens.length && SENTENCE_END.has(tokens[i + 1] ?? '')) i += 1;
+    sentences.push(makeSentence(tokens, types, start, i, 0, []));
+    start = i + 1;
+  }
+  if (start < tokens.length) sentences.push(makeSentence(tokens, types, start, tokens.length - 1, 0, []));
+  return sentences;
+};
+
+// Line breaks separate sentences in emails and pasted lists even when no full stop does; the
+// tokeniser would otherwise keep the break itself as a token.
+const LINE_BREAK = /([^.!?:;,\s])[ \t]*(?:\r?\n)+/g;
+const ANY_BREAK = /\s*(?:\r?\n)+\s*/g;
+const CURLY_QUOTE = /[\u2018\u2019\u02bc]/g;
+
+export const prepareText = (text: string): string =>
+  text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ');
+
+// wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
+// next word lets one phrase list cover "the internet has been down" and "internet's been down".
+const HAS_NEXT = new Set(['been', 'got', 'gone', 'had', 'taken', 'stopped', 'started', 'changed', 'moved', 'arrived', 'come', 'happened', 'dropped', 'doubled', 'disappeared', 'left', 'never', 'already', 'just']);
+const IS_NEXT = new Set(['not', 'still', 'down', 'up', 'out', 'broken', 'wrong', 'late', 'fine', 'working', 'here', 'there', 'ok', 'okay', 'now', 'also', 'really', 'so', 'very', 'too', 'missing', 'gone', 'showing', 'back', 'dead', 'off', 'on', 'due', 'meant', 'supposed', 'going', 'all', 'in', 'at', 'stuck', 'different', 'correct', 'right', 'done', 'sorted', 'fixed']);
+
+const lowerAll = (values: string[]): string[] => {
+  for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? '').toLowerCase();
+  for (let i = 1; i < values.length; i += 1) {
+    if (values[i] !== "'s") continue;
+    const next = values[i + 1] ?? '';
+    if (HAS_NEXT.has(next)) values[i] = 'has';
+    else if (IS_NEXT.has(next)) values[i] = 'is';
+  }
+  return values;
+};
+
+// Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
+// that most often carry a full stop in support messages.
+const RAW_SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/;
+const ABBREVIATION = /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
+
+export const splitRawSentences = (text: string): string[] => {
+  const pieces: string[] = [];
+  for (const piece of text.split(RAW_SENTENCE_END)) {
+    const last = pieces.length - 1;
+    if (last >= 0 && ABBREVIATION.test(pieces[last]!)) pieces[last] = `${pieces[last]} ${piece}`;
+    else if (piece.trim() !== '') pieces.push(piece);
+  }
+  return pieces;
+};
+
+const analysePlain = (prepared: string): TextAnalysis => {
+  const doc = plainNlp.readDoc(prepared);
+  const tokens = lowerAll(doc.tokens().out(its.normal));
+  const types = doc.tokens().out(its.type);
+  return finish(tokens, types, splitPlain(tokens, types));
+};
+
+const analyseFeeling = (prepared: string): TextAnalysis => {
+  const tokens: string[] = [];
+  const types: string[] = [];
+  const sentences: Sentence[] = [];
+  for (const piece of splitRawSentences(prepared)) {
+    const doc = feelingNlp.readDoc(piece);
+    const first = tokens.length;
+    const pieceTokens = lowerAll(doc.tokens().out(its.normal));
+    if (pieceTokens.length === 0) continue;
+    const flags = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+    for (const token of pieceTokens) tokens.push(token);
+    for (const type of doc.tokens().out(its.type)) types.push(type);
+    const negated: number[] = [];
+    for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
+    const score = doc.out(its.sentiment) as unknown as number;
+    sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
+  }
+  return finish(tokens, types, sentences);
+};
+
+export const analyseText = (text: string, options: { sentiment: boolean }): TextAnalysis => {
+  const prepared = prepareText(text);
+  return options.sentiment ? analyseFeeling(prepared) : analysePlain(prepared);
+};
+
+const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextAnalysis => {
+  let wordCount = 0;
+  for (const type of types) if (isWordType(type)) wordCount += 1;
+  return { norm: sentences.map((s) => s.norm).join(' '), tokens, types, sentences, wordCount };
+};

@@ -1,0 +1,34 @@
+import type { Sentence, TextAnalysis } from './analyse-text.js';
+import { STOP_WORDS } from './lexicons/stop-words.js';
+
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'],
+  ['ing', ''],
+  ['ed', ''],
+  ['es', ''],
+  ['s', ''],
+  ['ly', ''],
+];
+
+// Crude on purpose: "charged"/"charge"/"charges" must meet, and speed matters more than linguistics.
+export const stem = (word: string): string => {
+  if (word.length <= 4) return word;
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length) + replacement;
+  }
+  return word;
+};
+
+const CONTENT_TYPES = new Set(['word', 'number', 'email', 'hashtag', 'url']);
+
+export const contentWords = (analysis: TextAnalysis, sentences: readonly Sentence[] = analysis.sentences): Set<string> => {
+  const words = new Set<string>();
+  for (const sentence of sentences) {
+    for (let i = sentence.first; i <= sentence.last; i += 1) {
+      const token = analysis.tokens[i] ?? '';
+      if (!CONTENT_TYPES.has(analysis.types[i] ?? '') || token.length < 3 || STOP_WORDS.has(token)) continue;
+      words.add(stem(token));
+    }
+  }
+  return words;
+};

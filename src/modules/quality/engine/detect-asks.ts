@@ -1,0 +1,46 @@
+import type { Sentence } from './analyse-text.js';
+import type { Lexicon } from './build-lexicon.js';
+import { findAffirmed } from './phrase-pattern.js';
+import type { Slot } from './lexicons/identifier-phrases.js';
+
+export type Ask = { slot: Slot; sentence: Sentence };
+
+// A value inside the question means the agent is reading it back ("so that's account 4471?"),
+// which is the behaviour we want, not a request.
+const CONTAINS_VALUE = /\d{3,}|@|\bdot com\b/;
+const ELLIPTICAL =
+  /^(?:(?:and|also|plus|ok|okay|great|thanks|thank you|perfect|lovely|right|so|next) ,? )?(?:your|the|email|e-mail|phone|mobile|account|order|post ?code|zip|date|full|first|last|name|address|reference|booking|dob)(?=\s|$)/;
+
+const slotsIn = (text: string, lexicon: Lexicon): Slot[] => {
+  const slots: Slot[] = [];
+  let rest = text;
+  for (const [slot, regex] of lexicon.slotNouns) {
+    const match = regex.exec(rest);
+    if (!match) continue;
+    slots.push(slot);
+    // Blank the words out so "email address" is not also read as a postal address.
+    rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+  }
+  return slots;
+};
+
+export const detectAsks = (sentences: readonly Sentence[], lexicon: Lexicon, knownValues: readonly string[] = []): Ask[] => {
+  const asks: Ask[] = [];
+  const seen = new Set<Slot>();
+  const add = (slot: Slot, sentence: Sentence): void => {
+    if (seen.has(slot)) return;
+    seen.add(slot);
+    asks.push({ slot, sentence });
+  };
+  for (const sentence of sentences) {
+    const { norm } = sentence;
+    if (lexicon.notARepeat.test(norm)) continue;
+    if (findAffirmed(lexicon.problemAsk, norm)) add('problem', sentence);
+    if (CONTAINS_VALUE.test(norm) || knownValues.some((value) => norm.includes(value))) continue;
+    const lead = findAffirmed(lexicon.askLead, norm);
+    const elliptical = sentence.question && sentence.words <= 6 && ELLIPTICAL.test(norm);
+    if (!lead && !elliptical) continue;
+    for (const slot of slotsIn(lead ? norm.slice(lead.index) : norm, lexicon)) add(slot, sentence);
+  }
+  return asks;
+};

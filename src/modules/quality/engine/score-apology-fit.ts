@@ -1,0 +1,115 @@
+import { isStaff, type Conversation } from './build-conversation.js';
+import type { EventFlags } from './detect-event-flags.js';
+import { isNegatedBefore } from './phrase-pattern.js';
+import type { ApologyVerdict, CriterionOutcome, Evidence } from './quality-result.js';
+import { quoteSentence } from './quote-sentence.js';
+import type { CustomerFacts } from './read-customer-turns.js';
+
+export type ApologyOutcome = CriterionOutcome & { verdict: ApologyVerdict };
+
+type Apology = { turn: number; norm: string; target: 'problem' | 'choice' | 'unclear'; templated: boolean };
+
+const STRONGLY_UPSET = -0.45;
+
+const findApologies = (conversation: Conversation, customer: CustomerFacts, errorBefore: (turn: number) => boolean): Apology[] => {
+  const { lexicon, turns } = conversation;
+  const apologies: Apology[] = [];
+  let troubleSoFar = false;
+  let lastCustomerChose = false;
+  for (const turn of turns) {
+    if (turn.role === 'customer') {
+      const fact = customer.byTurn.get(turn.index);
+      if (fact && (fact.problem || fact.companyError || fact.score <= STRONGLY_UPSET)) troubleSoFar = true;
+      lastCustomerChose = Boolean(fact?.choice) && !fact?.problem && !fact?.companyError;
+      continue;
+    }
+    if (!isStaff(turn.role)) continue;
+    for (const sentence of turn.analysis.sentences) {
+      const { norm } = sentence;
+      if (lexicon.notAnApology.test(norm)) continue;
+      lexicon.apology.lastIndex = 0;
+      const match = lexicon.apology.exec(norm);
+      lexicon.apology.lastIndex = 0;
+      if (!match || isNegatedBefore(norm, match.index)) continue;
+      const object = norm.slice(match.index);
+      const aimedAtChoice = lexicon.choiceObject.test(object);
+      const problemContext = troubleSoFar || errorBefore(turn.index);
+      const target = problemContext ? 'problem' : aimedAtChoice || lastCustomerChose ? 'choice' : 'unclear';
+      apologies.push({ turn: turn.index, norm, target, templated: lexicon.template.test(norm) });
+      break;
+    }
+  }
+  return apologies;
+};
+
+export const scoreApologyFit = (conversation: Conversation, customer: CustomerFacts, events: EventFlags): ApologyOutcome => {
+  // Company errors known from events count from where they happened (or from the start if unplaced).
+  const errorTurns: number[] = [];
+  if (customer.firstErrorTurn >= 0) errorTurns.push(customer.firstErrorTurn);
+  if (events.callbackMissed) errorTurns.push(events.callbackMissedTurn);
+  if (events.longHold) errorTurns.push(events.longHoldTurn);
+  const firstError = errorTurns.length > 0 ? Math.min(...errorTurns) : undefined;
+  const errorBefore = (turn: number): boolean => firstError !== undefined && firstError < turn;
+  const apologies = findApologies(conversation, customer, errorBefore);
+  const quote = (a: Apology): string => quoteSentence(conversation.turns[a.turn]!.text, a.norm);
+
+  const misplaced = apologies.filter((a) => a.target === 'choice');
+  if (misplaced.length > 0) {
+    const evidence: Evidence[] = misplaced.map((a) => ({
+      criterion: 'apologyFit',
+      turn: a.turn,
+      quote: quote(a),
+      why: "Apologised for the customer's own decision; nothing went wrong",
+    }));
+    return {
+      verdict: 'misplaced',
+      score: Math.max(10, 30 - 10 * (misplaced.length - 1)),
+      reasons: [`Apologised in turn ${misplaced[0]!.turn} for the customer's own choice`],
+      evidence,
+    };
+  }
+
+  if (firstError !== undefined) {
+    const owed = apologies.filter((a) => a.turn > firstError);
+    if (owed.length === 0) {
+      const errorTurn = Math.max(0, firstError);
+      const fact = customer.byTurn.get(errorTurn);
+      const text = conversation.turns[errorTurn]?.text ?? '';
+      return {
+        verdict: 'missed',
+        score: 20,
+        reasons: [
+          fact?.companyError
+            ? `No apology for the company's error the customer reported in turn ${errorTurn}`
+            : events.callbackMissed
+              ? 'No apology for the missed callback'
+              : 'No apology for the long hold',
+        ],
+        evidence: [
+          {
+            criterion: 'apologyFit',
+            turn: errorTurn,
+            quote: quoteSentence(text, fact?.companyError?.sentence.norm),
+            why: 'Company error with no apology',
+          },
+        ],
+      };
+    }
+  }
+
+  if (apologies.length === 0) return { verdict: 'none', score: 100, reasons: [], evidence: [] };
+  const best = apologies.find((a) => a.target === 'problem' && !a.templated) ?? apologies[0]!;
+  const score = best.target === 'problem' ? (best.templated ? 75 : 100) : 80;
+  const why =
+    best.target === 'problem'
+      ? best.templated
+        ? 'Apology fits the problem but is a stock phrase'
+        : 'Apology fits what went wrong'
+      : 'Apology with no clear cause';
+  return {
+    verdict: 'fit',
+    score,
+    reasons: best.templated ? ['Apology was a stock phrase rather than about the specific problem'] : [],
+    evidence: [{ criterion: 'apologyFit', turn: best.turn, quote: quote(best), why }],
+  };
+};

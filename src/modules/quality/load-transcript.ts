@@ -1,0 +1,20 @@
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { getConversation } from '../conversations/get-conversation.js';
+import { buildTranscript, type Judging } from './build-transcript.js';
+import { transcriptSchema, type Transcript } from './engine/index.js';
+
+export type LoadedConversation = Awaited<ReturnType<typeof getConversation>>;
+
+// Read through the conversations module's own query: the same view of a conversation an agent
+// sees, and a 404 for an id from another workspace.
+export async function loadTranscript(ctx: WorkContext, conversationId: string, judging: Judging = 'conversation') {
+  const conversation = await getConversation(ctx, conversationId);
+  const built = buildTranscript(conversation, judging);
+  if (built.turns.length === 0) {
+    throw new AppError('INVALID_STATE', { message: 'The conversation has no messages the customer saw, so there is nothing to judge' });
+  }
+  // The engine trusts its input; checking here turns a mapping mistake into a clear error.
+  const transcript: Transcript = transcriptSchema.parse(built);
+  return { conversation, transcript };
+}

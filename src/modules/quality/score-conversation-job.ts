@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { defineJob, type JobContext } from '../../platform/jobs/index.js';
+import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
+import { loadConversation } from '../conversations/conversation-row.js';
+import { scoreConversation } from './score-conversation.js';
+
+export type QualityJobDeps = ScopeDeps;
+
+const FINISHED = new Set(['resolved', 'closed']);
+
+export const scoreConversationJob = defineJob({
+  name: 'quality.score-conversation',
+  schema: z.object({ workspaceId: z.uuid(), conversationId: z.uuid() }),
+  handler: async (payload, ctx: JobContext<QualityJobDeps>) => {
+    const scope = { workspaceId: payload.workspaceId, actor: { type: 'system' as const, role: 'owner' as const, userId: null } };
+    await inWorkspace(ctx, scope, async (work) => {
+      try {
+        const conversation = await loadConversation(work, payload.conversationId);
+        // Reopened before the job ran: it is scored when it finishes again.
+        if (!FINISHED.has(conversation.status)) return;
+      } catch (err) {
+        // Deleted since: nothing to score, and retrying will not bring it back.
+        if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') return ctx.logger.warn({ ...payload }, 'conversation gone before scoring');
+        throw err;
+      }
+      await scoreConversation(work, payload.conversationId);
+    });
+  },
+  // While a score for a conversation waits in the queue a second request adds nothing: the queued
+  // job reads the conversation as it is when it runs.
+  options: { policy: 'short', singletonKey: (p) => p.conversationId, retryLimit: 3 },
+});
+
+export const qualityJobs = [scoreConversationJob] as const;
