@@ -21,12 +21,12 @@ export async function createWorkspace({ db, name, admin }: CreateWorkspaceInput)
       .select()
       .from(users)
       .where(sql`lower(${users.email}) = ${admin.email.toLowerCase()}`);
+    // An existing person becomes owner of the new workspace and keeps their password; one
+    // invited earlier without a password gets this one.
     let user = existing[0];
-    if (user && user.passwordHash) {
-      // An existing person becomes owner of the new workspace; their password stays theirs.
-    } else if (user) {
+    if (user && !user.passwordHash) {
       [user] = await tx.update(users).set({ passwordHash }).where(sql`${users.id} = ${user.id}`).returning();
-    } else {
+    } else if (!user) {
       [user] = await tx
         .insert(users)
         .values({ email: admin.email, name: admin.name ?? admin.email.split('@')[0]!, passwordHash })
