@@ -20,6 +20,9 @@ export type Sentence = {
   sentiment: number;
   // Token indexes (within the turn) that wink marked as inside a negation's scope.
   negated: readonly number[];
+  tokens: readonly string[];
+  // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts).
+  cache: { index?: object; hits?: Uint8Array };
 };
 
 export type TextAnalysis = {
@@ -52,10 +55,11 @@ const makeSentence = (
     if (isWordType(types[i] ?? '')) words += 1;
     else if ((tokens[i] ?? '').includes('?')) hasQuestionMark = true;
   }
-  const norm = tokens.slice(first, last + 1).join(' ');
+  const own = tokens.slice(first, last + 1);
+  const norm = own.join(' ');
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
   const question = hasQuestionMark || (words <= 20 && INTERROGATIVE_START.test(norm));
-  return { norm, first, last, words, question, sentiment, negated };
+  return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
 };
 
 // A numbered list item ("1." or "2)") ends in punctuation but is not a sentence of its own.
@@ -87,8 +91,10 @@ const LINE_BREAK = /([^.!?:;,\s])[ \t]*(?:\r?\n)+/g;
 const ANY_BREAK = /\s*(?:\r?\n)+\s*/g;
 const CURLY_QUOTE = /[\u2018\u2019\u02bc]/g;
 
+const NEEDS_PREPARING = /[\u2018\u2019\u02bc\n]/;
+
 export const prepareText = (text: string): string =>
-  text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ');
+  NEEDS_PREPARING.test(text) ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ') : text;
 
 // wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
 // next word lets one phrase list cover "the internet has been down" and "internet's been down".

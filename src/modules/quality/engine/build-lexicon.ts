@@ -1,5 +1,7 @@
 import { analyseText } from './analyse-text.js';
+import { createPhraseIndex, type Phrase } from './phrase-index.js';
 import { escapePhrase, phraseRegex } from './phrase-pattern.js';
+import { closingSources, deflectionSources, notHeardSources } from './lexicons/listening-phrases.js';
 import type { PhraseKind, Rubric } from './rubric.js';
 import { apologySources, choiceObjectSources, notAnApologySources } from './lexicons/apology-phrases.js';
 import { nextStepSources, jargonSources, vagueSources } from './lexicons/clarity-phrases.js';
@@ -34,37 +36,40 @@ import {
 import { neutralSources, sentimentPhraseGroups } from './lexicons/sentiment-phrases.js';
 
 export type Lexicon = {
-  acknowledgement: RegExp;
-  ownership: RegExp;
-  warmth: RegExp;
-  template: RegExp;
-  dismissive: RegExp;
-  apology: RegExp;
-  notAnApology: RegExp;
-  choiceObject: RegExp;
-  customerChoice: RegExp;
-  companyError: RegExp;
-  trouble: RegExp;
-  request: RegExp;
-  notAProblem: RegExp;
-  slotNouns: ReadonlyArray<readonly [Slot, RegExp]>;
-  askLead: RegExp;
-  problemAsk: RegExp;
-  notARepeat: RegExp;
-  redirect: RegExp;
-  warmHandover: RegExp;
-  jargon: RegExp;
-  nextStep: RegExp;
-  vague: RegExp;
-  confirm: RegExp;
-  disconfirm: RegExp;
-  claim: RegExp;
-  sentimentGroups: ReadonlyArray<readonly [number, RegExp]>;
-  neutral: RegExp;
-  feedbackLogged: RegExp;
-  suggestion: RegExp;
-  teach: RegExp;
-  selfServed: RegExp;
+  acknowledgement: Phrase;
+  ownership: Phrase;
+  warmth: Phrase;
+  template: Phrase;
+  dismissive: Phrase;
+  apology: Phrase;
+  notAnApology: Phrase;
+  choiceObject: Phrase;
+  customerChoice: Phrase;
+  companyError: Phrase;
+  trouble: Phrase;
+  request: Phrase;
+  notAProblem: Phrase;
+  slotNouns: ReadonlyArray<readonly [Slot, Phrase]>;
+  askLead: Phrase;
+  problemAsk: Phrase;
+  notARepeat: Phrase;
+  redirect: Phrase;
+  warmHandover: Phrase;
+  jargon: Phrase;
+  nextStep: Phrase;
+  vague: Phrase;
+  confirm: Phrase;
+  disconfirm: Phrase;
+  claim: Phrase;
+  sentimentGroups: ReadonlyArray<readonly [number, Phrase]>;
+  neutral: Phrase;
+  feedbackLogged: Phrase;
+  suggestion: Phrase;
+  teach: Phrase;
+  selfServed: Phrase;
+  deflection: Phrase;
+  notHeard: Phrase;
+  closing: Phrase;
 };
 
 type Extras = Rubric['extraPhrases'];
@@ -78,42 +83,47 @@ const normalisedExtras = (extras: Extras, kind: PhraseKind): string[] =>
     .map(escapePhrase);
 
 const compile = (extras: Extras): Lexicon => {
+  const index = createPhraseIndex();
+  const p = (regex: RegExp): Phrase => index.add(regex);
   const withExtra = (sources: readonly string[], kind: PhraseKind): string[] => [
     ...sources,
     ...normalisedExtras(extras, kind),
   ];
   return {
-    acknowledgement: phraseRegex(withExtra(acknowledgementSources, 'empathy')),
-    ownership: phraseRegex(ownershipSources),
-    warmth: phraseRegex(warmthSources),
-    template: phraseRegex(templateSources),
-    dismissive: phraseRegex(dismissiveSources),
-    apology: phraseRegex(withExtra(apologySources, 'apology'), 'g'),
-    notAnApology: phraseRegex(notAnApologySources),
-    choiceObject: phraseRegex(choiceObjectSources),
-    customerChoice: phraseRegex(withExtra(customerChoiceSources, 'customerChoice'), 'g'),
-    companyError: phraseRegex(companyErrorSources, 'g'),
-    trouble: phraseRegex(troubleSources, 'g'),
-    request: phraseRegex(requestSources, 'g'),
-    notAProblem: phraseRegex(notAProblemSources),
-    slotNouns: slotNounSources.map(([slot, sources]) => [slot, phraseRegex(sources)] as const),
-    askLead: phraseRegex(askLeadSources, 'g'),
-    problemAsk: phraseRegex(problemAskSources, 'g'),
-    notARepeat: phraseRegex(notARepeatSources),
-    redirect: phraseRegex(withExtra(redirectSources, 'redirect'), 'g'),
-    warmHandover: phraseRegex(warmHandoverSources),
-    jargon: phraseRegex(withExtra(jargonSources, 'jargon'), 'g'),
-    nextStep: phraseRegex(nextStepSources),
-    vague: phraseRegex(vagueSources),
-    confirm: phraseRegex(confirmSources, 'g'),
-    disconfirm: phraseRegex(disconfirmSources),
-    claim: phraseRegex(claimSources, 'g'),
-    sentimentGroups: sentimentPhraseGroups.map(([weight, sources]) => [weight, phraseRegex(sources, 'g')] as const),
-    neutral: phraseRegex(neutralSources),
-    feedbackLogged: phraseRegex(feedbackLoggedSources, 'g'),
-    suggestion: phraseRegex(suggestionSources),
-    teach: phraseRegex(teachSources),
-    selfServed: phraseRegex(selfServedSources),
+    acknowledgement: p(phraseRegex(withExtra(acknowledgementSources, 'empathy'))),
+    ownership: p(phraseRegex(ownershipSources)),
+    warmth: p(phraseRegex(warmthSources)),
+    template: p(phraseRegex(templateSources)),
+    dismissive: p(phraseRegex(dismissiveSources)),
+    apology: p(phraseRegex(withExtra(apologySources, 'apology'), 'g')),
+    notAnApology: p(phraseRegex(notAnApologySources)),
+    choiceObject: p(phraseRegex(choiceObjectSources)),
+    customerChoice: p(phraseRegex(withExtra(customerChoiceSources, 'customerChoice'), 'g')),
+    companyError: p(phraseRegex(companyErrorSources, 'g')),
+    trouble: p(phraseRegex(troubleSources, 'g')),
+    request: p(phraseRegex(requestSources, 'g')),
+    notAProblem: p(phraseRegex(notAProblemSources)),
+    slotNouns: slotNounSources.map(([slot, sources]) => [slot, p(phraseRegex(sources))] as const),
+    askLead: p(phraseRegex(askLeadSources, 'g')),
+    problemAsk: p(phraseRegex(problemAskSources, 'g')),
+    notARepeat: p(phraseRegex(notARepeatSources)),
+    redirect: p(phraseRegex(withExtra(redirectSources, 'redirect'), 'g')),
+    warmHandover: p(phraseRegex(warmHandoverSources)),
+    jargon: p(phraseRegex(withExtra(jargonSources, 'jargon'), 'g')),
+    nextStep: p(phraseRegex(nextStepSources)),
+    vague: p(phraseRegex(vagueSources)),
+    confirm: p(phraseRegex(confirmSources, 'g')),
+    disconfirm: p(phraseRegex(disconfirmSources)),
+    claim: p(phraseRegex(claimSources, 'g')),
+    sentimentGroups: sentimentPhraseGroups.map(([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const),
+    neutral: p(phraseRegex(neutralSources)),
+    feedbackLogged: p(phraseRegex(feedbackLoggedSources, 'g')),
+    suggestion: p(phraseRegex(suggestionSources)),
+    teach: p(phraseRegex(teachSources)),
+    selfServed: p(phraseRegex(selfServedSources)),
+    deflection: p(phraseRegex(deflectionSources)),
+    notHeard: p(phraseRegex(notHeardSources)),
+    closing: p(phraseRegex(closingSources)),
   };
 };
 

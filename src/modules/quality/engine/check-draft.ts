@@ -3,6 +3,7 @@ import { detectEventFlags } from './detect-event-flags.js';
 import { findRepeatAsks } from './find-repeat-asks.js';
 import { slotLabels } from './lexicons/identifier-phrases.js';
 import { readCustomerTurns } from './read-customer-turns.js';
+import { readStaffTurns } from './read-staff-turns.js';
 import { resolveRubric, type Rubric } from './rubric.js';
 import { scoreApologyFit } from './score-apology-fit.js';
 import type { Transcript } from './transcript-schema.js';
@@ -27,7 +28,7 @@ export const checkDraft = (input: { text: string; transcript: Transcript; rubric
   const draftTurn = transcript.turns.length;
   const withDraft: Transcript = { ...transcript, turns: [...transcript.turns, { role: 'agent', text }] };
   const conversation = buildConversation(withDraft, resolveRubric(input.rubric));
-  const customer = readCustomerTurns(conversation);
+  const customer = readCustomerTurns(conversation, readStaffTurns(conversation));
   const warnings: DraftWarning[] = [];
 
   for (const repeat of findRepeatAsks(conversation, customer).repeats) {

@@ -1,4 +1,5 @@
 import type { Conversation } from './build-conversation.js';
+import { hasPhrase } from './find-phrase.js';
 import type { EventFlags } from './detect-event-flags.js';
 import type { ApologyVerdict, Evidence, Flags, Resolution, Road } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
@@ -56,7 +57,7 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
 
   const taught = staffFacts.find((f) => f.teach && (resolution !== 'confirmed' || f.turn < input.resolutionTurn));
   const articleShared = conversation.events.some((e) => e.event.type === 'article_shared');
-  const selfServed = customer.turns.some((f) => conversation.lexicon.selfServed.test(turns[f.turn]!.analysis.norm));
+  const selfServed = customer.turns.some((f) => turns[f.turn]!.analysis.sentences.some((s) => hasPhrase(conversation.lexicon.selfServed, s)));
   if ((taught || articleShared) && (resolution === 'confirmed' || selfServed)) {
     const evidence: Evidence[] = taught
       ? [{ criterion: 'road', turn: taught.turn, quote: quoteSentence(turns[taught.turn]!.text, taught.teach!.sentence.norm), why: 'Showed the customer how' }]

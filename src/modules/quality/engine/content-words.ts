@@ -21,7 +21,20 @@ export const stem = (word: string): string => {
 
 const CONTENT_TYPES = new Set(['word', 'number', 'email', 'hashtag', 'url']);
 
-export const contentWords = (analysis: TextAnalysis, sentences: readonly Sentence[] = analysis.sentences): Set<string> => {
+const wholeTurn = new WeakMap<TextAnalysis, Set<string>>();
+
+export const contentWords = (analysis: TextAnalysis, sentences?: readonly Sentence[]): Set<string> => {
+  if (!sentences) {
+    const cached = wholeTurn.get(analysis);
+    if (cached) return cached;
+    const words = collect(analysis, analysis.sentences);
+    wholeTurn.set(analysis, words);
+    return words;
+  }
+  return collect(analysis, sentences);
+};
+
+const collect = (analysis: TextAnalysis, sentences: readonly Sentence[]): Set<string> => {
   const words = new Set<string>();
   for (const sentence of sentences) {
     for (let i = sentence.first; i <= sentence.last; i += 1) {

@@ -1,6 +1,6 @@
 import type { Sentence } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
-import { findAffirmed } from './phrase-pattern.js';
+import { findPhrase, hasPhrase, mayMatch } from './find-phrase.js';
 import type { Slot } from './lexicons/identifier-phrases.js';
 
 export type Ask = { slot: Slot; sentence: Sentence };
@@ -11,11 +11,12 @@ const CONTAINS_VALUE = /\d{3,}|@|\bdot com\b/;
 const ELLIPTICAL =
   /^(?:(?:and|also|plus|ok|okay|great|thanks|thank you|perfect|lovely|right|so|next) ,? )?(?:your|the|email|e-mail|phone|mobile|account|order|post ?code|zip|date|full|first|last|name|address|reference|booking|dob)(?=\s|$)/;
 
-const slotsIn = (text: string, lexicon: Lexicon): Slot[] => {
+const slotsIn = (sentence: Sentence, text: string, lexicon: Lexicon): Slot[] => {
   const slots: Slot[] = [];
   let rest = text;
-  for (const [slot, regex] of lexicon.slotNouns) {
-    const match = regex.exec(rest);
+  for (const [slot, phrase] of lexicon.slotNouns) {
+    if (!mayMatch(phrase, sentence)) continue;
+    const match = phrase.regex.exec(rest);
     if (!match) continue;
     slots.push(slot);
     // Blank the words out so "email address" is not also read as a postal address.
@@ -34,13 +35,13 @@ export const detectAsks = (sentences: readonly Sentence[], lexicon: Lexicon, kno
   };
   for (const sentence of sentences) {
     const { norm } = sentence;
-    if (lexicon.notARepeat.test(norm)) continue;
-    if (findAffirmed(lexicon.problemAsk, norm)) add('problem', sentence);
+    if (hasPhrase(lexicon.notARepeat, sentence)) continue;
+    if (findPhrase(lexicon.problemAsk, sentence)) add('problem', sentence);
     if (CONTAINS_VALUE.test(norm) || knownValues.some((value) => norm.includes(value))) continue;
-    const lead = findAffirmed(lexicon.askLead, norm);
+    const lead = findPhrase(lexicon.askLead, sentence);
     const elliptical = sentence.question && sentence.words <= 6 && ELLIPTICAL.test(norm);
     if (!lead && !elliptical) continue;
-    for (const slot of slotsIn(lead ? norm.slice(lead.index) : norm, lexicon)) add(slot, sentence);
+    for (const slot of slotsIn(sentence, lead ? norm.slice(lead.index) : norm, lexicon)) add(slot, sentence);
   }
   return asks;
 };

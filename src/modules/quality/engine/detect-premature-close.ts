@@ -1,13 +1,9 @@
 import type { Conversation } from './build-conversation.js';
 import { findInSentences } from './find-phrase.js';
-import { phraseRegex } from './phrase-pattern.js';
 import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts } from './read-customer-turns.js';
 import type { Exchange } from './score-listening.js';
-import { closingSources } from './lexicons/listening-phrases.js';
-
-const CLOSING = phraseRegex(closingSources);
 
 export type PrematureClose = { flag: boolean; reason?: string; evidence?: Evidence };
 
@@ -27,7 +23,7 @@ export const detectPrematureClose = (
   const laterCustomer = turns.some((t) => t.index > asked && t.role === 'customer' && (customer.byTurn.get(t.index)?.substantive ?? false));
   if (laterCustomer || after.length > rubric.prematureCloseTurns) return { flag: false };
   const closedEvent = events.some((e) => e.event.type === 'closed' && e.after >= asked);
-  const closingTurn = after.find((t) => findInSentences(t.analysis.sentences, CLOSING));
+  const closingTurn = after.find((t) => findInSentences(t.analysis.sentences, conversation.lexicon.closing));
   if (!closedEvent && !closingTurn) return { flag: false };
   if (resolution !== 'unresolved' && lastNeed.addressed) return { flag: false };
   const closer = closingTurn ?? after[after.length - 1];

@@ -1,5 +1,5 @@
 import type { AnalysedTurn, Conversation } from './build-conversation.js';
-import { findAffirmed } from './phrase-pattern.js';
+import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts } from './read-customer-turns.js';
@@ -46,10 +46,12 @@ const customerVerdicts = (conversation: Conversation, customer: CustomerFacts): 
     }
     for (const sentence of turn.analysis.sentences) {
       if (sentence.question) continue;
-      const { norm } = sentence;
-      const troubled = findAffirmed(lexicon.disconfirm, norm) || (findAffirmed(lexicon.trouble, norm) && !lexicon.notAProblem.test(norm)) || findAffirmed(lexicon.companyError, norm);
+      const troubled =
+        findPhrase(lexicon.disconfirm, sentence) ||
+        (findPhrase(lexicon.trouble, sentence) && !hasPhrase(lexicon.notAProblem, sentence)) ||
+        findPhrase(lexicon.companyError, sentence);
       if (troubled) verdict = { kind: 'open', turn: turn.index };
-      else if (staffSpoke && findAffirmed(lexicon.confirm, norm)) verdict = { kind: 'confirmed', turn: turn.index, norm };
+      else if (staffSpoke && findPhrase(lexicon.confirm, sentence)) verdict = { kind: 'confirmed', turn: turn.index, norm: sentence.norm };
     }
     if (staffSpoke && verdict?.turn !== turn.index && readsBackOutcome(turn, lastStaff)) {
       verdict = { kind: 'confirmed', turn: turn.index, norm: turn.analysis.sentences[0]?.norm };

@@ -48,7 +48,7 @@ const scanNumbers = (text: string, found: GivenValues): void => {
 // what the company already holds ("I can see order 5521"), which counts as known all the same.
 export const findGivenValues = (text: string): GivenValues => {
   const found: GivenValues = { slots: new Set(), bareValue: false };
-  if (EMAIL_VALUE.test(text)) found.slots.add('email');
+  if ((text.includes('@') || text.includes(' dot ')) && EMAIL_VALUE.test(text)) found.slots.add('email');
   if (/\d/.test(text)) {
     if (CARD_DIGITS.test(text)) found.slots.add('card');
     if (DATE_OF_BIRTH.test(text)) found.slots.add('dateOfBirth');

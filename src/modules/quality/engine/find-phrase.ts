@@ -1,20 +1,40 @@
 import type { Sentence } from './analyse-text.js';
 import { findAffirmed } from './phrase-pattern.js';
+import type { Phrase } from './phrase-index.js';
 
 export type PhraseHit = { sentence: Sentence; index: number; phrase: string };
 
+// Cheap check first: only sentences containing one of the list's required words reach the regex.
+export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean => {
+  if (phrase.always) return true;
+  const { cache } = sentence;
+  if (cache.index !== phrase.index || !cache.hits) {
+    cache.index = phrase.index;
+    cache.hits = phrase.index.triggered(sentence.tokens);
+  }
+  return cache.hits[phrase.id] === 1;
+};
+
+export const hasPhrase = (phrase: Phrase, sentence: Sentence): boolean => {
+  if (!mayMatch(phrase, sentence)) return false;
+  phrase.regex.lastIndex = 0;
+  const found = phrase.regex.test(sentence.norm);
+  phrase.regex.lastIndex = 0;
+  return found;
+};
+
+// The phrase occurring un-negated in this sentence.
+export const findPhrase = (phrase: Phrase, sentence: Sentence): RegExpExecArray | null =>
+  mayMatch(phrase, sentence) ? findAffirmed(phrase.regex, sentence.norm) : null;
+
+const isPhrase = (value: Phrase | RegExp): value is Phrase => !(value instanceof RegExp);
+
 // The first sentence of a turn where the phrase occurs un-negated.
-export const findInSentences = (sentences: readonly Sentence[], regex: RegExp): PhraseHit | null => {
+export const findInSentences = (sentences: readonly Sentence[], phrase: Phrase | RegExp): PhraseHit | null => {
   for (let index = 0; index < sentences.length; index += 1) {
     const sentence = sentences[index]!;
-    const match = findAffirmed(regex, sentence.norm);
+    const match = isPhrase(phrase) ? findPhrase(phrase, sentence) : findAffirmed(phrase, sentence.norm);
     if (match) return { sentence, index, phrase: match[0] };
   }
   return null;
-};
-
-export const countInSentences = (sentences: readonly Sentence[], regex: RegExp): number => {
-  let count = 0;
-  for (const sentence of sentences) if (findAffirmed(regex, sentence.norm)) count += 1;
-  return count;
 };

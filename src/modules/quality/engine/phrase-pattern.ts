@@ -21,8 +21,13 @@ const NEGATOR = /(?:^|\s)(?:not|never|no|without|hardly|nobody|nothing|neither|n
 
 // Negation that sits just before a phrase ("no need to apologise", "not going to fix") cancels it;
 // three tokens back is far enough for English auxiliaries without reaching into another clause.
+const ANY_NEGATOR = /(?:^|\s)(?:not|never|no|without|hardly|nobody|nothing|neither|nor|cannot)(?=\s|$)/;
+
 export const isNegatedBefore = (norm: string, index: number): boolean => {
-  const before = norm.slice(Math.max(0, index - 40), index).replace(HARMLESS_NO, ' ');
+  if (index === 0) return false;
+  const window = norm.slice(Math.max(0, index - 40), index);
+  if (!ANY_NEGATOR.test(window)) return false;
+  const before = window.replace(HARMLESS_NO, ' ');
   const clauseStart = Math.max(before.lastIndexOf(' , '), before.lastIndexOf(' but '));
   return NEGATOR.test(clauseStart >= 0 ? before.slice(clauseStart + 3) : before);
 };

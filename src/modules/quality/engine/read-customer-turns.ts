@@ -1,6 +1,7 @@
 import type { Conversation } from './build-conversation.js';
-import { findInSentences, type PhraseHit } from './find-phrase.js';
-import { findAffirmed } from './phrase-pattern.js';
+import { findInSentences, hasPhrase, type PhraseHit } from './find-phrase.js';
+import type { StaffTurnFacts } from './read-staff-turns.js';
+import type { Phrase } from './phrase-index.js';
 import { scoreCustomerText } from './score-sentiment.js';
 
 export type CustomerTurnFacts = {
@@ -30,17 +31,17 @@ export type CustomerFacts = {
 
 const UPSET_AT = -0.3;
 
-const hitUnlessReassurance = (hit: PhraseHit | null, reassurance: RegExp): PhraseHit | null =>
-  hit && !reassurance.test(hit.sentence.norm) ? hit : null;
+const hitUnlessReassurance = (hit: PhraseHit | null, reassurance: Phrase): PhraseHit | null =>
+  hit && !hasPhrase(reassurance, hit.sentence) ? hit : null;
 
-export const readCustomerTurns = (conversation: Conversation): CustomerFacts => {
+export const readCustomerTurns = (conversation: Conversation, staff: ReadonlyMap<number, StaffTurnFacts>): CustomerFacts => {
   const { turns, lexicon } = conversation;
   const facts: CustomerTurnFacts[] = [];
   let previous: CustomerTurnFacts | undefined;
   let staffClaimedSincePrevious = false;
   for (const turn of turns) {
     if (turn.role !== 'customer') {
-      if (turn.analysis.sentences.some((s) => findAffirmed(lexicon.claim, s.norm))) staffClaimedSincePrevious = true;
+      if (staff.get(turn.index)?.claim) staffClaimedSincePrevious = true;
       continue;
     }
     const { sentences, wordCount } = turn.analysis;

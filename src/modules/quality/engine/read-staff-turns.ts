@@ -1,7 +1,8 @@
 import { isStaff, type Conversation } from './build-conversation.js';
 import type { Sentence } from './analyse-text.js';
 import { detectTeaching } from './detect-teaching.js';
-import { findInSentences, type PhraseHit } from './find-phrase.js';
+import { findInSentences, mayMatch, type PhraseHit } from './find-phrase.js';
+import type { Phrase } from './phrase-index.js';
 import { isNegatedBefore } from './phrase-pattern.js';
 import { TERSE_CLAIM } from './lexicons/resolution-phrases.js';
 
@@ -17,12 +18,17 @@ export type StaffTurnFacts = {
 // "I'll make sure it's processed" and "once it has been approved" describe intentions, not results.
 const HEDGE = /(?:^|\s)(?:make sure|ensure|want to|wanted to|hope|hopefully|try to|trying to|will|would|could|if|once|when|until|going to|as soon as|after)\s/;
 
-const claimIn = (statements: readonly Sentence[], regex: RegExp): PhraseHit | null => {
+const CLAUSE_BREAK = / [:;,] | and | but | so /;
+
+const claimIn = (statements: readonly Sentence[], phrase: Phrase): PhraseHit | null => {
+  const { regex } = phrase;
   for (let index = 0; index < statements.length; index += 1) {
     const sentence = statements[index]!;
+    if (!mayMatch(phrase, sentence)) continue;
     regex.lastIndex = 0;
     for (let match = regex.exec(sentence.norm); match; match = regex.exec(sentence.norm)) {
-      if (!HEDGE.test(` ${sentence.norm.slice(0, match.index)}`) && !isNegatedBefore(sentence.norm, match.index)) {
+      const clause = sentence.norm.slice(0, match.index).split(CLAUSE_BREAK).pop() ?? '';
+      if (!HEDGE.test(` ${clause}`) && !isNegatedBefore(sentence.norm, match.index)) {
         regex.lastIndex = 0;
         return { sentence, index, phrase: match[0] };
       }

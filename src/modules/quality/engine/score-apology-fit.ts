@@ -1,6 +1,6 @@
 import { isStaff, type Conversation } from './build-conversation.js';
 import type { EventFlags } from './detect-event-flags.js';
-import { isNegatedBefore } from './phrase-pattern.js';
+import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { ApologyVerdict, CriterionOutcome, Evidence } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts } from './read-customer-turns.js';
@@ -26,16 +26,13 @@ const findApologies = (conversation: Conversation, customer: CustomerFacts, erro
     if (!isStaff(turn.role)) continue;
     for (const sentence of turn.analysis.sentences) {
       const { norm } = sentence;
-      if (lexicon.notAnApology.test(norm)) continue;
-      lexicon.apology.lastIndex = 0;
-      const match = lexicon.apology.exec(norm);
-      lexicon.apology.lastIndex = 0;
-      if (!match || isNegatedBefore(norm, match.index)) continue;
+      const match = findPhrase(lexicon.apology, sentence);
+      if (!match || hasPhrase(lexicon.notAnApology, sentence)) continue;
       const object = norm.slice(match.index);
-      const aimedAtChoice = lexicon.choiceObject.test(object);
+      const aimedAtChoice = hasPhrase(lexicon.choiceObject, sentence) && lexicon.choiceObject.regex.test(object);
       const problemContext = troubleSoFar || errorBefore(turn.index);
       const target = problemContext ? 'problem' : aimedAtChoice || lastCustomerChose ? 'choice' : 'unclear';
-      apologies.push({ turn: turn.index, norm, target, templated: lexicon.template.test(norm) });
+      apologies.push({ turn: turn.index, norm, target, templated: hasPhrase(lexicon.template, sentence) });
       break;
     }
   }
@@ -72,7 +69,8 @@ export const scoreApologyFit = (conversation: Conversation, customer: CustomerFa
   if (firstError !== undefined) {
     const owed = apologies.filter((a) => a.turn > firstError);
     if (owed.length === 0) {
-      const errorTurn = Math.max(0, firstError);
+      // An error known from an event is shown at the turn that followed it.
+      const errorTurn = customer.firstErrorTurn === firstError ? firstError : Math.min(firstError + 1, conversation.turns.length - 1);
       const fact = customer.byTurn.get(errorTurn);
       const text = conversation.turns[errorTurn]?.text ?? '';
       return {

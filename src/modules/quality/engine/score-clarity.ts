@@ -1,5 +1,6 @@
 import { isStaff, type Conversation } from './build-conversation.js';
 import type { CriterionOutcome, Evidence } from './quality-result.js';
+import { hasPhrase, mayMatch } from './find-phrase.js';
 import { quoteSentence } from './quote-sentence.js';
 
 export type ClarityOutcome = CriterionOutcome & { nextStep: boolean };
@@ -43,7 +44,8 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
   let vague = 0;
   const evidence: Evidence[] = [];
   for (const turn of agentTurns) {
-    const { sentences, norm, wordCount } = turn.analysis;
+    const { sentences, wordCount } = turn.analysis;
+    let jargonTerms = 0;
     for (const sentence of sentences) {
       if (sentence.words > VERY_LONG_SENTENCE) {
         penalty += 12;
@@ -52,11 +54,12 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
         penalty += 6;
         longSentences += 1;
       }
-      if (lexicon.nextStep.test(sentence.norm)) nextSteps += 1;
-      if (lexicon.vague.test(sentence.norm)) vague += 1;
+      if (hasPhrase(lexicon.nextStep, sentence)) nextSteps += 1;
+      if (hasPhrase(lexicon.vague, sentence)) vague += 1;
+      if (mayMatch(lexicon.jargon, sentence)) jargonTerms += countJargon(sentence.norm, lexicon.jargon.regex);
     }
     if ((turn.text.match(NUMBERED_STEP)?.length ?? 0) >= 2) nextSteps += 1;
-    const jargon = countJargon(norm, lexicon.jargon) + countCodes(turn.text);
+    const jargon = jargonTerms + countCodes(turn.text);
     if (wordCount >= WALL_WORDS && (jargon / wordCount >= WALL_DENSITY || jargon >= 5)) {
       walls += 1;
       penalty += 20;
@@ -71,9 +74,9 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
   if (walls > 0) reasons.push(`${walls} agent repl${walls > 1 ? 'ies were' : 'y was'} a wall of jargon`);
   if (longSentences >= 2) reasons.push(`${longSentences} very long sentences`);
   if (vague > 0) reasons.push('Vague promises without a time or next step');
-  const stepTurn = agentTurns.find((t) => t.analysis.sentences.some((s) => lexicon.nextStep.test(s.norm)));
+  const stepTurn = agentTurns.find((t) => t.analysis.sentences.some((s) => hasPhrase(lexicon.nextStep, s)));
   if (stepTurn) {
-    const sentence = stepTurn.analysis.sentences.find((s) => lexicon.nextStep.test(s.norm));
+    const sentence = stepTurn.analysis.sentences.find((s) => hasPhrase(lexicon.nextStep, s));
     evidence.push({ criterion: 'clarity', turn: stepTurn.index, quote: quoteSentence(stepTurn.text, sentence?.norm), why: 'Concrete next step' });
   }
   return { score, reasons, evidence, nextStep: nextSteps > 0 };

@@ -1,18 +1,16 @@
 import type { Sentence } from './analyse-text.js';
 import { isStaff, type Conversation } from './build-conversation.js';
 import { contentWords } from './content-words.js';
-import { findAffirmed, phraseRegex } from './phrase-pattern.js';
+import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { CriterionOutcome, Evidence } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts } from './read-customer-turns.js';
 import type { StaffTurnFacts } from './read-staff-turns.js';
-import { deflectionSources } from './lexicons/listening-phrases.js';
 
 export type EmpathyOutcome = CriterionOutcome & { acknowledged: boolean; ownership: boolean; dismissive: boolean };
 
 type Hit = { turn: number; norm: string; specific: boolean };
 
-const DEFLECTION = phraseRegex(deflectionSources);
 const UPSET_AT = -0.3;
 const clamp = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));
 
@@ -52,7 +50,7 @@ export const scoreEmpathy = (
   let deflected = false;
   let sinceDistress = -1;
   const seen = new Set<string>();
-  let customerWords = new Set<string>();
+  const customerWords = new Set<string>();
 
   // An acknowledgement that picks up the customer's own words is about them, not a script.
   const isSpecific = (turnIndex: number, sentence: Sentence): boolean => {
@@ -65,7 +63,7 @@ export const scoreEmpathy = (
     if (turn.role === 'customer') {
       const fact = customer.byTurn.get(turn.index);
       if (fact && (fact.score <= UPSET_AT || fact.companyError) && sinceDistress < 0) sinceDistress = 0;
-      customerWords = new Set([...customerWords, ...contentWords(turn.analysis)]);
+      for (const word of contentWords(turn.analysis)) customerWords.add(word);
       continue;
     }
     if (!isStaff(turn.role)) continue;
@@ -76,25 +74,25 @@ export const scoreEmpathy = (
       const repeat = seen.has(norm);
       seen.add(norm);
       if (repeat && sentence.words >= 3) repeatedVerbatim += 1;
-      if (findAffirmed(lexicon.dismissive, norm)) dismissals.push({ turn: turn.index, norm, specific: false });
-      if (findAffirmed(DEFLECTION, norm)) deflected = true;
+      if (findPhrase(lexicon.dismissive, sentence)) dismissals.push({ turn: turn.index, norm, specific: false });
+      if (findPhrase(lexicon.deflection, sentence)) deflected = true;
       // Scripted lines are recognised first so "I understand your frustration" never passes for a
       // real acknowledgement, and a misplaced apology is not sympathy.
-      if (lexicon.template.test(norm)) {
+      if (hasPhrase(lexicon.template, sentence)) {
         templates += 1;
         continue;
       }
       if (repeat) continue;
-      const apologetic = !lexicon.notAnApology.test(norm) && findAffirmed(lexicon.apology, norm) !== null;
+      const apologetic = findPhrase(lexicon.apology, sentence) !== null && !hasPhrase(lexicon.notAnApology, sentence);
       if (apologetic && misplacedApologyTurns.has(turn.index)) continue;
-      if (findAffirmed(lexicon.acknowledgement, norm)) {
+      if (findPhrase(lexicon.acknowledgement, sentence)) {
         acks.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
         if (sinceDistress > 0 && sinceDistress <= 2) timelyAck = true;
       } else if (apologetic) {
         apologies.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
       }
-      if (findAffirmed(lexicon.ownership, norm)) owns.push({ turn: turn.index, norm, specific: false });
-      if (findAffirmed(lexicon.warmth, norm)) warmth += 1;
+      if (findPhrase(lexicon.ownership, sentence)) owns.push({ turn: turn.index, norm, specific: false });
+      if (findPhrase(lexicon.warmth, sentence)) warmth += 1;
     }
   }
 

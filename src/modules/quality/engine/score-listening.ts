@@ -1,11 +1,10 @@
 import { isStaff, type AnalysedTurn, type Conversation } from './build-conversation.js';
 import { contentWords } from './content-words.js';
-import { findAffirmed, phraseRegex } from './phrase-pattern.js';
+import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { CriterionOutcome, Evidence } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts, CustomerTurnFacts } from './read-customer-turns.js';
 import type { StaffTurnFacts } from './read-staff-turns.js';
-import { deflectionSources, notHeardSources } from './lexicons/listening-phrases.js';
 
 export type Exchange = {
   customerTurns: number[];
@@ -16,8 +15,6 @@ export type Exchange = {
 
 export type ListeningOutcome = CriterionOutcome & { exchanges: Exchange[] };
 
-const DEFLECTION = phraseRegex(deflectionSources);
-const NOT_HEARD = phraseRegex(notHeardSources);
 
 const TIME_ANSWER =
   /(?:^|\s)(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|days|hours|minutes|within|by|until|next|morning|afternoon|evening|\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))(?=\s|$)/;
@@ -65,19 +62,19 @@ const judge = (
   const { lexicon } = conversation;
   const facts = replies.map((t) => staff.get(t.index));
   const helped = facts.some((f) => f && (f.claim || f.teach || f.warmHandover));
-  const deflected = replies.some((t) => t.analysis.sentences.some((s) => findAffirmed(DEFLECTION, s.norm)));
+  const deflected = replies.some((t) => t.analysis.sentences.some((s) => findPhrase(lexicon.deflection, s)));
   const redirected = facts.some((f) => f?.redirect);
   if ((deflected || redirected) && !helped) return { addressed: false, why: 'Deflected instead of answering' };
   // Only what is new and unscripted can answer: a stock line or the previous answer read out again
   // is the sound of not listening.
   const fresh = replies.flatMap((t) =>
-    t.analysis.sentences.filter((s) => !saidBefore.has(s.norm) && !lexicon.template.test(s.norm) && !CLOSER.test(s.norm)),
+    t.analysis.sentences.filter((s) => !saidBefore.has(s.norm) && !hasPhrase(lexicon.template, s) && !CLOSER.test(s.norm)),
   );
   if (fresh.length === 0) return { addressed: false, why: 'Repeated earlier lines instead of answering' };
   const questions = customerTurns.flatMap((t) => t.analysis.sentences.filter((s) => s.question).map((s) => s.norm));
   // Doing something answers a request; it does not answer "why" or "when".
   const wantsExplanation = questions.some((q) => OPEN_QUESTION.test(q));
-  if (!wantsExplanation && (helped || fresh.some((s) => lexicon.nextStep.test(s.norm)))) {
+  if (!wantsExplanation && (helped || fresh.some((s) => hasPhrase(lexicon.nextStep, s)))) {
     return { addressed: true, why: 'Acted on the request' };
   }
   if (answerFits(questions, fresh.map((s) => s.norm))) return { addressed: true, why: 'Answered the question' };
@@ -140,7 +137,7 @@ export const scoreListening = (
     reasons.push(`Agent talked over the customer ${interruptions.length} time${interruptions.length > 1 ? 's' : ''}`);
     evidence.push({ criterion: 'listening', turn: interruptions[0]!.index, quote: quoteSentence(interruptions[0]!.text), why: 'Spoke over the customer' });
   }
-  const unheard = turns.filter((t) => t.role === 'customer' && t.analysis.sentences.some((s) => findAffirmed(NOT_HEARD, s.norm)));
+  const unheard = turns.filter((t) => t.role === 'customer' && t.analysis.sentences.some((s) => findPhrase(conversation.lexicon.notHeard, s)));
   if (unheard.length > 0) {
     reasons.push(`Customer said they were not being heard in turn ${unheard[0]!.index}`);
     evidence.push({ criterion: 'listening', turn: unheard[0]!.index, quote: quoteSentence(unheard[0]!.text), why: 'Customer had to repeat themselves' });

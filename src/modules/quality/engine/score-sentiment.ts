@@ -1,5 +1,6 @@
 import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
+import { hasPhrase, mayMatch } from './find-phrase.js';
 import { isNegatedBefore } from './phrase-pattern.js';
 import { BARE_ACKNOWLEDGEMENT, SARCASM_OPENER, SARCASM_SOUR } from './lexicons/sentiment-phrases.js';
 
@@ -26,10 +27,13 @@ export const isSarcastic = (norm: string): boolean => {
 
 // Several support phrases in one sentence add up with diminishing returns, the way a second
 // complaint in the same breath adds less than the first.
-const phraseWeight = (norm: string, lexicon: Lexicon): number => {
+const phraseWeight = (sentence: Sentence, lexicon: Lexicon): number => {
+  const { norm } = sentence;
   let negative = 0;
   let positive = 0;
-  for (const [weight, regex] of lexicon.sentimentGroups) {
+  for (const [weight, phrase] of lexicon.sentimentGroups) {
+    if (!mayMatch(phrase, sentence)) continue;
+    const { regex } = phrase;
     regex.lastIndex = 0;
     for (let match = regex.exec(norm); match; match = regex.exec(norm)) {
       // "not sorted" must not read as "sorted", nor "I'm not worried" as worry.
@@ -39,12 +43,8 @@ const phraseWeight = (norm: string, lexicon: Lexicon): number => {
       break;
     }
   }
-  regexReset(lexicon);
+  for (const [, phrase] of lexicon.sentimentGroups) phrase.regex.lastIndex = 0;
   return positive - negative;
-};
-
-const regexReset = (lexicon: Lexicon): void => {
-  for (const [, regex] of lexicon.sentimentGroups) regex.lastIndex = 0;
 };
 
 const negatedNegative = (sentence: Sentence, tokens: readonly string[]): boolean =>
@@ -63,9 +63,9 @@ export const scoreSentence = (
   if (BARE_ACKNOWLEDGEMENT.test(norm)) return { score: 0.1, sarcastic: false };
   let score = sentence.sentiment;
   if (score > 0 && negatedNegative(sentence, tokens)) score *= 0.5;
-  const phrases = phraseWeight(norm, lexicon);
+  const phrases = phraseWeight(sentence, lexicon);
   if (phrases !== 0) score = clamp(phrases + 0.3 * score);
-  else if (lexicon.neutral.test(norm)) score *= 0.3;
+  else if (hasPhrase(lexicon.neutral, sentence)) score *= 0.3;
   return { score, sarcastic: false };
 };
 
@@ -90,7 +90,7 @@ export const scoreCustomerText = (
   let weights = 0;
   let sarcastic = false;
   const sentences: SentenceFeeling[] = [];
-  const turnIsSore = soreContext || analysis.sentences.some((s) => lexicon.disconfirm.test(s.norm));
+  const turnIsSore = soreContext || analysis.sentences.some((s) => hasPhrase(lexicon.disconfirm, s));
   for (const sentence of analysis.sentences) {
     const feeling = scoreSentence(sentence, analysis.tokens, lexicon, turnIsSore);
     sentences.push(feeling);

@@ -45,8 +45,8 @@ const weightedMean = (scores: Record<ScoreName, number>, weights: Rubric['weight
 export const scoreTranscript = (transcript: Transcript, rubricOverrides?: Partial<Rubric>): QualityResult => {
   const rubric = resolveRubric(rubricOverrides);
   const conversation = buildConversation(transcript, rubric);
-  const customer = readCustomerTurns(conversation);
   const staff = readStaffTurns(conversation);
+  const customer = readCustomerTurns(conversation, staff);
   const events = detectEventFlags(conversation);
   const resolution = detectResolution(conversation, customer, staff);
   const apology = scoreApologyFit(conversation, customer, events);

@@ -3,10 +3,10 @@ import { NUMBER_WORD } from '../phrase-pattern.js';
 // Internal and technical vocabulary that customers should not have to decode.
 export const jargonSources: readonly string[] = [
   'provisioning', 'provisioned', 'deprovision(?:ed|ing)?', 'escalation matrix', 'sla', 'slas', 'tier (?:1|2|3|one|two|three)',
-  'l[123]', 'backend', 'back-end', 'back end', 'frontend', 'propagat(?:e|ed|ion|ing)', 'dns', 'mtu', 'dhcp', 'cache',
+  'l1', 'l2', 'l3', 'backend', 'back-end', 'back end', 'frontend', 'propagat(?:e|ed|ion|ing)', 'dns', 'mtu', 'dhcp', 'cache',
   'api', 'kyc', 'aml', 'rma', 'sku', 'crm', 'ach', 'bacs', 'chargeback', 'pro-?rata', 'pro rata', 'amorti[sz](?:ed|ation)',
   'reconcil(?:e|ed|iation)', 'node', 'firmware', 'packet loss', 'latency', 'throughput', 'token', 'workflow', 'backlog',
-  'rca', 'root cause', 'p[1-4]', 'sev ?[1-4]', 'hotfix', 'rollback', 'roll back', 'deployment', 'config', 'configuration',
+  'rca', 'root cause', 'p1', 'p2', 'p3', 'p4', 'sev ?[1-4]', 'hotfix', 'rollback', 'roll back', 'deployment', 'config', 'configuration',
   'parameters?', 'ticketing', 'sync', 'synchroni[sz](?:e|ed|ation)', 'authentication', 'authori[sz]ation hold',
   'pre-?auth', 'ip address', 'mac address', 'ssid', 'ont', 'olt', 'dslam', 'vlan', 'cpe', 'nte', 'fttp', 'fttc',
   'ledger', 'accrual', 'remittance', 'settlement', 'batch', 'ssl', 'tls', 'oauth', 'sso', '2fa',

@@ -57,7 +57,7 @@ export const askLeadSources: readonly string[] = [
   'under what name',
   'who (?:am i|i am) (?:speaking|talking|chatting) (?:to|with)',
   'who is (?:this|calling)',
-  '(?:and|also|plus|&) (?:your|the)',
+  '(?:and|also|plus) (?:your|the)',
 ];
 
 // Generic "what is wrong" questions: a repeat only when the customer already explained.

@@ -43,6 +43,7 @@ export const troubleSources: readonly string[] = [
   'not working',
   '(?:does|did|do|is|was|has|have|will|can) not (?:work|working|load|connect|start|turn on|open|arrive|charge|print|sync|update|show|go through|let me)',
   '(?:stopped|stop) working',
+  '(?:it|that|this|they) (?:does|did|do|is|was|are|were|will|can) not(?= \\.| !|$)',
   'keeps? (?:dropping|crashing|failing|freezing|cutting out|disconnecting|happening|rejecting|declining|logging me out)',
   '(?:broken|faulty|damaged|defective|error|errors|problem|problems|issue|issues|fault|glitch|bug|trouble|invalid|rejected|declined|denied|expired|crashed|crashes|crashing|failed|failing|fails|locked out|blocked)',
   '(?:can not|cannot|could not|unable to|not able to) (?:log ?in|login|sign in|access|connect|pay|use|get in|get into|find|see|open|download|make|reset|change|update)',

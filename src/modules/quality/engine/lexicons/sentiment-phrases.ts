@@ -44,7 +44,7 @@ export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly str
       'keeps? (?:dropping|crashing|failing|freezing|cutting out|disconnecting|happening|declining|rejecting)',
       '(?:can not|cannot|could not|unable to) (?:log ?in|login|sign in|access|connect|pay|use|get in|make calls|work|get through)',
       '(?:no|lost) (?:signal|internet|service|connection|power|dial tone|access)',
-      `(?:been )?waiting (?:for|since|over|more than) (?:${NUMBER_WORD} |ages|weeks|days|months|hours|a week|a month)`,
+      `(?:been )?waiting (?:for|since|over|more than|nearly|almost) (?:${NUMBER_WORD} (?:minutes|mins|hours|days|weeks|months|years)|ages|weeks|days|months|hours|a week|a month|forever)`,
       '(?:frustrated|frustrating|annoyed|annoying|angry|upset|disappointed|disappointing|worried|worrying|stressed|stressful|anxious|concerned|confused|fuming|gutted|scared|afraid|nervous|terrified|panicking|panicked|panicky|desperate|devastated|distraught|shaky|shaken|exhausted|exasperated|miserable)',
       '(?:and|but|still|yet) (?:nothing|no (?:sign|word|reply|response|refund|update|call|contact|one|answer|news|change))',
       '(?:you|they|your (?:letter|website|site|email|agent|colleague|team|app)) (?:said|promised|told me|says|stated|guaranteed)',

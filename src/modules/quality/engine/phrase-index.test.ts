@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText } from './analyse-text.js';
+import { defaultLexicon } from './build-lexicon.js';
+import { mayMatch } from './find-phrase.js';
+import type { Phrase } from './phrase-index.js';
+import { requiredWords } from './phrase-index.js';
+import { phraseRegex } from './phrase-pattern.js';
+
+const allPhrases = (): Phrase[] =>
+  Object.values(defaultLexicon).flatMap((value: Phrase | ReadonlyArray<readonly [unknown, Phrase]>) =>
+    Array.isArray(value) ? value.map(([, phrase]) => phrase) : [value as Phrase],
+  );
+
+// Sentences chosen to exercise many lists at once, including negation, contractions and numbers.
+const corpus = [
+  "I'm so sorry, that's our mistake. I've refunded the duplicate charge and you'll see it within 3 working days.",
+  "You'll need to contact the manufacturer, their number is 0800 123 456. Have a nice day.",
+  'Could you confirm the number on your account for me? And your postcode?',
+  "That worked, it's all sorted now, thanks so much!",
+  "Great, another hour wasted. Thanks for nothing, still not working and nobody's called.",
+  "I'd like to cancel my subscription, I'm moving abroad and don't need it any more.",
+  'Go to Settings > Notifications, then tap Clear cache and restart the app.',
+  "I've passed your suggestion to our product team as a feature request so we can change it.",
+  'Per the SLA the BACS remittance is in the reconciliation queue; tier 2 raised a P2.',
+  'What seems to be the problem? Remind me what is going on? Which email is the account under?',
+  "That must be so stressful, I completely understand how worrying this is. Leave it with me, I'll sort it.",
+  'As I already told you, there is nothing more I can do. Calm down.',
+  "My parcel was supposed to arrive on Monday and tracking hasn't moved. The internet's been down since 7am.",
+  "No need to apologise! Sorry, I didn't catch that. I hear you, you're not alone.",
+  "It's been approved and your refund has now been processed. Booked for Friday 8 to 12.",
+  'I can see £74 in the app now. Done it, found the button. The lights just came on.',
+];
+
+describe('phrase index', () => {
+  it('finds the words a list cannot match without', () => {
+    expect(requiredWords(phraseRegex(['sorry', 'apologi[sz]e', '(?:i|we) (?:deeply )?regret']).source)?.map((i) => i.text).sort()).toEqual([
+      'apologi',
+      'regret',
+      'sorry',
+    ]);
+    expect(requiredWords(phraseRegex(['(?:i|we) (?:have )?(?:fixed|sorted)']).source)?.map((i) => i.text).sort()).toEqual(['fixed', 'sorted']);
+    expect(requiredWords(phraseRegex(['\\d+ days']).source)?.map((i) => i.text)).toEqual(['days']);
+    expect(requiredWords(phraseRegex(['(?:it|that) is']).source)).toBeNull();
+  });
+
+  it('never rules out a sentence that the full expression matches', () => {
+    let checked = 0;
+    for (const text of corpus) {
+      for (const sentence of analyseText(text, { sentiment: true }).sentences) {
+        for (const phrase of allPhrases()) {
+          phrase.regex.lastIndex = 0;
+          const matches = phrase.regex.test(sentence.norm);
+          phrase.regex.lastIndex = 0;
+          if (matches) {
+            checked += 1;
+            expect(mayMatch(phrase, sentence), `${phrase.regex.source.slice(0, 60)} on "${sentence.norm}"`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('skips most lists for an ordinary sentence', () => {
+    const [sentence] = analyseText('The parcel left our warehouse on Tuesday.', { sentiment: false }).sentences;
+    const candidates = allPhrases().filter((phrase) => mayMatch(phrase, sentence!));
+    expect(candidates.length).toBeLessThan(allPhrases().length / 2);
+  });
+});
