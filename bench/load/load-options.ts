@@ -1,0 +1,30 @@
+// Shared between the parent that starts a load run and the child process that generates it.
+
+export type LoadOptions = {
+  host: string;
+  port: number;
+  method: 'GET' | 'POST';
+  // One path per connection: each client keeps to its own target (its own conversation), so
+  // the run measures throughput rather than row-lock queueing between clients.
+  paths: string[];
+  headers: Record<string, string>;
+  // `{n}` is replaced by a per-client counter so successive bodies differ.
+  body?: string;
+  connections: number;
+  warmupMs: number;
+  durationMs: number;
+  // A hard cap on measured requests, so a very fast target cannot exhaust memory.
+  maxRequests: number;
+  expectStatus: number;
+};
+
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  errorSamples: string[];
+  elapsedMs: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+};

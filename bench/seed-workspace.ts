@@ -1,0 +1,36 @@
+import type { App } from '../src/platform/http/build-app.js';
+import type { Db } from '../src/db/client.js';
+import { createWorkspace } from '../src/modules/workspaces/create-workspace.js';
+
+export type Seeded = { workspaceId: string; apiKey: string; customerId: string; conversationIds: string[] };
+
+// The state a help desk is in when agents start replying: one workspace, its API key, one
+// customer and one open conversation per client. Created through the app itself, so the
+// benchmark depends only on the public API.
+export async function seedWorkspace(app: App, db: Db, conversations: number): Promise<Seeded> {
+  const { workspaceId, apiKey } = await createWorkspace({
+    db,
+    name: 'Bench workspace',
+    admin: { email: `bench-${Date.now()}@example.test`, password: 'bench password long enough' },
+  });
+  const post = async (path: string, body: unknown) => {
+    const res = await app.request(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { id?: string };
+    if (res.status !== 201 || !json.id) throw new Error(`seeding POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json.id;
+  };
+  const customerId = await post('/customers', { name: 'Ada Customer', identities: [{ type: 'email', value: 'ada@example.test' }] });
+  const conversationIds: string[] = [];
+  for (let i = 0; i < conversations; i++) {
+    conversationIds.push(await post('/conversations', { customerId, channel: 'chat', message: { text: `My order ${1000 + i} has not arrived` } }));
+  }
+  // Each conversation already has its first agent reply, so the measured requests take the
+  // steady-state path (no first-reply bookkeeping) and the add-message code is compiled
+  // before the first timed request rather than by fifty of them at once.
+  for (const id of conversationIds) await post(`/conversations/${id}/messages`, { role: 'agent', text: 'Hello, I am looking into this now.' });
+  return { workspaceId, apiKey, customerId, conversationIds };
+}
