@@ -64,7 +64,7 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const transferTo = agent && scenario !== 'praise' ? transferTarget(random, scenario, customer, agent, staffByTeam) : undefined;
     const verification =
       agent && scenario !== 'praise' && scenario.needsVerification && random.chance(0.8) ? random.pick(VERIFY_BY_CHANNEL[channel]) : undefined;
-    const slip = slipFor(random, Boolean(transferTo), Boolean(verification));
+    const slip = slipFor(random, Boolean(transferTo), Boolean(verification), agent?.slipRate ?? 1);
     const slots = { ...makeSlots(random, customer), praised: random.pick(everyone).first };
     const thread = composeThread(random, {
       scenario,
@@ -166,10 +166,10 @@ function transferTarget(
   return candidates.length ? { ...random.pick(candidates), team: scenario.transfer.to } : undefined;
 }
 
-function slipFor(random: Random, transferred: boolean, verified: boolean): Slip | undefined {
+function slipFor(random: Random, transferred: boolean, verified: boolean, rate: number): Slip | undefined {
   if (transferred && verified && random.chance(0.2)) return 'repeat-ask';
-  if (!transferred && random.chance(0.03)) return 'redirect';
-  if (random.chance(0.025)) return 'misplaced-sorry';
+  if (!transferred && random.chance(0.03 * rate)) return 'redirect';
+  if (random.chance(0.025 * rate)) return 'misplaced-sorry';
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import * as common from './phrases/common.js';
 import type { Scenario } from './phrases/scenario.js';
 import type { Random } from './random.js';
 
-export type Speaker = { userId: string; name: string; first: string; team: TeamKey };
+export type Speaker = { userId: string; name: string; first: string; team: TeamKey; slipRate?: number };
 export type Slip = 'redirect' | 'repeat-ask' | 'misplaced-sorry';
 
 export type ThreadPlan = {

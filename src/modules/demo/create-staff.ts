@@ -43,7 +43,9 @@ export async function createStaff(ctx: WorkContext, options: { emailDomain: stri
   const staffByTeam = Object.fromEntries(
     keys.map((team) => [
       team,
-      people.filter((p) => p.teams.includes(team)).map((p) => ({ userId: p.userId, name: p.name, first: p.name.split(' ')[0]!, team })),
+      people
+        .filter((p) => p.teams.includes(team))
+        .map((p) => ({ userId: p.userId, name: p.name, first: p.name.split(' ')[0]!, team, slipRate: p.slipRate })),
     ]),
   ) as Record<TeamKey, Speaker[]>;
   return { people, teamIds, staffByTeam };

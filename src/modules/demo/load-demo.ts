@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { conversationEvents, conversations, customerIdentities, customers, messages, users, workspaces } from '../../db/schema.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
+import { scoreConversations } from '../quality/index.js';
 import { createApiKey } from '../workspaces/api-keys.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { getWorkspace } from '../workspaces/workspace.js';
@@ -29,7 +30,7 @@ export type DemoSummary = {
   workspaceName: string;
   apiKey: string;
   login: { name: string; email: string; password: string; role: string };
-  counts: { people: number; teams: number; customers: number; conversations: number; messages: number; events: number };
+  counts: { people: number; teams: number; customers: number; conversations: number; messages: number; events: number; scored: number };
   durationMs: number;
 };
 
@@ -101,6 +102,13 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
     });
   }
 
+  // Scored as they would have been when they finished, so scorecards, the worst conversations
+  // and coaching tasks have something to show from the first minute.
+  const finished = built.filter((c) => c.conversation.status === 'resolved' || c.conversation.status === 'closed');
+  for (const chunk of chunks(finished, CONVERSATIONS_PER_TRANSACTION)) {
+    await inWorkspace(deps, scope, (ctx) => scoreConversations(ctx, chunk.map((c) => c.conversation.id)));
+  }
+
   const supervisor = setup.staff.people.find((p) => p.role === 'supervisor')!;
   return {
     workspaceId: target.workspaceId,
@@ -116,6 +124,7 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
       conversations: built.length,
       messages: built.reduce((n, c) => n + c.messages.length, 0),
       events: built.reduce((n, c) => n + c.events.length, 0),
+      scored: finished.length,
     },
     durationMs: Math.round(performance.now() - started),
   };

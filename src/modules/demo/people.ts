@@ -9,16 +9,26 @@ export const demoTeams: Record<TeamKey, { name: string; can: string }> = {
   escalations: { name: 'Escalations', can: 'make exceptions and follow a case through to the end' },
 };
 
-export type StaffMember = { key: string; name: string; role: Role; title: string; teams: TeamKey[] };
+export type StaffMember = {
+  key: string;
+  name: string;
+  role: Role;
+  title: string;
+  teams: TeamKey[];
+  /** How many times more often than the rest this person slips (redirects, misplaced apologies). */
+  slipRate?: number;
+};
 
-// The desk the demo shows: people who answer, one who coaches, one who listens from the top.
+// The desk the demo shows: people who answer, one who coaches, one who listens from the top, and
+// one agent whose slips drag their conversations well below the team's, so the demo's scorecards
+// show what an outlier and its coaching task look like.
 export const demoStaff: readonly StaffMember[] = [
   { key: 'maya', name: 'Maya Okafor', role: 'supervisor', title: 'Team Lead, Escalations', teams: ['escalations'] },
   { key: 'jonas', name: 'Jonas Becker', role: 'agent', title: 'Technical Support Specialist', teams: ['technical'] },
   { key: 'sofia', name: 'Sofia Marin', role: 'agent', title: 'Technical Support Specialist', teams: ['technical'] },
   { key: 'priya', name: 'Priya Raman', role: 'agent', title: 'Billing Specialist', teams: ['billing'] },
   { key: 'kwame', name: 'Kwame Mensah', role: 'agent', title: 'Customer Care Agent', teams: ['billing', 'orders'] },
-  { key: 'luis', name: 'Luis Ortega', role: 'agent', title: 'Orders & Returns Agent', teams: ['orders'] },
+  { key: 'luis', name: 'Luis Ortega', role: 'agent', title: 'Orders & Returns Agent', teams: ['orders'], slipRate: 12 },
   { key: 'helen', name: 'Helen Carter', role: 'executive', title: 'VP, Customer Experience', teams: [] },
 ];
 

@@ -3,7 +3,7 @@ import { checkAgentOutlier } from './check-agent-outlier.js';
 import { scoreTranscript } from './engine/index.js';
 import { loadTranscript, type LoadedConversation } from './load-transcript.js';
 import { presentScore } from './present-score.js';
-import { loadQualitySettings } from './quality-settings.js';
+import { loadQualitySettings, type QualitySettings } from './quality-settings.js';
 import { saveScore } from './save-score.js';
 
 // The score belongs to whoever held the conversation; one answered without being claimed
@@ -14,11 +14,8 @@ function responsibleAgent(conversation: LoadedConversation): string | null {
   return last?.authorId ?? null;
 }
 
-// The one scoring path, used by the background job and by on-demand scoring alike: score with the
-// workspace's rubric, keep the result, tell listeners, then see whether the agent needs coaching.
-export async function scoreConversation(ctx: WorkContext, conversationId: string) {
+async function scoreAndSave(ctx: WorkContext, conversationId: string, settings: QualitySettings) {
   const { conversation, transcript } = await loadTranscript(ctx, conversationId);
-  const settings = await loadQualitySettings(ctx);
   const result = scoreTranscript(transcript, settings.rubric);
   const agentId = responsibleAgent(conversation);
   const row = await saveScore(ctx, { conversationId, agentId, teamId: conversation.teamId, channel: conversation.channel }, result);
@@ -31,6 +28,27 @@ export async function scoreConversation(ctx: WorkContext, conversationId: string
     road: row.road,
     flags: row.flags,
   });
+  return { row, agentId };
+}
+
+// The one scoring path, used by the background job and by on-demand scoring alike: score with the
+// workspace's rubric, keep the result, tell listeners, then see whether the agent needs coaching.
+export async function scoreConversation(ctx: WorkContext, conversationId: string) {
+  const settings = await loadQualitySettings(ctx);
+  const { row, agentId } = await scoreAndSave(ctx, conversationId, settings);
   if (agentId) await checkAgentOutlier(ctx, agentId, settings.outlier);
   return presentScore(row);
+}
+
+// Many at once (an import, a demo): the rubric is read once and each agent's standing is checked
+// once, after all of their conversations are in, rather than after every one.
+export async function scoreConversations(ctx: WorkContext, conversationIds: readonly string[]): Promise<number> {
+  const settings = await loadQualitySettings(ctx);
+  const agents = new Set<string>();
+  for (const id of conversationIds) {
+    const { agentId } = await scoreAndSave(ctx, id, settings);
+    if (agentId) agents.add(agentId);
+  }
+  for (const agentId of agents) await checkAgentOutlier(ctx, agentId, settings.outlier);
+  return conversationIds.length;
 }
