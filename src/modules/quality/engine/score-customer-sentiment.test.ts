@@ -21,6 +21,17 @@ describe('scoreCustomerSentiment (support calibration)', () => {
     },
   );
 
+  it.each(["Great service, I'd buy another one", 'Excellent battery life, 14 hours', 'Super helpful agent, never had such good service'])(
+    'does not mistake praise that mentions "%s" for sarcasm',
+    (text) => {
+      expect(scoreCustomerSentiment(text)).toBeGreaterThan(0.1);
+    },
+  );
+
+  it.each(['oh great another outage', 'Brilliant, now I have to call again.', 'Well done, you cut me off again'])('reads sarcasm "%s" as negative', (text) => {
+    expect(scoreCustomerSentiment(text)).toBeLessThan(-0.25);
+  });
+
   it('treats cancelling as a neutral request, not a complaint', () => {
     expect(Math.abs(scoreCustomerSentiment('I would like to cancel my subscription please'))).toBeLessThan(0.2);
   });

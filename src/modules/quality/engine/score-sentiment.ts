@@ -2,7 +2,7 @@ import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
 import { hasPhrase, mayMatch } from './find-phrase.js';
 import { isNegatedBefore } from './phrase-pattern.js';
-import { BARE_ACKNOWLEDGEMENT, SARCASM_OPENER, SARCASM_SOUR } from './lexicons/sentiment-phrases.js';
+import { BARE_ACKNOWLEDGEMENT, SARCASM_LEAD_IN, SARCASM_OPENER, SARCASM_SOUR } from './lexicons/sentiment-phrases.js';
 
 // Negative words that, once negated, make only a mild compliment: "not bad" is not "good".
 const NEGATIVE_WORDS = new Set([
@@ -21,8 +21,12 @@ export type SentenceFeeling = { score: number; sarcastic: boolean };
 export const isSarcastic = (norm: string): boolean => {
   if (/(?:^|\s)(?:thanks|thank you|cheers) (?:a lot |very much )?for nothing(?=\s|$)/.test(norm)) return true;
   const opener = SARCASM_OPENER.exec(norm);
-  if (!opener) return false;
-  return SARCASM_SOUR.test(norm.slice(opener.index + opener[0].length));
+  if (!opener || !SARCASM_LEAD_IN.test(norm.slice(0, opener.index).trim())) return false;
+  const rest = norm.slice(opener.index + opener[0].length);
+  // The interjection stands apart ("great, another hour") or runs straight into the complaint
+  // ("oh great another outage"); followed by anything else it is describing something.
+  if (/^\s*[,.!?;:…-]/.test(rest)) return SARCASM_SOUR.test(rest);
+  return SARCASM_SOUR.exec(rest)?.index === 0;
 };
 
 // Several support phrases in one sentence add up with diminishing returns, the way a second

@@ -99,7 +99,9 @@ export const neutralSources: readonly string[] = [
 export const BARE_ACKNOWLEDGEMENT =
   /^(?:ok|okay|ok then|okay then|alright|all right|fine|sure|right|yes|yeah|yep|yup|hmm|hm|mhm|uh huh|k|kk|ok sure|sure thing)\s*[.!]*$/;
 
-// Positive words that turn sour next to these: "great, another hour wasted".
+// Positive words that turn sour next to these: "great, another hour wasted". Only as an
+// interjection opening the sentence: "great phone, I'd buy another" is praise.
+export const SARCASM_LEAD_IN = /^(?:(?:oh|ah|well|wow|yeah|yes|just|really|that is|this is|that is just|this is just)\s*,?\s*)*$/;
 export const SARCASM_OPENER =
   /(?:^|\s)(?:oh )?(?:great|perfect|fantastic|brilliant|wonderful|lovely|marvellous|marvelous|super|awesome|excellent|terrific|splendid|just what i needed|love (?:that|it|this)|how (?:helpful|nice|lovely|convenient)|very helpful|so helpful|thanks a (?:lot|bunch|million)|cheers|nice one|well done|good job|yeah right|sure thing)(?=\s|$)/;
 export const SARCASM_SOUR =
