@@ -1,11 +1,13 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
+import { createCredentialCache } from './auth/credential-cache.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
 
-export function createDeps(config: Config, handle: DbHandle): AppDeps {
-  const logger = createLogger(config.logLevel);
+export function createDeps(config: Config, handle: DbHandle, logger: Logger = createLogger(config.logLevel)): AppDeps {
   const events = createEventBus((err, event) => logger.error({ err, event: event.type }, 'event listener failed'));
-  return { config, handle, db: handle.db, events, logger };
+  const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
+  return { config, handle, db: handle.db, events, logger, credentials };
 }

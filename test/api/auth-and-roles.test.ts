@@ -87,6 +87,15 @@ describe('roles', () => {
     expect((await t.request('POST', '/customers', { cookie: exec.cookie, body: { name: 'x', identities: [] } })).status).toBe(403);
   });
 
+  it('a change of role or a removal applies to the very next request', async () => {
+    const admin = await memberWithRole('admin');
+    expect((await t.request('GET', '/api-keys', { cookie: admin.cookie })).status).toBe(200);
+    expect((await t.as(ws.apiKey).patch(`/users/${admin.id}`, { role: 'agent' })).status).toBe(200);
+    expect((await t.request('GET', '/api-keys', { cookie: admin.cookie })).status).toBe(403);
+    expect((await t.as(ws.apiKey).delete(`/users/${admin.id}`)).status).toBe(204);
+    expect((await t.request('GET', '/me', { cookie: admin.cookie })).status).toBe(401);
+  });
+
   it('an admin cannot hand out the owner role, and the last owner stays', async () => {
     const admin = await memberWithRole('admin');
     const res = await t.request('POST', '/users', { cookie: admin.cookie, body: { email: 'boss@acme.test', role: 'owner' } });

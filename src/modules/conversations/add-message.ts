@@ -1,48 +1,64 @@
 import { eq, sql } from 'drizzle-orm';
-import { conversations, messages } from '../../db/schema.js';
+import { conversations } from '../../db/schema.js';
+import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { loadConversation, recordEvent } from './conversation-row.js';
+import { recordEvent } from './conversation-row.js';
 
 export type AddMessageInput = { role: 'agent' | 'customer'; text: string; internal?: boolean };
 
+type AddedRow = {
+  id: string;
+  role: 'agent' | 'customer';
+  author_id: string | null;
+  text: string;
+  internal: boolean;
+  created_at: Date | string;
+  display_id: number;
+  status: string;
+};
+
+const FINISHED = new Set(['resolved', 'closed']);
+
+/*
+ * The busiest write in a help desk, so it is one statement: the UPDATE locks the conversation
+ * (concurrent messages count up one after another), keeps its counters and first-reply time, and
+ * feeds the INSERT; a conversation that does not exist, or belongs to another workspace (row-level
+ * security hides it), updates nothing and so inserts nothing.
+ */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
-  const conversation = await loadConversation(ctx, conversationId, { forUpdate: true });
   const internal = input.role === 'agent' && Boolean(input.internal);
+  const firstHumanReply = input.role === 'agent' && !internal;
+  const authorId = input.role === 'agent' ? ctx.actor.userId : null;
   const now = new Date();
-  const [message] = await ctx.tx
-    .insert(messages)
-    .values({
-      workspaceId: ctx.workspaceId,
-      conversationId,
-      role: input.role,
-      authorId: input.role === 'agent' ? ctx.actor.userId : null,
-      text: input.text,
-      internal,
-      createdAt: now,
-    })
-    .returning();
+  const result = await ctx.tx.execute(sql`
+    WITH touched AS (
+      UPDATE conversations
+      SET message_count = message_count + 1,
+          last_activity_at = ${now},
+          first_human_reply_at = CASE WHEN ${firstHumanReply} THEN coalesce(first_human_reply_at, ${now}) ELSE first_human_reply_at END
+      WHERE id = ${conversationId}
+      RETURNING id, workspace_id, display_id, status
+    )
+    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, created_at)
+    SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal}, ${now} FROM touched
+    RETURNING id, role, author_id, text, internal, created_at,
+      (SELECT display_id FROM touched), (SELECT status FROM touched)`);
+  const row = (result as unknown as { rows: AddedRow[] }).rows[0];
+  if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
+
+  if (internal) await recordEvent(ctx, conversationId, 'note_added', { messageId: row.id, note: input.text });
   // A customer writing back into a finished conversation reopens it rather than starting over.
-  const reopen = input.role === 'customer' && (conversation.status === 'resolved' || conversation.status === 'closed');
-  await ctx.tx
-    .update(conversations)
-    .set({
-      messageCount: sql`${conversations.messageCount} + 1`,
-      lastActivityAt: now,
-      ...(input.role === 'agent' && !internal && !conversation.firstHumanReplyAt ? { firstHumanReplyAt: now } : {}),
-      ...(reopen ? { status: 'open' as const, resolvedAt: null } : {}),
-    })
-    .where(eq(conversations.id, conversationId));
-  if (internal) await recordEvent(ctx, conversationId, 'note_added', { messageId: message!.id, note: input.text });
-  if (reopen) {
-    await recordEvent(ctx, conversationId, 'status_changed', { from: conversation.status, to: 'open', reason: 'customer replied' });
+  if (input.role === 'customer' && FINISHED.has(row.status)) {
+    await ctx.tx.update(conversations).set({ status: 'open', resolvedAt: null }).where(eq(conversations.id, conversationId));
+    await recordEvent(ctx, conversationId, 'status_changed', { from: row.status, to: 'open', reason: 'customer replied' });
   }
   ctx.emit('conversation.message_added', {
     conversationId,
-    displayId: conversation.displayId,
-    messageId: message!.id,
-    role: message!.role,
+    displayId: Number(row.display_id),
+    messageId: row.id,
+    role: row.role,
     internal,
-    text: message!.text,
+    text: row.text,
   });
-  return message!;
+  return { id: row.id, role: row.role, authorId: row.author_id, text: row.text, internal: row.internal, createdAt: new Date(row.created_at) };
 }

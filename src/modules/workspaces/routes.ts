@@ -43,6 +43,7 @@ export function workspaceRoutes(deps: AppDeps) {
     async (c) => {
       const sessionId = c.get('sessionId');
       if (sessionId) await logout(deps.db, sessionId);
+      deps.credentials.clear();
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -96,14 +97,18 @@ export function workspaceRoutes(deps: AppDeps) {
       method: 'patch', path: '/users/{id}', ...tags('Users'), ...secured, request: { params: idParams, ...jsonBody(s.changeRoleBody) },
       responses: { 200: jsonResponse(s.memberSchema, 'Role changed'), ...errorResponses },
     }),
-    async (c) =>
-      reply(c, s.memberSchema, await run(c, 'members:manage', (ctx) => changeMemberRole(ctx, c.req.valid('param').id, c.req.valid('json').role)), 200),
+    async (c) => {
+      const member = await run(c, 'members:manage', (ctx) => changeMemberRole(ctx, c.req.valid('param').id, c.req.valid('json').role));
+      deps.credentials.clear();
+      return reply(c, s.memberSchema, member, 200);
+    },
   );
 
   app.openapi(
     createRoute({ method: 'delete', path: '/users/{id}', ...tags('Users'), ...secured, request: { params: idParams }, responses: { 204: { description: 'Removed from the workspace' }, ...errorResponses } }),
     async (c) => {
       await run(c, 'members:manage', (ctx) => removeMember(ctx, c.req.valid('param').id));
+      deps.credentials.clear();
       return c.body(null, 204);
     },
   );
@@ -123,7 +128,11 @@ export function workspaceRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({ method: 'delete', path: '/api-keys/{id}', ...tags('API keys'), ...secured, request: { params: idParams }, responses: { 200: jsonResponse(s.apiKeySchema, 'Revoked'), ...errorResponses } }),
-    async (c) => reply(c, s.apiKeySchema, await run(c, 'apikeys:manage', (ctx) => revokeApiKey(ctx, c.req.valid('param').id)), 200),
+    async (c) => {
+      const revoked = await run(c, 'apikeys:manage', (ctx) => revokeApiKey(ctx, c.req.valid('param').id));
+      deps.credentials.clear();
+      return reply(c, s.apiKeySchema, revoked, 200);
+    },
   );
 
   app.openapi(

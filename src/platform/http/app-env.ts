@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/env.js';
 import type { Db, DbHandle } from '../../db/client.js';
+import type { CredentialCache } from '../auth/credential-cache.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -14,6 +15,7 @@ export type AppDeps = {
   db: Db;
   events: EventBus;
   logger: Logger;
+  credentials: CredentialCache;
   // Present where jobs can be sent (every server and worker process).
   jobs?: Pick<JobQueue<any>, 'send'>;
 };

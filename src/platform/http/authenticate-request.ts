@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { getSignedCookie } from 'hono/cookie';
 import { authenticateApiKey, authenticateSession } from '../../modules/workspaces/authenticate.js';
+import { hashToken } from '../auth/secrets.js';
+import type { CachedCredential } from '../auth/credential-cache.js';
 import { AppError } from '../errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 
@@ -13,14 +15,22 @@ export function authenticateRequest(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', { message: 'Use Authorization: Bearer <api key>' });
-      c.set('scope', await authenticateApiKey(deps.db, match[1]!));
+      c.set('scope', await remembered(deps, `key:${hashToken(match[1]!)}`, () => authenticateApiKey(deps.db, match[1]!)));
       return next();
     }
     const token = await getSignedCookie(c, deps.config.sessionSecret, SESSION_COOKIE);
     if (!token) throw new AppError('UNAUTHENTICATED', { message: 'Log in or send Authorization: Bearer <api key>' });
-    const { sessionId, ...scope } = await authenticateSession(deps.db, token);
+    const { sessionId, ...scope } = await remembered(deps, `session:${hashToken(token)}`, () => authenticateSession(deps.db, token));
     c.set('scope', scope);
     c.set('sessionId', sessionId);
     return next();
   };
+}
+
+async function remembered<T extends CachedCredential>(deps: AppDeps, key: string, look: () => Promise<T>): Promise<T> {
+  const known = deps.credentials.get(key) as T | undefined;
+  if (known) return known;
+  const found = await look();
+  deps.credentials.set(key, found);
+  return found;
 }
