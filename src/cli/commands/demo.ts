@@ -31,7 +31,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
       ctx.out(`Sign in at ${serverUrl(ctx)} as ${result.login.name} (${result.login.role}):`);
       ctx.out(`  email:    ${result.login.email}`);
       ctx.out(`  password: ${result.login.password}`);
-      ctx.out('  (every demo person has this password; their emails are on the Users page)');
+      ctx.out('  (every demo person has this password; GET /api/v1/users lists their emails)');
       ctx.out('API key (shown once; store it now):');
       ctx.out(`  ${result.apiKey}`);
     });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerScoreCommand, runScore } from './score.js';
+import { registerScoreCommand } from './score.js';
+import { runScore } from './score-stream.js';
 
 const collect = () => {
   const chunks: string[] = [];
