@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
-import type { Transcript } from './transcript-schema.js';
+import { chat, type Line } from './testing/transcripts.js';
 
-type Line = [Transcript['turns'][number]['role'], string];
-const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({
-  channel: 'chat',
-  turns: lines.map(([role, text]) => ({ role, text })),
-  ...extra,
-});
 const reset: Line[] = [
   ['customer', "I can't log in to my account."],
   ['agent', "I've reset your password and sent a link to your email."],

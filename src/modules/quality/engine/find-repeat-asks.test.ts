@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
-import type { Transcript } from './transcript-schema.js';
-
-type Line = [Transcript['turns'][number]['role'], string];
-const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({
-  channel: 'chat',
-  turns: lines.map(([role, text]) => ({ role, text })),
-  ...extra,
-});
+import { chat, type Line } from './testing/transcripts.js';
 
 describe('repeat asks', () => {
   it('catches an indirect ask for an account number already given', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
+import { chat } from './testing/transcripts.js';
 import type { Transcript } from './transcript-schema.js';
-
-type Line = [Transcript['turns'][number]['role'], string];
-const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({
-  channel: 'chat',
-  turns: lines.map(([role, text]) => ({ role, text })),
-  ...extra,
-});
 
 describe('listening', () => {
   it('is high when each reply answers what was asked', () => {
