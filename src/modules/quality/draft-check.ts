@@ -1,5 +1,5 @@
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { checkDraft } from './engine/index.js';
+import { loadEngine } from './load-engine.js';
 import { loadTranscript } from './load-transcript.js';
 import { loadQualitySettings } from './quality-settings.js';
 
@@ -9,6 +9,7 @@ import { loadQualitySettings } from './quality-settings.js';
 export async function checkDraftReply(ctx: WorkContext, conversationId: string, text: string) {
   const { transcript } = await loadTranscript(ctx, conversationId, 'draft');
   const { rubric } = await loadQualitySettings(ctx);
+  const { checkDraft } = await loadEngine();
   const { warnings } = checkDraft({ text, transcript, rubric });
   return { warnings };
 }

@@ -1,6 +1,6 @@
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { checkAgentOutlier } from './check-agent-outlier.js';
-import { scoreTranscript } from './engine/index.js';
+import { loadEngine } from './load-engine.js';
 import { loadTranscript, type LoadedConversation } from './load-transcript.js';
 import { presentScore } from './present-score.js';
 import { loadQualitySettings, type QualitySettings } from './quality-settings.js';
@@ -16,6 +16,7 @@ function responsibleAgent(conversation: LoadedConversation): string | null {
 
 async function scoreAndSave(ctx: WorkContext, conversationId: string, settings: QualitySettings) {
   const { conversation, transcript } = await loadTranscript(ctx, conversationId);
+  const { scoreTranscript } = await loadEngine();
   const result = scoreTranscript(transcript, settings.rubric);
   const agentId = responsibleAgent(conversation);
   const row = await saveScore(ctx, { conversationId, agentId, teamId: conversation.teamId, channel: conversation.channel }, result);

@@ -11,6 +11,7 @@ import { displayUrl } from './display-url.js';
 import { ensureMigrated } from './ensure-migrated.js';
 import { openDatabase } from './open-database.js';
 import { createJobRuntime } from './start-jobs.js';
+import { loadEngine } from '../../modules/quality/load-engine.js';
 
 export type AttachContext = { app: App; deps: AppDeps };
 /** Runs before the server listens (add routes, WebSocket upgrades); may return a cleanup. */
@@ -83,6 +84,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deps.logger.info({ url, database: opened.handle.kind }, 'earshot is listening');
     // Jobs start once requests are answered; until then sends wait for them.
     void jobs.start().catch(() => undefined);
+    // Scoring and draft checks need the quality engine; it loads a moment after the server
+    // answers, so start-up does not wait for it.
+    const warm = setTimeout(() => void loadEngine().catch(() => undefined), 1_000);
+    warm.unref();
+    cleanups.push(() => clearTimeout(warm));
     return {
       url,
       port,
