@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -28,7 +29,7 @@ describe('tenancy', () => {
     const attempts = [
       mine.get(`/customers/${foreign.customer}`),
       mine.patch(`/customers/${foreign.customer}`, { name: 'hijack' }),
-      mine.post(`/customers/${foreign.customer}/merge`, { sourceId: foreign.customer.replace(/.$/, '0') }),
+      mine.post(`/customers/${foreign.customer}/merge`, { sourceId: randomUUID() }),
       mine.get(`/conversations/${c}`),
       mine.post(`/conversations/${c}/messages`, { role: 'agent', text: 'hello' }),
       mine.post(`/conversations/${c}/assign`, { userId: null }),
