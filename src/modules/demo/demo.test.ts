@@ -96,12 +96,18 @@ describe('the demo workspace', () => {
     expect(scored.scores).toBe(scored.finished);
     expect(demo.counts.scored).toBe(scored.finished);
 
-    const tasks = await rows<{ name: string; status: string; assignee_role: string }>(sql`
-      SELECT u.name, t.status, m.role AS assignee_role FROM coaching_tasks t
+    // Judged once every score is in: the task stands on all of the agent's scored conversations.
+    const tasks = await rows<{ name: string; status: string; assignee_role: string; whole_period: boolean }>(sql`
+      SELECT u.name, t.status, m.role AS assignee_role,
+             t.reason LIKE '% over ' || (SELECT count(*) FROM quality_scores s WHERE s.agent_id = t.agent_id
+               AND s.scored_at >= t.period_start) || ' conversations %' AS whole_period
+      FROM coaching_tasks t
       JOIN users u ON u.id = t.agent_id
       JOIN memberships m ON m.user_id = t.assignee_id AND m.workspace_id = t.workspace_id
       WHERE t.workspace_id = ${demo.workspaceId}`);
-    expect(tasks).toEqual([{ name: 'Luis Ortega', status: 'open', assignee_role: expect.stringMatching(/^(supervisor|owner|admin)$/) }]);
+    expect(tasks).toEqual([
+      { name: 'Luis Ortega', status: 'open', assignee_role: expect.stringMatching(/^(supervisor|owner|admin)$/), whole_period: true },
+    ]);
   });
 
   it('numbers conversations in time order and leaves the workspace counter after them', async () => {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { conversationEvents, conversations, customerIdentities, customers, messages, users, workspaces } from '../../db/schema.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
-import { scoreConversations } from '../quality/index.js';
+import { reviewAgents, scoreConversations } from '../quality/index.js';
 import { createApiKey } from '../workspaces/api-keys.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { getWorkspace } from '../workspaces/workspace.js';
@@ -105,9 +105,11 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
   // Scored as they would have been when they finished, so scorecards, the worst conversations
   // and coaching tasks have something to show from the first minute.
   const finished = built.filter((c) => c.conversation.status === 'resolved' || c.conversation.status === 'closed');
+  const scoredAgents: string[] = [];
   for (const chunk of chunks(finished, CONVERSATIONS_PER_TRANSACTION)) {
-    await inWorkspace(deps, scope, (ctx) => scoreConversations(ctx, chunk.map((c) => c.conversation.id)));
+    scoredAgents.push(...(await inWorkspace(deps, scope, (ctx) => scoreConversations(ctx, chunk.map((c) => c.conversation.id)))));
   }
+  await inWorkspace(deps, scope, (ctx) => reviewAgents(ctx, scoredAgents));
 
   const supervisor = setup.staff.people.find((p) => p.role === 'supervisor')!;
   return {

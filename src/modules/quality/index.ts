@@ -2,4 +2,4 @@
 export { qualityJobs, scoreConversationJob, type QualityJobDeps } from './score-conversation-job.js';
 export { registerQualityListeners } from './quality-listeners.js';
 export { qualityRoutes } from './routes.js';
-export { scoreConversation, scoreConversations } from './score-conversation.js';
+export { reviewAgents, scoreConversation, scoreConversations } from './score-conversation.js';

@@ -41,15 +41,20 @@ export async function scoreConversation(ctx: WorkContext, conversationId: string
   return presentScore(row);
 }
 
-// Many at once (an import, a demo): the rubric is read once and each agent's standing is checked
-// once, after all of their conversations are in, rather than after every one.
-export async function scoreConversations(ctx: WorkContext, conversationIds: readonly string[]): Promise<number> {
+// Many at once (an import, a demo): the rubric is read once, and agents' standings are left to
+// reviewAgents once everything is in, so a coaching task is judged on the whole period rather
+// than on whichever conversations happened to be scored first. Resolves to the agents scored.
+export async function scoreConversations(ctx: WorkContext, conversationIds: readonly string[]): Promise<string[]> {
   const settings = await loadQualitySettings(ctx);
   const agents = new Set<string>();
   for (const id of conversationIds) {
     const { agentId } = await scoreAndSave(ctx, id, settings);
     if (agentId) agents.add(agentId);
   }
-  for (const agentId of agents) await checkAgentOutlier(ctx, agentId, settings.outlier);
-  return conversationIds.length;
+  return [...agents];
+}
+
+export async function reviewAgents(ctx: WorkContext, agentIds: Iterable<string>): Promise<void> {
+  const { outlier } = await loadQualitySettings(ctx);
+  for (const agentId of new Set(agentIds)) await checkAgentOutlier(ctx, agentId, outlier);
 }
