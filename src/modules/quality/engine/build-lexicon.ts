@@ -20,7 +20,7 @@ import {
   slotNounSources,
   type Slot,
 } from './lexicons/identifier-phrases.js';
-import { companyErrorSources, notAProblemSources, requestSources, troubleSources } from './lexicons/problem-phrases.js';
+import { companyAdmissionSources, companyErrorSources, notAProblemSources, requestSources, troubleSources } from './lexicons/problem-phrases.js';
 import { redirectSources, warmHandoverSources } from './lexicons/redirect-phrases.js';
 import {
   claimSources,
@@ -46,6 +46,7 @@ export type Lexicon = {
   choiceObject: Phrase;
   customerChoice: Phrase;
   companyError: Phrase;
+  companyAdmission: Phrase;
   trouble: Phrase;
   request: Phrase;
   notAProblem: Phrase;
@@ -100,6 +101,7 @@ const compile = (extras: Extras): Lexicon => {
     choiceObject: p(phraseRegex(choiceObjectSources)),
     customerChoice: p(phraseRegex(withExtra(customerChoiceSources, 'customerChoice'), 'g')),
     companyError: p(phraseRegex(companyErrorSources, 'g')),
+    companyAdmission: p(phraseRegex(companyAdmissionSources, 'g')),
     trouble: p(phraseRegex(troubleSources, 'g')),
     request: p(phraseRegex(requestSources, 'g')),
     notAProblem: p(phraseRegex(notAProblemSources)),

@@ -39,12 +39,28 @@ const findApologies = (conversation: Conversation, customer: CustomerFacts, erro
   return apologies;
 };
 
+// The first staff turn that owns up to a company fault the customer may not have named ("our system
+// applied the discount twice"); the apology is owed from that very turn.
+const firstAdmission = (conversation: Conversation): { turn: number; norm: string } | undefined => {
+  for (const turn of conversation.turns) {
+    if (!isStaff(turn.role)) continue;
+    const sentence = turn.analysis.sentences.find((s) => findPhrase(conversation.lexicon.companyAdmission, s));
+    if (sentence) return { turn: turn.index, norm: sentence.norm };
+  }
+  return undefined;
+};
+
 export const scoreApologyFit = (conversation: Conversation, customer: CustomerFacts, events: EventFlags): ApologyOutcome => {
   // Company errors known from events count from where they happened (or from the start if unplaced).
+  // An apology is owed in turns after an error; an admission counts as half a turn earlier, so an
+  // apology in the same turn settles it.
+  const admission = firstAdmission(conversation);
+  const admittedAt = admission ? admission.turn - 0.5 : undefined;
   const errorTurns: number[] = [];
   if (customer.firstErrorTurn >= 0) errorTurns.push(customer.firstErrorTurn);
   if (events.callbackMissed) errorTurns.push(events.callbackMissedTurn);
   if (events.longHold) errorTurns.push(events.longHoldTurn);
+  if (admittedAt !== undefined) errorTurns.push(admittedAt);
   const firstError = errorTurns.length > 0 ? Math.min(...errorTurns) : undefined;
   const errorBefore = (turn: number): boolean => firstError !== undefined && firstError < turn;
   const apologies = findApologies(conversation, customer, errorBefore);
@@ -69,6 +85,21 @@ export const scoreApologyFit = (conversation: Conversation, customer: CustomerFa
   if (firstError !== undefined) {
     const owed = apologies.filter((a) => a.turn > firstError);
     if (owed.length === 0) {
+      if (admission && admittedAt === firstError) {
+        return {
+          verdict: 'missed',
+          score: 20,
+          reasons: [`No apology after the agent named the company's own error in turn ${admission.turn}`],
+          evidence: [
+            {
+              criterion: 'apologyFit',
+              turn: admission.turn,
+              quote: quoteSentence(conversation.turns[admission.turn]!.text, admission.norm),
+              why: 'Company error with no apology',
+            },
+          ],
+        };
+      }
       // An error known from an event is shown at the turn that followed it.
       const errorTurn = customer.firstErrorTurn === firstError ? firstError : Math.min(firstError + 1, conversation.turns.length - 1);
       const fact = customer.byTurn.get(errorTurn);

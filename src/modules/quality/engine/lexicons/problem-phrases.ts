@@ -36,6 +36,23 @@ export const companyErrorSources: readonly string[] = [
   '(?:you|they|the company) (?:lost|broke|damaged|messed up|forgot|ignored)',
   '(?:mistake|error) (?:on|in) (?:your|the|my) (?:side|end|bill|invoice|account|system)',
   '(?:your|the) (?:system|website|app) (?:is |keeps )?(?:broken|crashing|wrong|failing)',
+  '(?:arrived|came|turned up) with (?:a |the |its )?(?:\\S+ )?(?:crack|cracked|broken|smashed|damaged|dented|torn|scratched|faulty|dead|missing)',
+  '(?:will not|does not|did not|would not) (?:power on|turn on|switch on|boot|charge|start up) (?:out of the box|from new|since it arrived|when it arrived|on arrival)',
+  '(?:charged|billed|debited|taken)(?: me| us)? (?:\\S+ ){1,3}more than',
+  '(?:i was|we were) (?:told|promised|assured) [^.!?]{0,60}(?:would|will|was going to|were going to) [^.!?]{0,60} but',
+  '(?:says|shows|showing|marked|marked as) (?:as )?delivered (?:but|and) (?:nothing|it is not|it has not|it never|i have not|i never|we have not|no parcel|there is nothing)',
+  '(?:i|we) (?:never|did not) (?:asked|ask|ordered|order|requested|request|signed up|sign up|agreed|agree|authori[sz]ed|authori[sz]e) (?:for|to) (?:that|this|it|any)',
+];
+
+// What an agent says when the fault is the company's, whether or not the customer noticed it:
+// an apology is owed from that turn on.
+export const companyAdmissionSources: readonly string[] = [
+  '(?:our|my) (?:mistake|error|fault|bad|oversight)',
+  '(?:a|an) (?:error|mistake|fault|glitch|bug|problem) (?:on|at) our (?:side|end|part)',
+  '(?:on|at) our (?:side|end) (?:that|which) (?:caused|meant)',
+  '(?:our|the) (?:system|billing system|website|app|team|courier|warehouse|engineer) (?:wrongly|mistakenly|incorrectly|accidentally)',
+  '(?:our|the) (?:system|billing system|website|app|team) (?:applied|charged|billed|took|sent|cancell?ed|closed|doubled) (?:\\S+ ){0,4}(?:twice|in error|by mistake|by accident|wrongly|incorrectly)',
+  '(?:should not|should never) have (?:happened|been (?:charged|billed|taken|cancell?ed|closed|sent))',
 ];
 
 // Something is wrong for the customer, whoever caused it.
