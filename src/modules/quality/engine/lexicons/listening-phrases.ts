@@ -41,4 +41,10 @@ export const closingSources: readonly string[] = [
   'thank you for (?:contacting|calling|chatting|reaching out)',
   'thanks for (?:contacting|calling|chatting|reaching out)',
   '(?:disconnected|hung up)',
+  '(?:i will|i am going to|let me|we will)(?: now| go ahead and| just)? (?:close|end|resolve|wrap up|archive|finish) (?:this|the|your|our) (?:chat|ticket|conversation|case|call|session|request|query|enquiry|inquiry)',
+  '(?:marked|marking|set|setting|mark) (?:this|the|your|it) (?:chat |ticket |case |conversation |request |query )?(?:as|to) (?:resolved|solved|closed|complete|completed|done)',
+  '(?:chat|conversation|session|call) (?:has |was )?(?:timed out|expired)',
+  'timed out (?:due to|because of|after) (?:inactivity|no response)',
+  'take care',
+  '(?:is there )?anything else (?:i|we) can (?:help|do|assist)',
 ];
