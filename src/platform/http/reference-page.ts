@@ -9,7 +9,7 @@ body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f7f7f
 header{background:#1d2330;color:#fff;padding:16px 32px}main{max-width:980px;margin:0 auto;padding:16px 32px}
 h2{margin-top:32px;border-bottom:1px solid #ddd}details{background:#fff;border:1px solid #e3e3e8;border-radius:6px;margin:8px 0;padding:8px 12px}
 summary{cursor:pointer}code,pre{font:13px ui-monospace,monospace}pre{background:#f1f1f4;padding:8px;overflow:auto;border-radius:4px}
-.m{display:inline-block;min-width:64px;font-weight:700;text-transform:uppercase}.get{color:#1a7f37}.post{color:#0550ae}.patch,.put{color:#9a6700}.delete{color:#cf222e}
+.m{display:inline-block;min-width:76px;font-weight:700;text-transform:uppercase}.get{color:#1a7f37}.post{color:#0550ae}.patch,.put{color:#9a6700}.delete{color:#cf222e}
 </style></head><body><header><h1>Earshot API</h1><p>Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code> or the session cookie from <code>POST /auth/login</code>. Errors are RFC 9457 problem documents. Machine-readable: <a style="color:#9cf" href="${specUrl}">openapi.json</a></p></header>
 <main id="root">Loading…</main>
 <script>
