@@ -50,4 +50,21 @@ describe('resolution', () => {
     );
     expect(result.resolution).toBe('confirmed');
   });
+
+  describe('in the customer\'s own words', () => {
+    const reset: Line[] = [
+      ['customer', 'I cannot log in to the app, it says my password is wrong.'],
+      ['agent', 'I have sent a reset link to your email. Open it and choose a new password.'],
+    ];
+    it.each(['Problem solved, thanks for your help.', 'Success! Back in.', 'OK it lets me in now', 'That worked a treat.'])('"%s" confirms it', (text) => {
+      expect(scoreTranscript(chat([...reset, ['customer', text]])).resolution).toBe('confirmed');
+    });
+    it.each(['That worked but now the app is frozen on the home screen.', 'I will try that later.', 'Still says wrong password.'])(
+      '"%s" does not',
+      (text) => {
+        expect(scoreTranscript(chat([...reset, ['customer', text]])).resolution).not.toBe('confirmed');
+      },
+    );
+  });
 });
+

@@ -46,12 +46,17 @@ const customerVerdicts = (conversation: Conversation, customer: CustomerFacts): 
     }
     for (const sentence of turn.analysis.sentences) {
       if (sentence.question) continue;
+      const confirmed = staffSpoke ? findPhrase(lexicon.confirm, sentence) : null;
+      // "Problem solved" names the trouble inside the confirmation; trouble elsewhere in the
+      // sentence ("that worked but now the screen is frozen") still leaves it open.
+      const outsideConfirmation = (hit: RegExpExecArray | null): boolean =>
+        hit !== null && !(confirmed && hit.index >= confirmed.index && hit.index < confirmed.index + confirmed[0].length);
       const troubled =
         findPhrase(lexicon.disconfirm, sentence) ||
-        (findPhrase(lexicon.trouble, sentence) && !hasPhrase(lexicon.notAProblem, sentence)) ||
-        findPhrase(lexicon.companyError, sentence);
+        (outsideConfirmation(findPhrase(lexicon.trouble, sentence)) && !hasPhrase(lexicon.notAProblem, sentence)) ||
+        outsideConfirmation(findPhrase(lexicon.companyError, sentence));
       if (troubled) verdict = { kind: 'open', turn: turn.index };
-      else if (staffSpoke && findPhrase(lexicon.confirm, sentence)) verdict = { kind: 'confirmed', turn: turn.index, norm: sentence.norm };
+      else if (confirmed) verdict = { kind: 'confirmed', turn: turn.index, norm: sentence.norm };
     }
     if (staffSpoke && verdict?.turn !== turn.index && readsBackOutcome(turn, lastStaff)) {
       verdict = { kind: 'confirmed', turn: turn.index, norm: turn.analysis.sentences[0]?.norm };

@@ -69,6 +69,7 @@ export const troubleSources: readonly string[] = [
   '(?:wrong|incorrect|missing|late|delayed|overdue)',
   '(?:charged|billed|debited) (?:twice|double|again|wrongly|incorrectly|extra|too much)',
   '(?:confused|stuck|do not understand|not sure (?:how|why|what))',
+  '(?:is|are|was|has|keeps|went|goes) (?:frozen|freezing|hanging|blank|black|unresponsive)',
 ];
 
 // Asking for something to be done or explained: needs an answer, not necessarily an apology.

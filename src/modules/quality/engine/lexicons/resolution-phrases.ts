@@ -28,6 +28,9 @@ export const confirmSources: readonly string[] = [
   `^(?:ok |okay |right |yes |yep |and )?(?:done|found it|done it|all done|sorted|got it working)(?=\\s|$)`,
   `^(?:ok |okay |right |yes |yep |so |and )?(?:i |i have |i\'ve |we |we have |we\'ve )?(?:just |now |finally |already )?${DONE_BY_CUSTOMER} (?:it|them|that|my|the|a|an|all|both|six|two|three|\\d+)`,
   '(?:lights?|bars|signal|internet|wifi|connection|sound|picture|speed|speeds|data|service|power|heating|hot water) (?:is |are |has |have |just )*(?:back|coming up|come back|came on|come on|working|fine now|restored|on again)',
+  '(?:it|that|this|the (?:\\S+ )?(?:app|site|website|page|portal|system|card|code|link)) (?:now )?(?:lets|let|allows|allowed) me (?:in|log in|sign in|through|pay|book|order|access|use)',
+  '^(?:and )?(?:back in|back online|back up and running)(?=\\s|$)',
+  '^(?:success|bingo|hooray|woohoo)(?: !| \\.)*$',
 ];
 
 // Customer reporting the problem is still there.
