@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { conversations } from '../../db/schema.js';
+import { conversations, isFinished } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
@@ -16,8 +16,6 @@ type AddedRow = {
   display_id: number;
   status: string;
 };
-
-const FINISHED = new Set(['resolved', 'closed']);
 
 /*
  * The busiest write in a help desk, so it is one statement: the UPDATE locks the conversation
@@ -48,7 +46,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
 
   if (internal) await recordEvent(ctx, conversationId, 'note_added', { messageId: row.id, note: input.text });
   // A customer writing back into a finished conversation reopens it rather than starting over.
-  if (input.role === 'customer' && FINISHED.has(row.status)) {
+  if (input.role === 'customer' && isFinished(row.status)) {
     await ctx.tx.update(conversations).set({ status: 'open', resolvedAt: null }).where(eq(conversations.id, conversationId));
     await recordEvent(ctx, conversationId, 'status_changed', { from: row.status, to: 'open', reason: 'customer replied' });
   }

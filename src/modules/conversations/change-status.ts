@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { conversations, type ConversationStatus } from '../../db/schema.js';
+import { conversations, isFinished, type ConversationStatus } from '../../db/schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { loadConversation, present, recordEvent } from './conversation-row.js';
 
 export async function changeStatus(ctx: WorkContext, id: string, status: ConversationStatus) {
   const current = await loadConversation(ctx, id, { forUpdate: true });
   if (current.status === status) return present(current);
-  const finished = status === 'resolved' || status === 'closed';
+  const finished = isFinished(status);
   const [row] = await ctx.tx
     .update(conversations)
     .set({ status, lastActivityAt: new Date(), resolvedAt: finished ? (current.resolvedAt ?? new Date()) : null })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, ConversationStatus, conversationEvents, conversations, messages } from '../../db/schema.js';
+import { isFinished } from '../../db/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import { composeThread, type Slip, type Speaker } from './compose-thread.js';
 import { fill } from './fill.js';
@@ -86,7 +87,7 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const at = (offsetMs: number) => new Date(start + offsetMs);
     const firstHuman = thread.messages.find((m) => m.role === 'agent' && !m.internal);
     const finalAgent = thread.finalAgent;
-    const finished = thread.status === 'resolved' || thread.status === 'closed';
+    const finished = isFinished(thread.status);
     const id = randomUUID();
     const subject =
       scenario === 'praise' ? fill(random.pick(praise.subjects), { agent: slots.praised }) : fill(random.pick(scenario.subjects), { ...slots, agent: agent?.first ?? '', team: '' });

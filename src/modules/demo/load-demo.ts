@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { conversationEvents, conversations, customerIdentities, customers, messages, users, workspaces } from '../../db/schema.js';
+import { conversationEvents, conversations, customerIdentities, customers, isFinished, messages, users, workspaces } from '../../db/schema.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../quality/index.js';
@@ -104,7 +104,7 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
 
   // Scored as they would have been when they finished, so scorecards, the worst conversations
   // and coaching tasks have something to show from the first minute.
-  const finished = built.filter((c) => c.conversation.status === 'resolved' || c.conversation.status === 'closed');
+  const finished = built.filter((c) => isFinished(c.conversation.status));
   const scoredAgents: string[] = [];
   for (const chunk of chunks(finished, CONVERSATIONS_PER_TRANSACTION)) {
     scoredAgents.push(...(await inWorkspace(deps, scope, (ctx) => scoreConversations(ctx, chunk.map((c) => c.conversation.id)))));

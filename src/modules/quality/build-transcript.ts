@@ -1,4 +1,5 @@
-import type { Transcript } from './engine/index.js';
+import { isFinished } from '../../db/schema.js';
+import type { Transcript } from './engine/transcript-schema.js';
 import { replyWaits } from './reply-waits.js';
 
 // What the transcript is built from: the shape getConversation() returns, narrowed to what is read.
@@ -66,7 +67,7 @@ export function buildTranscript(facts: ConversationFacts, judging: Judging = 'co
     } else if (entry.type === 'verified') {
       const method = typeof entry.data.method === 'string' ? entry.data.method : undefined;
       events.push({ type: 'verified', ...placed, ...(method ? { method } : {}) });
-    } else if (entry.type === 'status_changed' && (entry.data.to === 'resolved' || entry.data.to === 'closed')) {
+    } else if (entry.type === 'status_changed' && isFinished(entry.data.to)) {
       events.push({ type: entry.data.to, ...placed });
     }
   }

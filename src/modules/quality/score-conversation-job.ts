@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFinished } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { defineJob, type JobContext } from '../../platform/jobs/index.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
@@ -6,8 +7,6 @@ import { loadConversation } from '../conversations/conversation-row.js';
 import { scoreConversation } from './score-conversation.js';
 
 export type QualityJobDeps = ScopeDeps;
-
-const FINISHED = new Set(['resolved', 'closed']);
 
 export const scoreConversationJob = defineJob({
   name: 'quality.score-conversation',
@@ -18,7 +17,7 @@ export const scoreConversationJob = defineJob({
       try {
         const conversation = await loadConversation(work, payload.conversationId);
         // Reopened before the job ran: it is scored when it finishes again.
-        if (!FINISHED.has(conversation.status)) return;
+        if (!isFinished(conversation.status)) return;
       } catch (err) {
         // Deleted since: nothing to score, and retrying will not bring it back.
         if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') return ctx.logger.warn({ ...payload }, 'conversation gone before scoring');

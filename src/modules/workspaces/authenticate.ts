@@ -2,18 +2,18 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiKeys, memberships, sessions } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { hashToken } from '../../platform/auth/secrets.js';
 import type { Scope } from '../../platform/tenancy/scope.js';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-// Credentials are looked up by their hash before any workspace is known, so these reads run
-// as the system; everything after runs scoped to the workspace they name.
-export async function authenticateApiKey(db: Db, token: string): Promise<Scope> {
+// Credentials are looked up by their hash (computed once by the caller, which also keys its cache)
+// before any workspace is known, so these reads run as the system; everything after runs scoped to
+// the workspace they name.
+export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Scope> {
   const [key] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashToken(token)), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.keyHash, tokenHash), isNull(apiKeys.revokedAt)));
   if (!key) throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -25,7 +25,7 @@ export async function authenticateApiKey(db: Db, token: string): Promise<Scope> 
   };
 }
 
-export async function authenticateSession(db: Db, token: string): Promise<Scope & { sessionId: string }> {
+export async function authenticateSession(db: Db, tokenHash: string): Promise<Scope & { sessionId: string }> {
   const [row] = await db
     .select({ sessionId: sessions.id, userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role })
     .from(sessions)
@@ -33,7 +33,7 @@ export async function authenticateSession(db: Db, token: string): Promise<Scope 
       memberships,
       and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
     )
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
   if (!row) throw new AppError('UNAUTHENTICATED', { message: 'The session has expired; log in again' });
   return {
     sessionId: row.sessionId,

@@ -15,12 +15,14 @@ export function authenticateRequest(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', { message: 'Use Authorization: Bearer <api key>' });
-      c.set('scope', await remembered(deps, `key:${hashToken(match[1]!)}`, () => authenticateApiKey(deps.db, match[1]!)));
+      const hash = hashToken(match[1]!);
+      c.set('scope', await remembered(deps, `key:${hash}`, () => authenticateApiKey(deps.db, hash)));
       return next();
     }
     const token = await getSignedCookie(c, deps.config.sessionSecret, SESSION_COOKIE);
     if (!token) throw new AppError('UNAUTHENTICATED', { message: 'Log in or send Authorization: Bearer <api key>' });
-    const { sessionId, ...scope } = await remembered(deps, `session:${hashToken(token)}`, () => authenticateSession(deps.db, token));
+    const hash = hashToken(token);
+    const { sessionId, ...scope } = await remembered(deps, `session:${hash}`, () => authenticateSession(deps.db, hash));
     c.set('scope', scope);
     c.set('sessionId', sessionId);
     return next();

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
+import { turnsOf, type Line } from './testing/transcripts.js';
 import type { Transcript } from './transcript-schema.js';
 
-type Line = [Transcript['turns'][number]['role'], string];
-const call = (lines: Line[], events?: Transcript['events']): Transcript => ({
-  channel: 'phone',
-  turns: lines.map(([role, text]) => ({ role, text })),
-  events,
-});
+const call = (lines: Line[], events?: Transcript['events']): Transcript => ({ channel: 'phone', turns: turnsOf(lines), events });
 
 describe('redirect and close', () => {
   it('flags pointing the customer at another number and ending the call', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
+import { chat as chatOf, type Line } from './testing/transcripts.js';
 import type { Transcript } from './transcript-schema.js';
 
-type Line = [Transcript['turns'][number]['role'], string];
-const chat = (...lines: Line[]): Transcript => ({ channel: 'chat', turns: lines.map(([role, text]) => ({ role, text })) });
+const chat = (...lines: Line[]) => chatOf(lines);
 
 describe('apology fit', () => {
   it('fits when the company got something wrong', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './score-transcript.js';
-import type { Transcript } from './transcript-schema.js';
+import { chat as chatOf, type Line } from './testing/transcripts.js';
 
-type Line = [Transcript['turns'][number]['role'], string];
-const chat = (...lines: Line[]): Transcript => ({ channel: 'chat', customer: { name: 'Ana Ruiz' }, turns: lines.map(([role, text]) => ({ role, text })) });
+const chat = (...lines: Line[]) => chatOf(lines, { customer: { name: 'Ana Ruiz' } });
 const upset = "I've been without internet for three days and I'm really fed up, I work from home!";
 
 describe('empathy', () => {
