@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { scoreTranscript, type Transcript } from '../src/modules/quality/engine/index.js';
+import { scoreTranscript, type Transcript } from '../src/engine/quality/index.js';
 
 type Scenario = {
   opening: string[];

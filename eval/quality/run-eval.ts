@@ -2,7 +2,7 @@
 //   npx tsx eval/quality/run-eval.ts [--split heldout|tune|all] [--verbose]
 // A report, not a test: it always exits 0 once it has printed.
 import { parseArgs } from 'node:util';
-import { scoreTranscript } from '../../src/modules/quality/engine/index.js';
+import { scoreTranscript } from '../../src/engine/quality/index.js';
 import {
   APOLOGIES,
   FLAG_NAMES,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { scoreCustomerSentiment } from '../../src/modules/quality/engine/score-customer-sentiment.js';
+import { scoreCustomerSentiment } from '../../src/engine/quality/index.js';
 import { CORPORA, HUMAN_MAX, groundTruthPath, loadGroundTruth, type Corpus, type GroundTruthRow } from './load-ground-truth.js';
 import { pearson, spearman } from './pearson.js';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { EXIT } from '../exit-codes.js';
-import { formatValidationError, scoreTranscript, transcriptSchema } from '../../modules/quality/engine/index.js';
+import { formatValidationError, scoreTranscript, transcriptSchema } from '../../engine/quality/index.js';
 
 type Writable = { write(chunk: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
 

@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { getConversation } from '../conversations/get-conversation.js';
 import { buildTranscript, type Judging } from './build-transcript.js';
-import { transcriptSchema, type Transcript } from './engine/transcript-schema.js';
+import { transcriptSchema, type Transcript } from '../../engine/quality/formats.js';
 
 export type LoadedConversation = Awaited<ReturnType<typeof getConversation>>;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { qualitySettings } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { resolveRubric, type Rubric } from './engine/rubric.js';
+import { resolveRubric, type Rubric } from '../../engine/quality/formats.js';
 import { defaultOutlierSettings, rubricOverridesSchema, type OutlierSettings, type RubricOverrides } from './settings-schema.js';
 
 export type QualitySettings = {

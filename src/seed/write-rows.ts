@@ -1,5 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../db/client.js';
+import type { Tx } from '../db/client.js';
 
 // Multi-row INSERTs are ten to twenty times faster than a statement per row; the cap keeps each
 // statement well under PostgreSQL's 65,535 bind parameters.

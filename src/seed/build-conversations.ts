@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ConversationStatus, conversationEvents, conversations, messages } from '../../db/schema.js';
-import { isFinished } from '../../db/schema.js';
+import type { Channel, ConversationStatus, conversationEvents, conversations, messages } from '../db/schema.js';
+import { isFinished } from '../db/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import { composeThread, type Slip, type Speaker } from './compose-thread.js';
 import { fill } from './fill.js';

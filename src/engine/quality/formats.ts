@@ -1,9 +1,8 @@
-export { scoreTranscript } from './score-transcript.js';
-export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js';
+// The engine's light entry: the transcript format, the rubric and the result types. It loads no
+// language model, so the server can validate transcripts and settings at start-up and load the
+// scoring half (index.ts) on first use.
 export { transcriptSchema, type Transcript, type Turn, type TranscriptEvent } from './transcript-schema.js';
 export { defaultRubric, resolveRubric, type Rubric, type ScoreName } from './rubric.js';
-export { formatIssue, formatValidationError } from './format-validation-error.js';
-export { scoreCustomerSentiment } from './score-customer-sentiment.js';
 export type {
   QualityResult,
   Road,
