@@ -8,15 +8,25 @@ import { buildApp } from '../src/platform/http/build-app.js';
 import type { LoadOptions } from './load/load-options.js';
 import { seedWorkspace, type Seeded } from './seed-workspace.js';
 
-export const MESSAGE_BODY = JSON.stringify({ role: 'agent', text: 'Thanks for waiting: your replacement ships today (update {n}).' });
+export const MESSAGE_BODY = JSON.stringify({
+  role: 'agent',
+  text: 'Thanks for waiting: your replacement ships today (update {n}).',
+});
 
-export type LoadTarget = Pick<LoadOptions, 'host' | 'port' | 'method' | 'paths' | 'headers' | 'body' | 'expectStatus'>;
+export type LoadTarget = Pick<
+  LoadOptions,
+  'host' | 'port' | 'method' | 'paths' | 'headers' | 'body' | 'expectStatus'
+>;
 export type ApiTarget = { target: LoadTarget; seeded: Seeded; close(): Promise<void> };
 
 export function buildBenchApp(handle: DbHandle) {
   // Logging off: the figure is for the request path, and a log line per error would bury the
   // report (errors are counted and sampled by the load generator instead).
-  const config = parseConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'b'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'b'.repeat(40),
+    EARSHOT_DATA_DIR: '/nonexistent-unused',
+  });
   return buildApp(createDeps(config, handle));
 }
 

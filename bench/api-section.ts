@@ -53,9 +53,19 @@ const combineRate = (rs: InsertRate[]): InsertRate => ({
 // spare CPU drifts (a shared 2-core box) each ratio compares figures taken minutes, not
 // hours, apart; with several rounds the medians also shed a single disturbed window.
 export async function apiSection(handle: DbHandle, o: ApiSectionOptions): Promise<ApiFigures> {
-  const load = { connections: o.clients, warmupMs: o.warmupMs, durationMs: o.durationMs, maxRequests: 2_000_000 };
+  const load = {
+    connections: o.clients,
+    warmupMs: o.warmupMs,
+    durationMs: o.durationMs,
+    maxRequests: 2_000_000,
+  };
   const window = { warmupMs: o.insert.warmupMs, durationMs: o.insert.durationMs };
-  const results = { api: [] as LoadResult[], rawHttp: [] as LoadResult[], single: [] as InsertRate[], batched: [] as InsertRate[] };
+  const results = {
+    api: [] as LoadResult[],
+    rawHttp: [] as LoadResult[],
+    single: [] as InsertRate[],
+    batched: [] as InsertRate[],
+  };
   let rawHttp: Awaited<ReturnType<typeof startRawHttpTarget>> | undefined;
   let api: Awaited<ReturnType<typeof startApiTarget>> | undefined;
   let inserts: Awaited<ReturnType<typeof prepareRawInserts>> | undefined;
@@ -82,11 +92,22 @@ export async function apiSection(handle: DbHandle, o: ApiSectionOptions): Promis
   return {
     api: combineLoad(results.api),
     rawHttp: combineLoad(results.rawHttp),
-    inserts: { singleRow: combineRate(results.single), batched: combineRate(results.batched), batchSize: o.insert.batchSize, inserters: o.clients },
+    inserts: {
+      singleRow: combineRate(results.single),
+      batched: combineRate(results.batched),
+      batchSize: o.insert.batchSize,
+      inserters: o.clients,
+    },
     ratios: {
-      apiOverRawHttp: median(results.api.map((a, i) => a.requestsPerSecond / results.rawHttp[i]!.requestsPerSecond)),
-      apiOverSingleInsert: median(results.api.map((a, i) => a.requestsPerSecond / results.single[i]!.rowsPerSecond)),
-      apiOverBatchedInsert: median(results.api.map((a, i) => a.requestsPerSecond / results.batched[i]!.rowsPerSecond)),
+      apiOverRawHttp: median(
+        results.api.map((a, i) => a.requestsPerSecond / results.rawHttp[i]!.requestsPerSecond),
+      ),
+      apiOverSingleInsert: median(
+        results.api.map((a, i) => a.requestsPerSecond / results.single[i]!.rowsPerSecond),
+      ),
+      apiOverBatchedInsert: median(
+        results.api.map((a, i) => a.requestsPerSecond / results.batched[i]!.rowsPerSecond),
+      ),
     },
     rounds: o.rounds,
   };

@@ -9,7 +9,9 @@ export type MachineLoad = { loadAverage: number; cpuPressurePct?: number };
 export function machineLoad(): MachineLoad {
   const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
   try {
-    const some = readFileSync('/proc/pressure/cpu', 'utf8').split('\n').find((l) => l.startsWith('some'));
+    const some = readFileSync('/proc/pressure/cpu', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('some'));
     const avg60 = some && /avg60=([\d.]+)/.exec(some)?.[1];
     return avg60 ? { loadAverage, cpuPressurePct: Number(avg60) } : { loadAverage };
   } catch {

@@ -13,7 +13,8 @@ export async function qualitySection(): Promise<QualityResult> {
     // A computed specifier, so type-checking does not require the file to exist.
     const specifier = './quality-bench.js';
     const mod = (await import(specifier)) as { runQualityBench?: () => Promise<QualityFigures> };
-    if (typeof mod.runQualityBench !== 'function') return { skipped: 'bench/quality-bench.ts exports no runQualityBench()' };
+    if (typeof mod.runQualityBench !== 'function')
+      return { skipped: 'bench/quality-bench.ts exports no runQualityBench()' };
     return await mod.runQualityBench();
   } catch (error) {
     return { skipped: `quality bench failed: ${(error as Error).message}` };

@@ -20,7 +20,12 @@ export type BenchFigures = {
 
 // Targets, set for a PostgreSQL deployment; the embedded database is judged by the same numbers
 // for information only.
-export const TARGETS = { apiShareOfSingleInsert: 0.25, p99Ms: 50, startupMs: 3_000, transcriptsPerSecond: 2_000 };
+export const TARGETS = {
+  apiShareOfSingleInsert: 0.25,
+  p99Ms: 50,
+  startupMs: 3_000,
+  transcriptsPerSecond: 2_000,
+};
 
 type Row = [label: string, value: string, target?: string, verdict?: string];
 
@@ -39,11 +44,19 @@ function apiRows(a: ApiFigures): Row[] {
     ['  errors (not 201)', int(a.api.errors), '0', verdict(a.api.errors === 0)],
     ['Baselines, same run', ''],
     ['  raw node:http, same load', `${int(a.rawHttp.requestsPerSecond)}/s`],
-    [`  raw INSERT, 1 row/statement, ${a.inserts.inserters} inserters`, `${int(a.inserts.singleRow.rowsPerSecond)} rows/s`],
+    [
+      `  raw INSERT, 1 row/statement, ${a.inserts.inserters} inserters`,
+      `${int(a.inserts.singleRow.rowsPerSecond)} rows/s`,
+    ],
     [`  raw INSERT, ${a.inserts.batchSize} rows/statement`, `${int(a.inserts.batched.rowsPerSecond)} rows/s`],
     ['Ratios', ''],
     ['  API / raw node:http', pct(r.apiOverRawHttp)],
-    ['  API / raw single-row INSERT', pct(r.apiOverSingleInsert), `>= ${pct(TARGETS.apiShareOfSingleInsert)}`, verdict(r.apiOverSingleInsert >= TARGETS.apiShareOfSingleInsert)],
+    [
+      '  API / raw single-row INSERT',
+      pct(r.apiOverSingleInsert),
+      `>= ${pct(TARGETS.apiShareOfSingleInsert)}`,
+      verdict(r.apiOverSingleInsert >= TARGETS.apiShareOfSingleInsert),
+    ],
     ['  API / raw batched INSERT', pct(r.apiOverBatchedInsert)],
   ];
 }
@@ -54,17 +67,28 @@ function otherRows(f: BenchFigures): Row[] {
     rows.push(
       ['Start-up: `earshot serve` on a migrated embedded database', ''],
       'ms' in f.startup
-        ? ['  spawn to first 200 from /health', `${int(f.startup.ms)} ms`, `< ${int(TARGETS.startupMs)} ms`, verdict(f.startup.ms < TARGETS.startupMs)]
+        ? [
+            '  spawn to first 200 from /health',
+            `${int(f.startup.ms)} ms`,
+            `< ${int(TARGETS.startupMs)} ms`,
+            verdict(f.startup.ms < TARGETS.startupMs),
+          ]
         : ['  spawn to first 200 from /health', `skipped: ${f.startup.skipped}`],
     );
   }
   if (f.quality) {
-    if ('skipped' in f.quality) rows.push(['Quality engine', ''], ['  transcripts scored per second', `skipped: ${f.quality.skipped}`]);
+    if ('skipped' in f.quality)
+      rows.push(['Quality engine', ''], ['  transcripts scored per second', `skipped: ${f.quality.skipped}`]);
     else {
       const q = f.quality;
       rows.push(
         ['Quality engine', ''],
-        ['  transcripts scored per second', `${int(q.transcriptsPerSecond)}/s`, `>= ${int(TARGETS.transcriptsPerSecond)}/s`, verdict(q.transcriptsPerSecond >= TARGETS.transcriptsPerSecond)],
+        [
+          '  transcripts scored per second',
+          `${int(q.transcriptsPerSecond)}/s`,
+          `>= ${int(TARGETS.transcriptsPerSecond)}/s`,
+          verdict(q.transcriptsPerSecond >= TARGETS.transcriptsPerSecond),
+        ],
         ['  bare tokenisation per second', `${int(q.tokenisePerSecond)}/s`],
         // Printed as the quality bench defines it; this file does not reinterpret it.
         ['  ratio to bare tokenisation', q.ratio.toFixed(3)],
@@ -100,12 +124,21 @@ export function renderReport(f: BenchFigures): string {
   if (f.api) {
     head.push(
       `HTTP figures: ${f.clients} keep-alive clients on loopback, ${f.warmupMs / 1000} s warm-up then ${f.durationMs / 1000} s measured; the load generator is a separate process on the same cores.`,
-      f.api.rounds > 1 ? `API and baselines alternate for ${f.api.rounds} rounds; each figure and ratio is the median over rounds.` : 'One round: API, then the baselines, back to back (--rounds N for medians).',
+      f.api.rounds > 1
+        ? `API and baselines alternate for ${f.api.rounds} rounds; each figure and ratio is the median over rounds.`
+        : 'One round: API, then the baselines, back to back (--rounds N for medians).',
     );
   }
   const rows = [...(f.api ? apiRows(f.api) : []), ...otherRows(f)];
-  const foot = f.database === 'pglite' && f.api ? ['Targets for the API are set for PostgreSQL; on the embedded database they are shown for information.'] : [];
-  const samples = f.api?.api.errorSamples.length ? ['First errors:', ...f.api.api.errorSamples.map((s) => `  ${s}`)] : [];
+  const foot =
+    f.database === 'pglite' && f.api
+      ? [
+          'Targets for the API are set for PostgreSQL; on the embedded database they are shown for information.',
+        ]
+      : [];
+  const samples = f.api?.api.errorSamples.length
+    ? ['First errors:', ...f.api.api.errorSamples.map((s) => `  ${s}`)]
+    : [];
   return [...head, table(rows), ...foot, ...samples].join('\n');
 }
 
@@ -133,23 +166,46 @@ export function benchJson(f: BenchFigures): string {
       requests: f.api.api.requests,
       errors: f.api.api.errors,
     };
-    out.rawHttp = { requestsPerSecond: round(f.api.rawHttp.requestsPerSecond), p50Ms: round(f.api.rawHttp.p50Ms, 2), p99Ms: round(f.api.rawHttp.p99Ms, 2), errors: f.api.rawHttp.errors };
+    out.rawHttp = {
+      requestsPerSecond: round(f.api.rawHttp.requestsPerSecond),
+      p50Ms: round(f.api.rawHttp.p50Ms, 2),
+      p99Ms: round(f.api.rawHttp.p99Ms, 2),
+      errors: f.api.rawHttp.errors,
+    };
     out.rawInsert = {
       singleRowPerSecond: round(f.api.inserts.singleRow.rowsPerSecond),
       batchedRowsPerSecond: round(f.api.inserts.batched.rowsPerSecond),
       batchSize: f.api.inserts.batchSize,
       inserters: f.api.inserts.inserters,
     };
-    out.ratios = { apiOverRawHttp: round(r.apiOverRawHttp, 4), apiOverSingleInsert: round(r.apiOverSingleInsert, 4), apiOverBatchedInsert: round(r.apiOverBatchedInsert, 4) };
+    out.ratios = {
+      apiOverRawHttp: round(r.apiOverRawHttp, 4),
+      apiOverSingleInsert: round(r.apiOverSingleInsert, 4),
+      apiOverBatchedInsert: round(r.apiOverBatchedInsert, 4),
+    };
     out.targets = {
-      apiShareOfSingleInsert: { target: TARGETS.apiShareOfSingleInsert, pass: r.apiOverSingleInsert >= TARGETS.apiShareOfSingleInsert },
+      apiShareOfSingleInsert: {
+        target: TARGETS.apiShareOfSingleInsert,
+        pass: r.apiOverSingleInsert >= TARGETS.apiShareOfSingleInsert,
+      },
       p99Ms: { target: TARGETS.p99Ms, pass: f.api.api.p99Ms < TARGETS.p99Ms },
       errors: { target: 0, pass: f.api.api.errors === 0 },
     };
   }
-  if (f.startup) out.startup = 'ms' in f.startup ? { ms: round(f.startup.ms), target: TARGETS.startupMs, pass: f.startup.ms < TARGETS.startupMs } : f.startup;
+  if (f.startup)
+    out.startup =
+      'ms' in f.startup
+        ? { ms: round(f.startup.ms), target: TARGETS.startupMs, pass: f.startup.ms < TARGETS.startupMs }
+        : f.startup;
   if (f.quality) {
-    out.quality = 'skipped' in f.quality ? f.quality : { ...f.quality, target: TARGETS.transcriptsPerSecond, pass: f.quality.transcriptsPerSecond >= TARGETS.transcriptsPerSecond };
+    out.quality =
+      'skipped' in f.quality
+        ? f.quality
+        : {
+            ...f.quality,
+            target: TARGETS.transcriptsPerSecond,
+            pass: f.quality.transcriptsPerSecond >= TARGETS.transcriptsPerSecond,
+          };
   }
   return `BENCH ${JSON.stringify(out)}`;
 }

@@ -13,7 +13,9 @@ type Section = (typeof SECTIONS)[number];
 const usage = `Usage: run-all [--only ${SECTIONS.join('|')}[,...]] [--seconds N] [--rounds N]`;
 let values: { only?: string; seconds?: string; rounds?: string };
 try {
-  ({ values } = parseArgs({ options: { only: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } } }));
+  ({ values } = parseArgs({
+    options: { only: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } },
+  }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -21,7 +23,11 @@ try {
 const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
 const seconds = Number(values.seconds ?? 5);
 const rounds = Number(values.rounds ?? 1);
-if (only.some((s) => !SECTIONS.includes(s as Section)) || !(seconds > 0 && seconds <= 60) || !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 9)) {
+if (
+  only.some((s) => !SECTIONS.includes(s as Section)) ||
+  !(seconds > 0 && seconds <= 60) ||
+  !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 9)
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -57,11 +63,22 @@ const figures: BenchFigures = {
 };
 
 if (wanted('api')) {
-  progress(databaseUrl ? 'creating and migrating a bench database on PostgreSQL' : 'creating and migrating an embedded database');
+  progress(
+    databaseUrl
+      ? 'creating and migrating a bench database on PostgreSQL'
+      : 'creating and migrating an embedded database',
+  );
   openDb = await openBenchDb(databaseUrl);
   try {
     figures.databaseLabel = openDb.label;
-    figures.api = await apiSection(openDb.handle, { clients: CLIENTS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, rounds, insert: INSERT, progress });
+    figures.api = await apiSection(openDb.handle, {
+      clients: CLIENTS,
+      warmupMs: WARMUP_MS,
+      durationMs: DURATION_MS,
+      rounds,
+      insert: INSERT,
+      progress,
+    });
   } finally {
     progress(databaseUrl ? 'dropping the bench database' : 'closing the embedded database');
     await openDb.close();

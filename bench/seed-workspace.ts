@@ -20,17 +20,31 @@ export async function seedWorkspace(app: App, db: Db, conversations: number): Pr
       body: JSON.stringify(body),
     });
     const json = (await res.json()) as { id?: string };
-    if (res.status !== 201 || !json.id) throw new Error(`seeding POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    if (res.status !== 201 || !json.id)
+      throw new Error(`seeding POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json.id;
   };
-  const customerId = await post('/customers', { name: 'Ada Customer', identities: [{ type: 'email', value: 'ada@example.test' }] });
+  const customerId = await post('/customers', {
+    name: 'Ada Customer',
+    identities: [{ type: 'email', value: 'ada@example.test' }],
+  });
   const conversationIds: string[] = [];
   for (let i = 0; i < conversations; i++) {
-    conversationIds.push(await post('/conversations', { customerId, channel: 'chat', message: { text: `My order ${1000 + i} has not arrived` } }));
+    conversationIds.push(
+      await post('/conversations', {
+        customerId,
+        channel: 'chat',
+        message: { text: `My order ${1000 + i} has not arrived` },
+      }),
+    );
   }
   // Each conversation already has its first agent reply, so the measured requests take the
   // steady-state path (no first-reply bookkeeping) and the add-message code is compiled
   // before the first timed request rather than by fifty of them at once.
-  for (const id of conversationIds) await post(`/conversations/${id}/messages`, { role: 'agent', text: 'Hello, I am looking into this now.' });
+  for (const id of conversationIds)
+    await post(`/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'Hello, I am looking into this now.',
+    });
   return { workspaceId, apiKey, customerId, conversationIds };
 }

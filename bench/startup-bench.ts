@@ -49,11 +49,22 @@ process.once('exit', () => {
 type Started = { child: ChildProcess; output: () => string };
 
 function start(dataDir: string, port: number): Started {
-  const env: Record<string, string | undefined> = { ...process.env, EARSHOT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    EARSHOT_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   // Always the embedded database, even when this run's API figures are on PostgreSQL.
   delete env.DATABASE_URL;
   // Its own process group, so stopping it also stops anything it started.
-  const child = spawn(process.execPath, ['bin/earshot.js', 'serve'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/earshot.js', 'serve'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   child.once('exit', () => live.delete(child));
   let tail = '';
@@ -81,16 +92,26 @@ async function stop({ child }: Started): Promise<void> {
 
 // The line that says why (an error message), not the stack trace under it.
 function reason(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error/i.test(l) && !l.startsWith('at ')) ?? lines.at(-1);
   return line ? `: ${line.slice(0, 200)}` : '';
 }
 
 // Polls health until 200; gives up when the child exits or the limit passes.
-async function untilHealthy(s: Started, port: number, limitMs: number, t0 = performance.now()): Promise<number> {
+async function untilHealthy(
+  s: Started,
+  port: number,
+  limitMs: number,
+  t0 = performance.now(),
+): Promise<number> {
   while (performance.now() - t0 < limitMs) {
     if (s.child.exitCode !== null || s.child.signalCode !== null) {
-      throw new Error(`\`earshot serve\` exited with ${s.child.signalCode ?? `code ${s.child.exitCode}`}${reason(s.output())}`);
+      throw new Error(
+        `\`earshot serve\` exited with ${s.child.signalCode ?? `code ${s.child.exitCode}`}${reason(s.output())}`,
+      );
     }
     if (await healthy(port)) return performance.now() - t0;
     await new Promise((r) => setTimeout(r, 20));

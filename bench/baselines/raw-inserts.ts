@@ -19,13 +19,20 @@ function queryFn(handle: DbHandle): (text: string, values: unknown[]) => Promise
 }
 
 const insertSql = (rows: number) => {
-  const tuples = Array.from({ length: rows }, (_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  const tuples = Array.from(
+    { length: rows },
+    (_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`,
+  );
   return `INSERT INTO ${TABLE} (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
 };
 
 // `inserters` loops run concurrently for a fixed time; only rows committed inside the measured
 // window count.
-async function measure(inserters: number, { warmupMs, durationMs }: Window, insertOnce: () => Promise<number>): Promise<InsertRate> {
+async function measure(
+  inserters: number,
+  { warmupMs, durationMs }: Window,
+  insertOnce: () => Promise<number>,
+): Promise<InsertRate> {
   const from = performance.now() + warmupMs;
   const until = from + durationMs;
   let rows = 0;
@@ -41,7 +48,10 @@ async function measure(inserters: number, { warmupMs, durationMs }: Window, inse
   return { rows, elapsedMs: durationMs, rowsPerSecond: (rows / durationMs) * 1000 };
 }
 
-export async function prepareRawInserts(handle: DbHandle, options: { inserters: number; batchSize: number }): Promise<RawInserts> {
+export async function prepareRawInserts(
+  handle: DbHandle,
+  options: { inserters: number; batchSize: number },
+): Promise<RawInserts> {
   const query = queryFn(handle);
   // The same columns, defaults and indexes as messages; no foreign keys or policies, which are
   // part of what the API pays and the baseline deliberately leaves out.
@@ -54,7 +64,15 @@ export async function prepareRawInserts(handle: DbHandle, options: { inserters: 
   let counter = 0;
   const row = () => {
     const n = ++counter;
-    return [workspaceId, conversationIds[n % conversationIds.length], 'agent', authorId, `Thanks for waiting, update ${n}`, false, new Date()];
+    return [
+      workspaceId,
+      conversationIds[n % conversationIds.length],
+      'agent',
+      authorId,
+      `Thanks for waiting, update ${n}`,
+      false,
+      new Date(),
+    ];
   };
   const single = insertSql(1);
   const batch = insertSql(options.batchSize);

@@ -8,13 +8,17 @@ const workerFile = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 
 // The child needs the TypeScript loader whichever way this process was started
 // (`tsx bench/run-all.ts` or `node --import tsx ...`).
-const loaderArgs = () => (process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx']);
+const loaderArgs = () =>
+  process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
 
 // Forks a load-generating process against a server this process is already serving, waits for
 // its figures, and makes sure the child is gone afterwards.
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(workerFile, [], { execArgv: loaderArgs(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(workerFile, [], {
+      execArgv: loaderArgs(),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let settled = false;
     const finish = (error: Error | null, result?: LoadResult) => {
       if (settled) return;
@@ -32,7 +36,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       m.ok ? finish(null, m.result) : finish(new Error(`load generator failed: ${m.error}`)),
     );
     child.once('error', (e) => finish(e));
-    child.once('exit', (code) => finish(new Error(`load generator exited with code ${code} before reporting`)));
+    child.once('exit', (code) =>
+      finish(new Error(`load generator exited with code ${code} before reporting`)),
+    );
     child.send(options);
   });
 }

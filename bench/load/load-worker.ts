@@ -34,28 +34,32 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
       const headers: Record<string, string | number> = { ...o.headers };
       if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
       const sent = performance.now();
-      const req = http.request({ agent, host: o.host, port: o.port, method: o.method, path, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const done = performance.now();
-          if (done >= measureFrom && done < measureUntil) {
-            if (res.statusCode !== o.expectStatus) fail(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`);
-            else if (measured < o.maxRequests) {
-              latencies[measured++] = done - sent;
-              if (measured === o.maxRequests) capReachedAt = done;
+      const req = http.request(
+        { agent, host: o.host, port: o.port, method: o.method, path, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const done = performance.now();
+            if (done >= measureFrom && done < measureUntil) {
+              if (res.statusCode !== o.expectStatus)
+                fail(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`);
+              else if (measured < o.maxRequests) {
+                latencies[measured++] = done - sent;
+                if (measured === o.maxRequests) capReachedAt = done;
+              }
+            } else if (res.statusCode !== o.expectStatus) {
+              // A failure during warm-up is still a failure of the target.
+              fail(`${res.statusCode} (warm-up) ${Buffer.concat(chunks).toString().slice(0, 300)}`);
             }
-          } else if (res.statusCode !== o.expectStatus) {
-            // A failure during warm-up is still a failure of the target.
-            fail(`${res.statusCode} (warm-up) ${Buffer.concat(chunks).toString().slice(0, 300)}`);
-          }
-          resolve();
-        });
-        res.on('error', (e) => {
-          fail(`response error: ${e.message}`);
-          resolve();
-        });
-      });
+            resolve();
+          });
+          res.on('error', (e) => {
+            fail(`response error: ${e.message}`);
+            resolve();
+          });
+        },
+      );
       req.on('error', (e) => {
         fail(`request error: ${e.message}`);
         resolve();
@@ -71,10 +75,13 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
   };
 
   // A backstop in case the target stops answering: in-flight requests are abandoned.
-  const deadline = setTimeout(() => {
-    stopped = true;
-    agent.destroy();
-  }, o.warmupMs + o.durationMs + 10_000);
+  const deadline = setTimeout(
+    () => {
+      stopped = true;
+      agent.destroy();
+    },
+    o.warmupMs + o.durationMs + 10_000,
+  );
   await Promise.all(Array.from({ length: o.connections }, (_, i) => client(o.paths[i % o.paths.length]!)));
   clearTimeout(deadline);
   agent.destroy();

@@ -45,13 +45,22 @@ describe('quality eval set', () => {
 
   it('meets the overall coverage targets', () => {
     for (const channel of ['chat', 'email', 'phone'] as const) {
-      expect(count(all, (c) => c.transcript.channel === channel), channel).toBeGreaterThanOrEqual(35);
+      expect(
+        count(all, (c) => c.transcript.channel === channel),
+        channel,
+      ).toBeGreaterThanOrEqual(35);
     }
     for (const road of ROADS) {
-      expect(count(all, (c) => c.labels.road === road), `road ${road}`).toBeGreaterThanOrEqual(20);
+      expect(
+        count(all, (c) => c.labels.road === road),
+        `road ${road}`,
+      ).toBeGreaterThanOrEqual(20);
     }
     for (const flag of FLAG_NAMES) {
-      expect(count(all, (c) => c.labels.flags[flag]), flag).toBeGreaterThanOrEqual(8);
+      expect(
+        count(all, (c) => c.labels.flags[flag]),
+        flag,
+      ).toBeGreaterThanOrEqual(8);
     }
   });
 
@@ -59,25 +68,52 @@ describe('quality eval set', () => {
     describe(`${split} split coverage`, () => {
       const cases = bySplit[split];
       it('has every road', () => {
-        for (const road of ROADS) expect(count(cases, (c) => c.labels.road === road), `road ${road}`).toBeGreaterThan(0);
+        for (const road of ROADS)
+          expect(
+            count(cases, (c) => c.labels.road === road),
+            `road ${road}`,
+          ).toBeGreaterThan(0);
       });
       it('has each flag both true and false', () => {
         for (const flag of FLAG_NAMES) {
-          expect(count(cases, (c) => c.labels.flags[flag]), `${flag} true`).toBeGreaterThan(0);
-          expect(count(cases, (c) => !c.labels.flags[flag]), `${flag} false`).toBeGreaterThan(0);
+          expect(
+            count(cases, (c) => c.labels.flags[flag]),
+            `${flag} true`,
+          ).toBeGreaterThan(0);
+          expect(
+            count(cases, (c) => !c.labels.flags[flag]),
+            `${flag} false`,
+          ).toBeGreaterThan(0);
         }
       });
       it('has every resolution, apology, empathy and listening value', () => {
-        for (const r of RESOLUTIONS) expect(count(cases, (c) => c.labels.resolution === r), r).toBeGreaterThan(0);
-        for (const a of APOLOGIES) expect(count(cases, (c) => c.labels.apology === a), a).toBeGreaterThan(0);
+        for (const r of RESOLUTIONS)
+          expect(
+            count(cases, (c) => c.labels.resolution === r),
+            r,
+          ).toBeGreaterThan(0);
+        for (const a of APOLOGIES)
+          expect(
+            count(cases, (c) => c.labels.apology === a),
+            a,
+          ).toBeGreaterThan(0);
         for (const l of LEVELS) {
-          expect(count(cases, (c) => c.labels.empathy === l), `empathy ${l}`).toBeGreaterThan(0);
-          expect(count(cases, (c) => c.labels.listening === l), `listening ${l}`).toBeGreaterThan(0);
+          expect(
+            count(cases, (c) => c.labels.empathy === l),
+            `empathy ${l}`,
+          ).toBeGreaterThan(0);
+          expect(
+            count(cases, (c) => c.labels.listening === l),
+            `listening ${l}`,
+          ).toBeGreaterThan(0);
         }
       });
       it('has chat, email and phone', () => {
         for (const ch of ['chat', 'email', 'phone'] as const) {
-          expect(count(cases, (c) => c.transcript.channel === ch), ch).toBeGreaterThan(0);
+          expect(
+            count(cases, (c) => c.transcript.channel === ch),
+            ch,
+          ).toBeGreaterThan(0);
         }
       });
     });

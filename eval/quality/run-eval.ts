@@ -43,7 +43,10 @@ function readArgs(): { split: Split | 'all'; verbose: boolean } {
 
 function expectedOf(c: EvalCase): Prediction {
   const l = c.labels;
-  const flags = Object.fromEntries(FLAG_NAMES.map((f) => [f, String(l.flags[f])])) as Record<FlagName, string>;
+  const flags = Object.fromEntries(FLAG_NAMES.map((f) => [f, String(l.flags[f])])) as Record<
+    FlagName,
+    string
+  >;
   return {
     road: String(l.road),
     resolution: l.resolution,
@@ -73,7 +76,8 @@ async function predict(c: EvalCase): Promise<Prediction> {
   };
 }
 
-const pct = (num: number, den: number) => (den === 0 ? '   n/a' : `${((100 * num) / den).toFixed(1).padStart(5)}%`);
+const pct = (num: number, den: number) =>
+  den === 0 ? '   n/a' : `${((100 * num) / den).toFixed(1).padStart(5)}%`;
 const pad = (s: string | number, w: number) => String(s).padEnd(w);
 const padL = (s: string | number, w: number) => String(s).padStart(w);
 
@@ -94,7 +98,10 @@ function printFlags(rows: { expected: Prediction; got: Prediction }[]) {
     `${pad('flag', 20)}${padL('TP', 4)}${padL('FP', 4)}${padL('FN', 4)}${padL('TN', 4)}  precision  recall`,
   );
   for (const f of FLAG_NAMES) {
-    let tp = 0, fp = 0, fn = 0, tn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
     for (const r of rows) {
       const want = r.expected[f] === 'true';
       const got = r.got[f] === 'true';
@@ -122,7 +129,9 @@ function printConfusion(
   const w = Math.max(12, ...values.map((v) => label(v).length + 2));
   const cw = Math.max(7, ...cols.map((c) => c.length + 2));
   console.log(`${title} (rows = label, columns = predicted)`);
-  console.log(`${pad('label \\ pred', w)}${cols.map((c) => padL(c, cw)).join('')}${padL('total', 7)}${padL('recall', 8)}`);
+  console.log(
+    `${pad('label \\ pred', w)}${cols.map((c) => padL(c, cw)).join('')}${padL('total', 7)}${padL('recall', 8)}`,
+  );
   for (const v of values) {
     const mine = rows.filter((r) => r.expected[k] === v);
     const cells = cols.map((c) => padL(mine.filter((r) => r.got[k] === c).length, cw)).join('');
@@ -164,7 +173,9 @@ async function main() {
   printConfusion('Apology confusion', APOLOGIES, rows, 'apology');
 
   if (failures.length > 0) {
-    console.log(`\nThe engine threw on ${failures.length} transcript(s); they count as wrong on every criterion:`);
+    console.log(
+      `\nThe engine threw on ${failures.length} transcript(s); they count as wrong on every criterion:`,
+    );
     for (const f of failures) console.log(`  ${f.id}: ${f.message}`);
   }
 
@@ -181,7 +192,9 @@ async function main() {
     console.log(`\nMisses (${misses.length}):`);
     const idW = Math.max(4, ...misses.map((m) => m.id.length)) + 2;
     for (const m of misses) {
-      console.log(`${pad(m.id, idW)}${pad(m.criterion, 19)}${pad(`expected ${m.expected}`, 20)}${pad(`got ${m.got}`, 16)}${m.note}`);
+      console.log(
+        `${pad(m.id, idW)}${pad(m.criterion, 19)}${pad(`expected ${m.expected}`, 20)}${pad(`got ${m.got}`, 16)}${m.note}`,
+      );
     }
   }
 }

@@ -19,7 +19,11 @@ describe('parseGroundTruth', () => {
   const parsed = parseGroundTruth(`\uFEFF${SAMPLE}`);
 
   it('reads id, human mean and text from well-formed lines', () => {
-    expect(parsed.rows[0]).toEqual({ id: '1', human: 2.726315789, text: 'So lucky to have such amazing friends.' });
+    expect(parsed.rows[0]).toEqual({
+      id: '1',
+      human: 2.726315789,
+      text: 'So lucky to have such amazing friends.',
+    });
     expect(parsed.rows[1]).toEqual({ id: '2_1', human: -0.9, text: 'troubleshooting ad-2500, no picture.' });
   });
 
@@ -30,7 +34,11 @@ describe('parseGroundTruth', () => {
   });
 
   it('keeps the scale ends, decodes HTML escapes and keeps a tab inside the text', () => {
-    expect(parsed.rows[2]).toEqual({ id: '7', human: -4, text: 'We were 17 deep & the love was "so" strong' });
+    expect(parsed.rows[2]).toEqual({
+      id: '7',
+      human: -4,
+      text: 'We were 17 deep & the love was "so" strong',
+    });
     expect(parsed.rows[3]?.text).toBe('text with\ta tab inside');
   });
 

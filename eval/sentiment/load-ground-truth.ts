@@ -5,7 +5,12 @@ import path from 'node:path';
 // ratings on -4..+4, CRLF line ends, UTF-8, no newline after the last line. The files live outside the
 // project (see README.md) and are only ever read, never copied in.
 
-export const CORPORA = ['tweets', 'amazonReviewSnippets', 'movieReviewSnippets', 'nytEditorialSnippets'] as const;
+export const CORPORA = [
+  'tweets',
+  'amazonReviewSnippets',
+  'movieReviewSnippets',
+  'nytEditorialSnippets',
+] as const;
 export type Corpus = (typeof CORPORA)[number];
 
 export type GroundTruthRow = { id: string; human: number; text: string };
@@ -25,7 +30,13 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // The tweets still carry HTML escapes ("&amp;") from the API they were scraped from; raters saw them
 // rendered, and a production message would arrive unescaped, so the scorers get the plain character.
 const ENTITY = /&(?:amp|lt|gt|quot|apos|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi;
-const NAMED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const NAMED: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
 
 export const decodeEntities = (text: string): string =>
   text.replace(ENTITY, (entity, dec: string | undefined, hex: string | undefined) => {
@@ -62,7 +73,8 @@ export const parseGroundTruth = (content: string): GroundTruth => {
   return { rows, skipped: skippedLines.length, skippedLines };
 };
 
-export const groundTruthPath = (dir: string, corpus: Corpus): string => path.join(dir, `${corpus}_GroundTruth.txt`);
+export const groundTruthPath = (dir: string, corpus: Corpus): string =>
+  path.join(dir, `${corpus}_GroundTruth.txt`);
 
 export const loadGroundTruth = (dir: string, corpus: Corpus): GroundTruth =>
   parseGroundTruth(readFileSync(groundTruthPath(dir, corpus), 'utf8'));

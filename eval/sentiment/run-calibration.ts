@@ -10,7 +10,14 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { scoreCustomerSentiment } from '../../src/engine/quality/index.js';
-import { CORPORA, HUMAN_MAX, groundTruthPath, loadGroundTruth, type Corpus, type GroundTruthRow } from './load-ground-truth.js';
+import {
+  CORPORA,
+  HUMAN_MAX,
+  groundTruthPath,
+  loadGroundTruth,
+  type Corpus,
+  type GroundTruthRow,
+} from './load-ground-truth.js';
 import { pearson, spearman } from './pearson.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,7 +30,8 @@ const USAGE = 'usage: npm run eval:sentiment -- [--data DIR] [--limit N]';
 // analyse-text.ts keeps its pipelines private, so the baseline builds its own from the same model.
 // wink's whole-document reading needs its sentence splitter; pos and ner would not change the score.
 const winkNlp = winkNLP(model, ['sbd', 'negation', 'sentiment']);
-const winkSentiment = (text: string): number => winkNlp.readDoc(text).out(winkNlp.its.sentiment) as unknown as number;
+const winkSentiment = (text: string): number =>
+  winkNlp.readDoc(text).out(winkNlp.its.sentiment) as unknown as number;
 
 const SCORERS = { engine: scoreCustomerSentiment, wink: winkSentiment } as const;
 type ScorerName = keyof typeof SCORERS;
@@ -69,7 +77,8 @@ function readArgs(): { data: string; limit: number | undefined } {
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = /^\d+$/.test(values.limit) ? Number(values.limit) : Number.NaN;
-    if (!Number.isSafeInteger(limit) || limit < 1) fail(`--limit must be a positive whole number (got "${values.limit}")\n${USAGE}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      fail(`--limit must be a positive whole number (got "${values.limit}")\n${USAGE}`);
   }
   const data = values.data === undefined ? DEFAULT_DATA : path.resolve(values.data);
   if (!existsSync(data) || !statSync(data).isDirectory()) {
@@ -141,10 +150,15 @@ function pool(groups: readonly Group[]): Group {
       errors: groups.reduce((sum, g) => sum + g.runs[name].errors, 0),
     };
   }
-  return { rows: groups.flatMap((g) => g.rows), skipped: groups.reduce((sum, g) => sum + g.skipped, 0), runs };
+  return {
+    rows: groups.flatMap((g) => g.rows),
+    skipped: groups.reduce((sum, g) => sum + g.skipped, 0),
+    runs,
+  };
 }
 
-const fixed = (value: number, digits: number): string => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
+const fixed = (value: number, digits: number): string =>
+  Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
 const COLUMNS = [
   ['corpus', 22],
   ['scorer', 8],
@@ -159,7 +173,10 @@ const COLUMNS = [
 ] as const;
 
 const line = (cells: readonly string[]): string =>
-  cells.map((cell, i) => (i < 2 ? cell.padEnd(COLUMNS[i]![1]) : cell.padStart(COLUMNS[i]![1]))).join(' ').trimEnd();
+  cells
+    .map((cell, i) => (i < 2 ? cell.padEnd(COLUMNS[i]![1]) : cell.padStart(COLUMNS[i]![1])))
+    .join(' ')
+    .trimEnd();
 
 function printTable(results: readonly [string, GroupStats][]): void {
   const header = line(COLUMNS.map(([title]) => title));
@@ -205,7 +222,10 @@ function main(): void {
   const groups = new Map<Corpus, Group>();
   const loaded = CORPORA.map((corpus) => {
     const truth = loadGroundTruth(data, corpus);
-    return [corpus, { rows: limit === undefined ? truth.rows : truth.rows.slice(0, limit), skipped: truth.skipped }] as const;
+    return [
+      corpus,
+      { rows: limit === undefined ? truth.rows : truth.rows.slice(0, limit), skipped: truth.skipped },
+    ] as const;
   });
 
   // The first calls build lexicons and phrase caches; keep that one-off cost out of the rates.
@@ -222,7 +242,9 @@ function main(): void {
   const pooled = groupStats(pool([...groups.values()]));
   results.push(['all (pooled)', pooled]);
 
-  console.log(`Earshot sentiment calibration: ${data}${limit === undefined ? '' : `, first ${limit} per corpus`}`);
+  console.log(
+    `Earshot sentiment calibration: ${data}${limit === undefined ? '' : `, first ${limit} per corpus`}`,
+  );
   console.log(
     `engine = scoreCustomerSentiment, wink = bare wink-nlp its.sentiment; human mean / 4 for MAE;` +
       ` sign agreement on |human| > ${SIGN_THRESHOLD}\n`,
@@ -239,11 +261,19 @@ function main(): void {
   const corpora = Object.fromEntries(
     results.map(([label, s]) => [
       label === 'all (pooled)' ? 'pooled' : label,
-      { n: s.n, skipped: s.skipped, ...Object.fromEntries(SCORER_NAMES.map((name) => [name, jsonStats(s[name])])) },
+      {
+        n: s.n,
+        skipped: s.skipped,
+        ...Object.fromEntries(SCORER_NAMES.map((name) => [name, jsonStats(s[name])])),
+      },
     ]),
   );
   console.log('');
-  console.log(JSON.stringify({ sentimentCalibration: { limit: limit ?? null, signThreshold: SIGN_THRESHOLD, corpora } }));
+  console.log(
+    JSON.stringify({
+      sentimentCalibration: { limit: limit ?? null, signThreshold: SIGN_THRESHOLD, corpora },
+    }),
+  );
 }
 
 main();

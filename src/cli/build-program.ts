@@ -12,7 +12,9 @@ import { registerWorkerCommand } from './commands/worker.js';
 // `--help` is instant and `serve` loads only the server.
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('earshot')
-    .description('Earshot: customer service that listens. Runs on an embedded database, or on PostgreSQL when DATABASE_URL is set.')
+    .description(
+      'Earshot: customer service that listens. Runs on an embedded database, or on PostgreSQL when DATABASE_URL is set.',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp(flatHelp)
     .configureOutput({
@@ -35,7 +37,11 @@ export function buildProgram(ctx: CliContext): Command {
 const base = new Help();
 const flatHelp: Partial<Help> = {
   visibleCommands: (cmd) =>
-    base.visibleCommands(cmd).flatMap((sub) => (sub.commands.length ? base.visibleCommands(sub).filter((c) => c.name() !== 'help') : [sub])),
+    base
+      .visibleCommands(cmd)
+      .flatMap((sub) =>
+        sub.commands.length ? base.visibleCommands(sub).filter((c) => c.name() !== 'help') : [sub],
+      ),
   subcommandTerm: (cmd) => (cmd.parent?.parent ? `${cmd.parent.name()} ` : '') + base.subcommandTerm(cmd),
 };
 

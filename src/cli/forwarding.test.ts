@@ -34,13 +34,21 @@ afterAll(async () => {
 }, 30_000);
 
 const run = (...argv: string[]) => runCaptured(argv, target.env);
-const get = (pathname: string, key: string) => fetch(`${url}/api/v1${pathname}`, { headers: { authorization: `Bearer ${key}` } });
+const get = (pathname: string, key: string) =>
+  fetch(`${url}/api/v1${pathname}`, { headers: { authorization: `Bearer ${key}` } });
 
 // The real command line, in a process of its own.
-function earshot(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function earshot(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['bin/earshot.js', ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/earshot.js', ...args], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -58,7 +66,16 @@ describe('CLI commands while `earshot serve` holds the data folder', () => {
 
   it('forwards init to the server, which creates the workspace with its own handle', async () => {
     // This process holds the lock, so the command can only have succeeded through the socket.
-    const result = await run('init', '--workspace', 'Forwarded', '--admin', 'fwd@acme.test', '--password', password, '--json');
+    const result = await run(
+      'init',
+      '--workspace',
+      'Forwarded',
+      '--admin',
+      'fwd@acme.test',
+      '--password',
+      password,
+      '--json',
+    );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const { workspaceId, apiKey } = JSON.parse(result.stdout);
     const me = await get('/me', apiKey);
@@ -67,7 +84,10 @@ describe('CLI commands while `earshot serve` holds the data folder', () => {
   });
 
   it('forwards from a separate process started with `node bin/earshot.js`', async () => {
-    const result = await earshot(['init', '--workspace', 'From a shell', '--admin', 'shell@acme.test', '--password', password, '--json'], target.env);
+    const result = await earshot(
+      ['init', '--workspace', 'From a shell', '--admin', 'shell@acme.test', '--password', password, '--json'],
+      target.env,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const { workspaceId, apiKey } = JSON.parse(result.stdout);
@@ -75,17 +95,53 @@ describe('CLI commands while `earshot serve` holds the data folder', () => {
     expect((await body(await get('/me', apiKey))).workspace.id).toBe(workspaceId);
   }, 60_000);
 
-  it('forwards user add and apikey create, and brings the server\'s errors back', async () => {
-    const { workspaceId } = JSON.parse((await run('init', '--workspace', 'Team', '--admin', 'lead@acme.test', '--password', password, '--json')).stdout);
-    const added = await run('user', 'add', '--workspace', workspaceId, '--email', 'sam@acme.test', '--role', 'supervisor', '--json');
+  it("forwards user add and apikey create, and brings the server's errors back", async () => {
+    const { workspaceId } = JSON.parse(
+      (
+        await run(
+          'init',
+          '--workspace',
+          'Team',
+          '--admin',
+          'lead@acme.test',
+          '--password',
+          password,
+          '--json',
+        )
+      ).stdout,
+    );
+    const added = await run(
+      'user',
+      'add',
+      '--workspace',
+      workspaceId,
+      '--email',
+      'sam@acme.test',
+      '--role',
+      'supervisor',
+      '--json',
+    );
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ email: 'sam@acme.test', role: 'supervisor' });
 
     const again = await run('user', 'add', '--workspace', workspaceId, '--email', 'sam@acme.test', '--json');
     expect(again.code).toBe(1);
-    expect(JSON.parse(again.stderr)).toMatchObject({ code: 'ALREADY_MEMBER', detail: 'sam@acme.test is already a member' });
+    expect(JSON.parse(again.stderr)).toMatchObject({
+      code: 'ALREADY_MEMBER',
+      detail: 'sam@acme.test is already a member',
+    });
 
-    const key = await run('apikey', 'create', '--workspace', workspaceId, '--name', 'Reports', '--role', 'executive', '--json');
+    const key = await run(
+      'apikey',
+      'create',
+      '--workspace',
+      workspaceId,
+      '--name',
+      'Reports',
+      '--role',
+      'executive',
+      '--json',
+    );
     const { apiKey } = JSON.parse(key.stdout);
     expect((await body(await get('/me', apiKey))).workspace.role).toBe('executive');
   });
@@ -107,7 +163,9 @@ describe('CLI commands while `earshot serve` holds the data folder', () => {
   it('refuses a second server on the same folder', async () => {
     await expect(startServer({ config: parseConfig(target.env) })).rejects.toMatchObject({
       code: 'DATA_DIR_LOCKED',
-      message: expect.stringContaining('(earshot serve); stop it or run the command while it runs — CLI commands are forwarded to it'),
+      message: expect.stringContaining(
+        '(earshot serve); stop it or run the command while it runs — CLI commands are forwarded to it',
+      ),
     });
   });
 });
@@ -117,10 +175,13 @@ describe('a folder locked by a process that does not answer', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-silent-'));
     const lock = acquireDataDirLock(dir, 'earshot serve');
     try {
-      const result = await runCaptured(['init', '--workspace', 'X', '--admin', 'x@acme.test', '--password', password], {
-        EARSHOT_DATA_DIR: dir,
-        SESSION_SECRET: 's'.repeat(40),
-      });
+      const result = await runCaptured(
+        ['init', '--workspace', 'X', '--admin', 'x@acme.test', '--password', password],
+        {
+          EARSHOT_DATA_DIR: dir,
+          SESSION_SECRET: 's'.repeat(40),
+        },
+      );
       expect(result.code).toBe(75);
       expect(result.stderr).toBe(
         `error: The data folder ${dir} is in use by process ${process.pid} (earshot serve); stop it or run the command while it runs — CLI commands are forwarded to it\n`,
@@ -138,7 +199,16 @@ describe('after the server stops', () => {
     await server.close();
     expect(existsSync(lockFilePath(target.dataDir))).toBe(false);
     expect(existsSync(adminSocketPath(target.dataDir))).toBe(false);
-    const result = await run('init', '--workspace', 'Offline', '--admin', 'offline@acme.test', '--password', password, '--json');
+    const result = await run(
+      'init',
+      '--workspace',
+      'Offline',
+      '--admin',
+      'offline@acme.test',
+      '--password',
+      password,
+      '--json',
+    );
     expect(result.code).toBe(0);
     expect(existsSync(lockFilePath(target.dataDir))).toBe(false);
   }, 60_000);

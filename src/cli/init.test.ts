@@ -30,7 +30,8 @@ async function withServer<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-const me = (url: string, key: string) => fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+const me = (url: string, key: string) =>
+  fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
 
 describe('earshot init, user add, apikey create', () => {
   let workspaceId: string;
@@ -38,7 +39,16 @@ describe('earshot init, user add, apikey create', () => {
   let agentKey: string;
 
   it('creates a workspace and prints exactly {"workspaceId","apiKey"} on one line with --json', async () => {
-    const result = await run('init', '--workspace', 'Acme', '--admin', 'admin@acme.test', '--password', password, '--json');
+    const result = await run(
+      'init',
+      '--workspace',
+      'Acme',
+      '--admin',
+      'admin@acme.test',
+      '--password',
+      password,
+      '--json',
+    );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.endsWith('\n')).toBe(true);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
@@ -50,7 +60,15 @@ describe('earshot init, user add, apikey create', () => {
   });
 
   it('explains itself in text without --json', async () => {
-    const result = await run('init', '--workspace', 'Beta', '--admin', 'admin@acme.test', '--password', password);
+    const result = await run(
+      'init',
+      '--workspace',
+      'Beta',
+      '--admin',
+      'admin@acme.test',
+      '--password',
+      password,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Created workspace "Beta" \(id [0-9a-f-]{36}\)\.\n/);
     expect(result.stdout).toContain('Owner: admin@acme.test, who already had an account');
@@ -58,25 +76,59 @@ describe('earshot init, user add, apikey create', () => {
   });
 
   it('adds a person and creates a key with a chosen role', async () => {
-    const added = await run('user', 'add', '--workspace', workspaceId, '--email', 'ana@acme.test', '--name', 'Ana Lima', '--role', 'agent', '--password', password, '--json');
+    const added = await run(
+      'user',
+      'add',
+      '--workspace',
+      workspaceId,
+      '--email',
+      'ana@acme.test',
+      '--name',
+      'Ana Lima',
+      '--role',
+      'agent',
+      '--password',
+      password,
+      '--json',
+    );
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ workspaceId, email: 'ana@acme.test', name: 'Ana Lima', role: 'agent' });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      workspaceId,
+      email: 'ana@acme.test',
+      name: 'Ana Lima',
+      role: 'agent',
+    });
 
-    const key = await run('apikey', 'create', '--workspace', workspaceId, '--name', 'CRM sync', '--role', 'agent', '--json');
+    const key = await run(
+      'apikey',
+      'create',
+      '--workspace',
+      workspaceId,
+      '--name',
+      'CRM sync',
+      '--role',
+      'agent',
+      '--json',
+    );
     expect(key.code).toBe(0);
     const printed = JSON.parse(key.stdout);
     expect(printed).toMatchObject({ workspaceId, name: 'CRM sync', role: 'agent' });
     agentKey = printed.apiKey;
 
     const text = await run('apikey', 'create', '--workspace', workspaceId, '--name', 'Backup');
-    expect(text.stdout).toMatch(/^Created API key "Backup" with the admin role \(id [0-9a-f-]{36}\)\.\nStore it now; it is not shown again:\n {2}esk_\S+\n$/);
+    expect(text.stdout).toMatch(
+      /^Created API key "Backup" with the admin role \(id [0-9a-f-]{36}\)\.\nStore it now; it is not shown again:\n {2}esk_\S+\n$/,
+    );
   });
 
   it('prints keys that work against the API', async () => {
     await withServer(async (url) => {
       const owner = await me(url, ownerKey);
       expect(owner.status).toBe(200);
-      expect(await body(owner)).toMatchObject({ workspace: { id: workspaceId, name: 'Acme', role: 'owner' }, auth: 'api_key' });
+      expect(await body(owner)).toMatchObject({
+        workspace: { id: workspaceId, name: 'Acme', role: 'owner' },
+        auth: 'api_key',
+      });
       const agent = await me(url, agentKey);
       expect(agent.status).toBe(200);
       expect((await body(agent)).workspace.role).toBe('agent');
@@ -87,9 +139,20 @@ describe('earshot init, user add, apikey create', () => {
     const text = await run('init', '--workspace', 'X', '--admin', 'not-an-email', '--password', 'short');
     expect(text.code).toBe(1);
     expect(text.stdout).toBe('');
-    expect(text.stderr).toBe('error: Invalid value for: admin, password\n  admin: Invalid email address\n  password: must be at least 10 characters\n');
+    expect(text.stderr).toBe(
+      'error: Invalid value for: admin, password\n  admin: Invalid email address\n  password: must be at least 10 characters\n',
+    );
 
-    const json = await run('init', '--workspace', 'X', '--admin', 'not-an-email', '--password', 'short', '--json');
+    const json = await run(
+      'init',
+      '--workspace',
+      'X',
+      '--admin',
+      'not-an-email',
+      '--password',
+      'short',
+      '--json',
+    );
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stderr)).toMatchObject({
       status: 400,
@@ -97,7 +160,14 @@ describe('earshot init, user add, apikey create', () => {
       invalid_params: [{ name: 'admin' }, { name: 'password' }],
     });
 
-    const missing = await run('user', 'add', '--workspace', '00000000-0000-4000-8000-000000000000', '--email', 'bo@acme.test');
+    const missing = await run(
+      'user',
+      'add',
+      '--workspace',
+      '00000000-0000-4000-8000-000000000000',
+      '--email',
+      'bo@acme.test',
+    );
     expect(missing).toMatchObject({ code: 1, stderr: 'error: Workspace not found\n' });
   });
 
@@ -106,7 +176,16 @@ describe('earshot init, user add, apikey create', () => {
     expect(result.code).toBe(64);
     expect(result.stderr).toContain("error: required option '--admin <email>' not specified");
 
-    const role = await run('user', 'add', '--workspace', workspaceId, '--email', 'x@acme.test', '--role', 'wizard');
+    const role = await run(
+      'user',
+      'add',
+      '--workspace',
+      workspaceId,
+      '--email',
+      'x@acme.test',
+      '--role',
+      'wizard',
+    );
     expect(role.code).toBe(64);
     expect(role.stderr).toContain("error: option '--role <role>' argument 'wizard' is invalid");
 
@@ -135,6 +214,9 @@ describe('earshot init, user add, apikey create', () => {
   it('reports the schema as up to date', async () => {
     const result = await run('migrate', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ database: target.embedded ? 'pglite' : 'pg', applied: 0 });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      database: target.embedded ? 'pglite' : 'pg',
+      applied: 0,
+    });
   });
 });

@@ -7,7 +7,11 @@ import type { CliContext } from './cli-context.js';
 // database: if `earshot serve` holds the folder, its admin socket runs the command on the
 // server's handle; otherwise this process takes the folder's lock and opens it itself. A folder
 // locked by a process that does not answer is reported, never opened a second time.
-export async function runAdminCommand<N extends AdminCommandName>(ctx: CliContext, command: N, args: AdminArgs<N>): Promise<AdminResult<N>> {
+export async function runAdminCommand<N extends AdminCommandName>(
+  ctx: CliContext,
+  command: N,
+  args: AdminArgs<N>,
+): Promise<AdminResult<N>> {
   const { parseAdminArgs } = await import('../platform/runtime/admin/commands.js');
   // A typo fails in milliseconds, before anything is opened.
   parseAdminArgs(command, args);
@@ -43,7 +47,13 @@ async function forwarder(ctx: CliContext, config: Config, command: string, args:
 }
 
 async function runHere(config: Config, command: AdminCommandName, args: object): Promise<unknown> {
-  const [{ openDatabase }, { ensureMigrated }, { executeAdminCommand }, { createCliDeps }, { onShutdownSignal }] = await Promise.all([
+  const [
+    { openDatabase },
+    { ensureMigrated },
+    { executeAdminCommand },
+    { createCliDeps },
+    { onShutdownSignal },
+  ] = await Promise.all([
     import('../platform/runtime/open-database.js'),
     import('../platform/runtime/ensure-migrated.js'),
     import('../platform/runtime/admin/commands.js'),

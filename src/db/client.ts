@@ -17,7 +17,9 @@ export type DbHandle = PgliteHandle | PostgresHandle;
 // int8 as a JS number on both drivers (PGlite already does this).
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteHandle> {
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<PgliteHandle> {
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,

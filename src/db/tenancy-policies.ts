@@ -8,7 +8,8 @@ export const APP_ROLE = 'earshot_app';
 // requests run as a role that cannot bypass it. Applied after every migration, so a table
 // added later is covered without anyone remembering to.
 export async function applyTenancyPolicies(db: Db): Promise<void> {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     DO $$
     DECLARE t record;
     BEGIN
@@ -40,5 +41,6 @@ export async function applyTenancyPolicies(db: Db): Promise<void> {
           WITH CHECK (id = nullif(current_setting('earshot.workspace_id', true), '')::uuid);
       END IF;
     END $$;
-  `));
+  `),
+  );
 }

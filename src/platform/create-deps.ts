@@ -6,8 +6,14 @@ import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
 
-export function createDeps(config: Config, handle: DbHandle, logger: Logger = createLogger(config.logLevel)): AppDeps {
-  const events = createEventBus((err, event) => logger.error({ err, event: event.type }, 'event listener failed'));
+export function createDeps(
+  config: Config,
+  handle: DbHandle,
+  logger: Logger = createLogger(config.logLevel),
+): AppDeps {
+  const events = createEventBus((err, event) =>
+    logger.error({ err, event: event.type }, 'event listener failed'),
+  );
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
   return { config, handle, db: handle.db, events, logger, credentials };
 }

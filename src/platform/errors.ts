@@ -39,7 +39,10 @@ export class AppError extends Error {
   readonly title: string;
   readonly invalidParams: InvalidParam[] | undefined;
 
-  constructor(code: ErrorCode, options: { message?: string; invalidParams?: InvalidParam[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; invalidParams?: InvalidParam[]; cause?: unknown } = {},
+  ) {
     const def = errorCodes[code];
     super(options.message ?? def.title, { cause: options.cause });
     this.name = 'AppError';

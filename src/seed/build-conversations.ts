@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ConversationStatus, conversationEvents, conversations, messages } from '../db/schema.js';
+import type {
+  Channel,
+  ConversationStatus,
+  conversationEvents,
+  conversations,
+  messages,
+} from '../db/schema.js';
 import { isFinished } from '../db/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import { composeThread, type Slip, type Speaker } from './compose-thread.js';
@@ -28,7 +34,14 @@ export type BuildConversationsOptions = {
 };
 
 const DAY = 86_400_000;
-const CHANNEL_WEIGHTS: Record<Channel, number> = { email: 28, chat: 30, phone: 18, social: 9, review: 7, api: 8 };
+const CHANNEL_WEIGHTS: Record<Channel, number> = {
+  email: 28,
+  chat: 30,
+  phone: 18,
+  social: 9,
+  review: 7,
+  api: 8,
+};
 const PRAISE_RATE: Partial<Record<Channel, number>> = { review: 0.25, social: 0.12, email: 0.03 };
 const VERIFY_BY_CHANNEL: Record<Channel, readonly VerificationMethod[]> = {
   phone: ['security_questions', 'account_pin'],
@@ -41,15 +54,23 @@ const VERIFY_BY_CHANNEL: Record<Channel, readonly VerificationMethod[]> = {
 
 // Recent conversations are still being worked; older ones are mostly finished.
 function statusFor(random: Random, ageDays: number): ConversationStatus {
-  if (ageDays < 2) return random.weighted({ open: 40, pending: 15, waiting_on_customer: 15, resolved: 25, closed: 5 });
-  if (ageDays < 10) return random.weighted({ open: 12, pending: 12, waiting_on_customer: 12, resolved: 44, closed: 20 });
+  if (ageDays < 2)
+    return random.weighted({ open: 40, pending: 15, waiting_on_customer: 15, resolved: 25, closed: 5 });
+  if (ageDays < 10)
+    return random.weighted({ open: 12, pending: 12, waiting_on_customer: 12, resolved: 44, closed: 20 });
   return random.weighted({ open: 3, pending: 4, waiting_on_customer: 5, resolved: 38, closed: 50 });
 }
 
 export function buildConversations(random: Random, options: BuildConversationsOptions): ConversationRows[] {
   const { customers, staffByTeam, teamIds, now } = options;
   const pickCustomer = weightedPicker(random, customers);
-  const everyone = [...new Map(Object.values(staffByTeam).flat().map((s) => [s.userId, s])).values()];
+  const everyone = [
+    ...new Map(
+      Object.values(staffByTeam)
+        .flat()
+        .map((s) => [s.userId, s]),
+    ).values(),
+  ];
 
   const built = Array.from({ length: options.count }, (_, index) => {
     // Everyone gets in touch at least once; after that, some far more than others.
@@ -59,12 +80,18 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const isPraise = customer.lifecycleStatus === 'active' && random.chance(PRAISE_RATE[channel] ?? 0);
     const scenario = isPraise ? 'praise' : scenarioFor(random, customer, channel);
     const status = statusFor(random, ageDays);
-    const team = scenario === 'praise' ? random.pick(['technical', 'billing', 'orders'] as const) : scenario.team;
+    const team =
+      scenario === 'praise' ? random.pick(['technical', 'billing', 'orders'] as const) : scenario.team;
     const queued = status === 'open' && ageDays < 2 && random.chance(0.4);
     const agent = queued ? undefined : random.pick(staffByTeam[team]);
-    const transferTo = agent && scenario !== 'praise' ? transferTarget(random, scenario, customer, agent, staffByTeam) : undefined;
+    const transferTo =
+      agent && scenario !== 'praise'
+        ? transferTarget(random, scenario, customer, agent, staffByTeam)
+        : undefined;
     const verification =
-      agent && scenario !== 'praise' && scenario.needsVerification && random.chance(0.8) ? random.pick(VERIFY_BY_CHANNEL[channel]) : undefined;
+      agent && scenario !== 'praise' && scenario.needsVerification && random.chance(0.8)
+        ? random.pick(VERIFY_BY_CHANNEL[channel])
+        : undefined;
     const slip = slipFor(random, Boolean(transferTo), Boolean(verification), agent?.slipRate ?? 1);
     const slots = { ...makeSlots(random, customer), praised: random.pick(everyone).first };
     const thread = composeThread(random, {
@@ -90,7 +117,9 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const finished = isFinished(thread.status);
     const id = randomUUID();
     const subject =
-      scenario === 'praise' ? fill(random.pick(praise.subjects), { agent: slots.praised }) : fill(random.pick(scenario.subjects), { ...slots, agent: agent?.first ?? '', team: '' });
+      scenario === 'praise'
+        ? fill(random.pick(praise.subjects), { agent: slots.praised })
+        : fill(random.pick(scenario.subjects), { ...slots, agent: agent?.first ?? '', team: '' });
 
     const rows: ConversationRows = {
       conversation: {
@@ -177,7 +206,8 @@ function slipFor(random: Random, transferred: boolean, verified: boolean, rate: 
 function priorityFor(random: Random, scenario: Scenario | 'praise', customer: DemoCustomer) {
   if (scenario === 'praise') return 'low' as const;
   // A kind of problem leans towards a priority; the person triaging still decides.
-  if (scenario.priority && random.chance(scenario.priority === 'urgent' ? 0.8 : 0.5)) return scenario.priority;
+  if (scenario.priority && random.chance(scenario.priority === 'urgent' ? 0.8 : 0.5))
+    return scenario.priority;
   if (customer.lifecycleStatus === 'lost' && random.chance(0.3)) return 'high' as const;
   return random.weighted({ normal: 80, high: 10, low: 10 });
 }

@@ -84,9 +84,17 @@ export function buildCustomers(
       plan: domain === 'saas' ? `${random.pick(slotValues.tier)} plan` : random.pick(slotValues.plan),
     };
     if (random.chance(0.3)) {
-      identities.push(unique('social', () => `@${ascii(first)}${random.chance(0.5) ? '_' : ''}${ascii(last).slice(0, 4)}${random.int(1, 99)}`));
+      identities.push(
+        unique(
+          'social',
+          () =>
+            `@${ascii(first)}${random.chance(0.5) ? '_' : ''}${ascii(last).slice(0, 4)}${random.int(1, 99)}`,
+        ),
+      );
       // Reach: most people have a few hundred followers, a few have an audience.
-      attributes.followers = random.chance(0.05) ? random.int(20_000, 90_000) : Math.round(Math.exp(4 + random.next() * 4.5));
+      attributes.followers = random.chance(0.05)
+        ? random.int(20_000, 90_000)
+        : Math.round(Math.exp(4 + random.next() * 4.5));
     }
     const isLost = lost.has(index);
     const loss = isLost ? random.pick(LOSS_REASONS) : undefined;
@@ -119,7 +127,14 @@ export function buildCustomers(
 function emailFor(random: Random, first: string, last: string): string {
   const f = ascii(first);
   const l = ascii(last);
-  const local = random.pick([`${f}.${l}`, `${f}${l}`, `${f[0]}.${l}`, `${f}_${l}`, `${f}${random.int(1, 99)}`, `${l}.${f}`]);
+  const local = random.pick([
+    `${f}.${l}`,
+    `${f}${l}`,
+    `${f[0]}.${l}`,
+    `${f}_${l}`,
+    `${f}${random.int(1, 99)}`,
+    `${l}.${f}`,
+  ]);
   return `${local}@${random.pick(EMAIL_DOMAINS)}`;
 }
 

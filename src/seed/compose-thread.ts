@@ -27,8 +27,20 @@ export type ThreadPlan = {
   teamIds: Readonly<Record<TeamKey, string>>;
 };
 
-export type ThreadMessage = { id: string; role: 'customer' | 'agent'; authorId: string | null; text: string; internal: boolean; offsetMs: number };
-export type ThreadEvent = { type: TimelineEventType; actorId: string | null; data: Record<string, unknown>; offsetMs: number };
+export type ThreadMessage = {
+  id: string;
+  role: 'customer' | 'agent';
+  authorId: string | null;
+  text: string;
+  internal: boolean;
+  offsetMs: number;
+};
+export type ThreadEvent = {
+  type: TimelineEventType;
+  actorId: string | null;
+  data: Record<string, unknown>;
+  offsetMs: number;
+};
 export type Thread = {
   status: ConversationStatus;
   messages: ThreadMessage[];
@@ -69,18 +81,30 @@ export function composeThread(random: Random, plan: ThreadPlan): Thread {
     initials: speaker ? initialsOf(speaker.name) : 'CS',
     ...extra,
   });
-  const line = (bank: readonly string[], extra?: Record<string, string>) => fill(random.pick(bank), slotsFor(extra));
-  const event = (type: TimelineEventType, data: Record<string, unknown> = {}, actor: Speaker | null | undefined = speaker) =>
-    events.push({ type, actorId: actor?.userId ?? null, data, offsetMs: clock });
+  const line = (bank: readonly string[], extra?: Record<string, string>) =>
+    fill(random.pick(bank), slotsFor(extra));
+  const event = (
+    type: TimelineEventType,
+    data: Record<string, unknown> = {},
+    actor: Speaker | null | undefined = speaker,
+  ) => events.push({ type, actorId: actor?.userId ?? null, data, offsetMs: clock });
   const say = (role: Draft['role'], text: string, internal = false) => {
     const id = randomUUID();
-    drafts.push({ id, role, author: role === 'agent' ? speaker : undefined, text, internal, offsetMs: clock });
+    drafts.push({
+      id,
+      role,
+      author: role === 'agent' ? speaker : undefined,
+      text,
+      internal,
+      offsetMs: clock,
+    });
     return id;
   };
   const customerSays = (text: string) => say('customer', text);
   const agentSays = (text: string) => say('agent', text);
   const note = (text: string) => event('note_added', { messageId: say('agent', text, true), note: text });
-  const greeting = () => line(channel === 'email' || channel === 'api' ? common.emailGreetings : common.agentGreetings);
+  const greeting = () =>
+    line(channel === 'email' || channel === 'api' ? common.emailGreetings : common.agentGreetings);
 
   event('created', { channel }, null);
   if (plan.scenario === 'praise') return praiseThread();
@@ -195,7 +219,13 @@ export function composeThread(random: Random, plan: ThreadPlan): Thread {
 
   function end(scenario: Scenario) {
     wait(PACE[channel].gap);
-    const fix = () => fill(scenario.fixes.length === scenario.findings.length ? scenario.fixes[resolution]! : random.pick(scenario.fixes), slotsFor());
+    const fix = () =>
+      fill(
+        scenario.fixes.length === scenario.findings.length
+          ? scenario.fixes[resolution]!
+          : random.pick(scenario.fixes),
+        slotsFor(),
+      );
     switch (status) {
       case 'open':
         customerSays(line(random.chance(0.5) ? scenario.stillBroken : common.customerNudges));

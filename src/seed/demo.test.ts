@@ -19,7 +19,14 @@ let demo: DemoSummary;
 
 beforeAll(async () => {
   handle = await openTestDb();
-  deps = createDeps(parseConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 's'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' }), handle);
+  deps = createDeps(
+    parseConfig({
+      LOG_LEVEL: 'silent',
+      SESSION_SECRET: 's'.repeat(40),
+      EARSHOT_DATA_DIR: '/nonexistent-unused',
+    }),
+    handle,
+  );
   demo = await loadDemo(deps);
 }, 120_000);
 afterAll(() => handle?.close());
@@ -37,10 +44,14 @@ describe('the demo workspace', () => {
       WHERE m.workspace_id = ${demo.workspaceId}`);
     expect(people.length).toBeGreaterThanOrEqual(6);
     expect(people.length).toBeLessThanOrEqual(9);
-    expect(people.map((p) => p.role)).toEqual(expect.arrayContaining(['owner', 'supervisor', 'executive', 'agent']));
+    expect(people.map((p) => p.role)).toEqual(
+      expect.arrayContaining(['owner', 'supervisor', 'executive', 'agent']),
+    );
     const owner = people.find((p) => p.email === demo.login.email)!;
     expect(await verifyPassword(owner.hash, demo.login.password)).toBe(true);
-    const teams = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM teams WHERE workspace_id = ${demo.workspaceId}`);
+    const teams = await one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM teams WHERE workspace_id = ${demo.workspaceId}`,
+    );
     expect(teams.n).toBeGreaterThanOrEqual(3);
     expect(teams.n).toBeLessThanOrEqual(4);
   });
@@ -57,23 +68,39 @@ describe('the demo workspace', () => {
     const identities = await rows<{ type: string; value: string }>(sql`
       SELECT type, value FROM customer_identities WHERE workspace_id = ${demo.workspaceId}`);
     expect(new Set(identities.map((i) => i.type))).toEqual(new Set(['email', 'phone', 'account', 'social']));
-    for (const phone of identities.filter((i) => i.type === 'phone')) expect(phone.value).toMatch(/^\+[1-9]\d{7,14}$/);
+    for (const phone of identities.filter((i) => i.type === 'phone'))
+      expect(phone.value).toMatch(/^\+[1-9]\d{7,14}$/);
   });
 
   it('has about 1,000 conversations across every channel and status, with multi-turn threads', async () => {
-    const byChannel = await rows<{ channel: string }>(sql`SELECT DISTINCT channel FROM conversations WHERE workspace_id = ${demo.workspaceId}`);
+    const byChannel = await rows<{ channel: string }>(
+      sql`SELECT DISTINCT channel FROM conversations WHERE workspace_id = ${demo.workspaceId}`,
+    );
     expect(new Set(byChannel.map((r) => r.channel))).toEqual(new Set(channels));
-    const statuses = await rows<{ status: string }>(sql`SELECT DISTINCT status FROM conversations WHERE workspace_id = ${demo.workspaceId}`);
-    expect(statuses.map((r) => r.status)).toEqual(expect.arrayContaining(['open', 'pending', 'resolved', 'closed']));
+    const statuses = await rows<{ status: string }>(
+      sql`SELECT DISTINCT status FROM conversations WHERE workspace_id = ${demo.workspaceId}`,
+    );
+    expect(statuses.map((r) => r.status)).toEqual(
+      expect.arrayContaining(['open', 'pending', 'resolved', 'closed']),
+    );
 
-    const totals = await one<{ conversations: number; messages: number; notes: number; mismatched: number }>(sql`
+    const totals = await one<{
+      conversations: number;
+      messages: number;
+      notes: number;
+      mismatched: number;
+    }>(sql`
       SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = ${demo.workspaceId}) AS conversations,
              (SELECT count(*)::int FROM messages WHERE workspace_id = ${demo.workspaceId}) AS messages,
              (SELECT count(*)::int FROM messages WHERE workspace_id = ${demo.workspaceId} AND internal) AS notes,
              (SELECT count(*)::int FROM conversations c WHERE c.workspace_id = ${demo.workspaceId}
                 AND c.message_count <> (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id)) AS mismatched`);
     expect(totals.conversations).toBe(1000);
-    expect(totals).toMatchObject({ conversations: demo.counts.conversations, messages: demo.counts.messages, mismatched: 0 });
+    expect(totals).toMatchObject({
+      conversations: demo.counts.conversations,
+      messages: demo.counts.messages,
+      mismatched: 0,
+    });
     expect(totals.messages / totals.conversations).toBeGreaterThan(4);
     expect(totals.notes).toBeGreaterThan(0);
   });
@@ -82,7 +109,9 @@ describe('the demo workspace', () => {
     const verified = await one<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM conversations WHERE workspace_id = ${demo.workspaceId} AND verified_at IS NOT NULL AND verification_method IS NOT NULL`);
     expect(verified.n).toBeGreaterThan(0);
-    const transfers = await rows<{ data: { note: string; verified: boolean; to: { userId: string; teamId: string } } }>(sql`
+    const transfers = await rows<{
+      data: { note: string; verified: boolean; to: { userId: string; teamId: string } };
+    }>(sql`
       SELECT data FROM conversation_events WHERE workspace_id = ${demo.workspaceId} AND type = 'transferred'`);
     expect(transfers.length).toBeGreaterThan(0);
     expect(transfers.every((t) => t.data.note.length > 20 && t.data.to.teamId)).toBe(true);
@@ -97,7 +126,12 @@ describe('the demo workspace', () => {
     expect(demo.counts.scored).toBe(scored.finished);
 
     // Judged once every score is in: the task stands on all of the agent's scored conversations.
-    const tasks = await rows<{ name: string; status: string; assignee_role: string; whole_period: boolean }>(sql`
+    const tasks = await rows<{
+      name: string;
+      status: string;
+      assignee_role: string;
+      whole_period: boolean;
+    }>(sql`
       SELECT u.name, t.status, m.role AS assignee_role,
              t.reason LIKE '% over ' || (SELECT count(*) FROM quality_scores s WHERE s.agent_id = t.agent_id
                AND s.scored_at >= t.period_start) || ' conversations %' AS whole_period
@@ -106,7 +140,12 @@ describe('the demo workspace', () => {
       JOIN memberships m ON m.user_id = t.assignee_id AND m.workspace_id = t.workspace_id
       WHERE t.workspace_id = ${demo.workspaceId}`);
     expect(tasks).toEqual([
-      { name: 'Luis Ortega', status: 'open', assignee_role: expect.stringMatching(/^(supervisor|owner|admin)$/), whole_period: true },
+      {
+        name: 'Luis Ortega',
+        status: 'open',
+        assignee_role: expect.stringMatching(/^(supervisor|owner|admin)$/),
+        whole_period: true,
+      },
     ]);
   });
 
@@ -123,14 +162,22 @@ describe('the demo workspace', () => {
 
   it('can be loaded into an existing workspace, beside what is there', async () => {
     const second = await loadDemo(deps, { workspaceId: demo.workspaceId, customers: 20, conversations: 40 });
-    expect(second).toMatchObject({ workspaceId: demo.workspaceId, workspaceName: 'Demo', login: { role: 'supervisor' } });
+    expect(second).toMatchObject({
+      workspaceId: demo.workspaceId,
+      workspaceName: 'Demo',
+      login: { role: 'supervisor' },
+    });
     expect(second.login.email).toMatch(/@demo2\.earshot\.test$/);
-    const teams = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM teams WHERE workspace_id = ${demo.workspaceId}`);
+    const teams = await one<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM teams WHERE workspace_id = ${demo.workspaceId}`,
+    );
     expect(teams.n).toBe(demo.counts.teams);
   });
 
   it('refuses a workspace that does not exist', async () => {
-    await expect(loadDemo(deps, { workspaceId: randomUUID(), customers: 5, conversations: 5 })).rejects.toMatchObject({ code: 'WORKSPACE_NOT_FOUND' });
+    await expect(
+      loadDemo(deps, { workspaceId: randomUUID(), customers: 5, conversations: 5 }),
+    ).rejects.toMatchObject({ code: 'WORKSPACE_NOT_FOUND' });
   });
 });
 
@@ -148,7 +195,15 @@ describe('demo text', () => {
         escalations: [{ userId: 'u2', name: 'Lee Roe', first: 'Lee', team: 'escalations' as const }],
       };
       const teamIds = { billing: 'b', technical: 't', orders: 'o', escalations: 'e' };
-      const built = buildConversations(random, { workspaceId: 'w', customers, staffByTeam, teamIds, count: 60, firstDisplayId: 1, now });
+      const built = buildConversations(random, {
+        workspaceId: 'w',
+        customers,
+        staffByTeam,
+        teamIds,
+        count: 60,
+        firstDisplayId: 1,
+        now,
+      });
       return built.map((c) => [c.conversation.channel, c.conversation.status, c.messages.map((m) => m.text)]);
     };
     const first = compose();

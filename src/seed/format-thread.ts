@@ -47,8 +47,17 @@ function mergeConsecutive(drafts: Draft[]): Draft[] {
   for (const draft of drafts) {
     const previous = out[out.length - 1];
     const sameWriter =
-      previous && !previous.internal && !draft.internal && previous.role === draft.role && previous.author?.userId === draft.author?.userId;
-    if (sameWriter) out[out.length - 1] = { ...previous, text: `${previous.text}\n\n${draft.text}`, offsetMs: draft.offsetMs };
+      previous &&
+      !previous.internal &&
+      !draft.internal &&
+      previous.role === draft.role &&
+      previous.author?.userId === draft.author?.userId;
+    if (sameWriter)
+      out[out.length - 1] = {
+        ...previous,
+        text: `${previous.text}\n\n${draft.text}`,
+        offsetMs: draft.offsetMs,
+      };
     else out.push(draft);
   }
   return out;
@@ -62,7 +71,8 @@ function asCustomer(random: Random, text: string, first: boolean, options: Forma
       : `${text}\n\n${customer.first}`;
   }
   if (first && channel === 'social') return `@demo_care ${firstSentences(text, 2)}`;
-  if (first && channel === 'review') return `${options.praise ? '★★★★★' : random.pick(['★☆☆☆☆', '★★☆☆☆'])} ${text}`;
+  if (first && channel === 'review')
+    return `${options.praise ? '★★★★★' : random.pick(['★☆☆☆☆', '★★☆☆☆'])} ${text}`;
   return text;
 }
 

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { conversationEvents, conversations, customerIdentities, customers, isFinished, messages, users, workspaces } from '../db/schema.js';
+import {
+  conversationEvents,
+  conversations,
+  customerIdentities,
+  customers,
+  isFinished,
+  messages,
+  users,
+  workspaces,
+} from '../db/schema.js';
 import { hashPassword } from '../platform/auth/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../modules/quality/index.js';
@@ -30,7 +39,15 @@ export type DemoSummary = {
   workspaceName: string;
   apiKey: string;
   login: { name: string; email: string; password: string; role: string };
-  counts: { people: number; teams: number; customers: number; conversations: number; messages: number; events: number; scored: number };
+  counts: {
+    people: number;
+    teams: number;
+    customers: number;
+    conversations: number;
+    messages: number;
+    events: number;
+    scored: number;
+  };
   durationMs: number;
 };
 
@@ -56,25 +73,40 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
   const conversationCount = options.conversations ?? 1_000;
 
   const setup = await inWorkspace(deps, scope, async (ctx) => {
-    const existing = await ctx.tx.select({ type: customerIdentities.type, value: customerIdentities.value }).from(customerIdentities);
+    const existing = await ctx.tx
+      .select({ type: customerIdentities.type, value: customerIdentities.value })
+      .from(customerIdentities);
     const taken = new Set(existing.map((i) => `${i.type}:${i.value}`));
     const demoCustomers = buildCustomers(random, customerCount, options.lostCustomers ?? 8, now, taken);
     const staff = await createStaff(ctx, { emailDomain, passwordHash });
-    await insertRows(ctx.tx, customers, demoCustomers.map((c) => ({
-      id: c.id,
-      workspaceId: ctx.workspaceId,
-      name: c.name,
-      attributes: c.attributes,
-      lifetimeValueCents: c.lifetimeValueCents,
-      lifecycleStatus: c.lifecycleStatus,
-      customerSince: c.customerSince,
-      lostAt: c.lostAt,
-      createdAt: c.customerSince,
-      updatedAt: now,
-    })));
-    await insertRows(ctx.tx, customerIdentities, demoCustomers.flatMap((c) =>
-      c.identities.map((i) => ({ workspaceId: ctx.workspaceId, customerId: c.id, ...i, createdAt: c.customerSince })),
-    ));
+    await insertRows(
+      ctx.tx,
+      customers,
+      demoCustomers.map((c) => ({
+        id: c.id,
+        workspaceId: ctx.workspaceId,
+        name: c.name,
+        attributes: c.attributes,
+        lifetimeValueCents: c.lifetimeValueCents,
+        lifecycleStatus: c.lifecycleStatus,
+        customerSince: c.customerSince,
+        lostAt: c.lostAt,
+        createdAt: c.customerSince,
+        updatedAt: now,
+      })),
+    );
+    await insertRows(
+      ctx.tx,
+      customerIdentities,
+      demoCustomers.flatMap((c) =>
+        c.identities.map((i) => ({
+          workspaceId: ctx.workspaceId,
+          customerId: c.id,
+          ...i,
+          createdAt: c.customerSince,
+        })),
+      ),
+    );
     // Reserves a block of display numbers, the way createConversation takes one at a time.
     const [reserved] = await ctx.tx
       .update(workspaces)
@@ -96,9 +128,21 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
   });
   for (const chunk of chunks(built, CONVERSATIONS_PER_TRANSACTION)) {
     await inWorkspace(deps, scope, async (ctx) => {
-      await insertRows(ctx.tx, conversations, chunk.map((c) => c.conversation));
-      await insertRows(ctx.tx, messages, chunk.flatMap((c) => c.messages));
-      await insertRows(ctx.tx, conversationEvents, chunk.flatMap((c) => c.events));
+      await insertRows(
+        ctx.tx,
+        conversations,
+        chunk.map((c) => c.conversation),
+      );
+      await insertRows(
+        ctx.tx,
+        messages,
+        chunk.flatMap((c) => c.messages),
+      );
+      await insertRows(
+        ctx.tx,
+        conversationEvents,
+        chunk.flatMap((c) => c.events),
+      );
     });
   }
 
@@ -107,7 +151,14 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
   const finished = built.filter((c) => isFinished(c.conversation.status));
   const scoredAgents: string[] = [];
   for (const chunk of chunks(finished, CONVERSATIONS_PER_TRANSACTION)) {
-    scoredAgents.push(...(await inWorkspace(deps, scope, (ctx) => scoreConversations(ctx, chunk.map((c) => c.conversation.id)))));
+    scoredAgents.push(
+      ...(await inWorkspace(deps, scope, (ctx) =>
+        scoreConversations(
+          ctx,
+          chunk.map((c) => c.conversation.id),
+        ),
+      )),
+    );
   }
   await inWorkspace(deps, scope, (ctx) => reviewAgents(ctx, scoredAgents));
 
@@ -133,8 +184,17 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
 }
 
 async function newWorkspace(db: Db, owner: { email: string; password: string }) {
-  const created = await createWorkspace({ db, name: 'Demo', admin: { email: owner.email, name: demoOwner.name, password: owner.password } });
-  return { workspaceId: created.workspaceId, workspaceName: 'Demo', apiKey: created.apiKey, owner: owner.email };
+  const created = await createWorkspace({
+    db,
+    name: 'Demo',
+    admin: { email: owner.email, name: demoOwner.name, password: owner.password },
+  });
+  return {
+    workspaceId: created.workspaceId,
+    workspaceName: 'Demo',
+    apiKey: created.apiKey,
+    owner: owner.email,
+  };
 }
 
 async function useWorkspace(deps: ScopeDeps, workspaceId: string) {

@@ -5,12 +5,28 @@ import { slotValues } from './phrases/slot-values.js';
 import type { Random } from './random.js';
 
 const SUPERVISOR = demoStaff.find((s) => s.role === 'supervisor')!.name.split(' ')[0]!;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // The particulars of one conversation: the same order number, amount and device from the
 // first message to the last.
 export function makeSlots(random: Random, customer: DemoCustomer): Slots {
-  const plan = typeof customer.attributes.plan === 'string' && customer.domain === 'telecom' ? customer.attributes.plan : random.pick(slotValues.plan);
+  const plan =
+    typeof customer.attributes.plan === 'string' && customer.domain === 'telecom'
+      ? customer.attributes.plan
+      : random.pick(slotValues.plan);
   return {
     first: customer.first,
     city: customer.city,

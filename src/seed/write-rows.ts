@@ -5,7 +5,11 @@ import type { Tx } from '../db/client.js';
 // statement well under PostgreSQL's 65,535 bind parameters.
 const ROWS_PER_STATEMENT = 1_000;
 
-export async function insertRows<T extends PgTable>(tx: Tx, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+export async function insertRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await tx.insert(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as T['$inferInsert'][]);
   }

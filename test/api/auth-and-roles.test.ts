@@ -18,7 +18,9 @@ async function loginAs(email: string, password: string) {
 
 async function memberWithRole(role: string) {
   const email = `${role}-${Math.random().toString(36).slice(2)}@acme.test`;
-  const added = await t.as(ws.apiKey).post('/users', { email, name: `A ${role}`, role, password: 'a long enough password' });
+  const added = await t
+    .as(ws.apiKey)
+    .post('/users', { email, name: `A ${role}`, role, password: 'a long enough password' });
   expect(added.status).toBe(201);
   const { cookie } = await loginAs(email, 'a long enough password');
   return { cookie: cookie!, id: added.json.id as string };
@@ -71,7 +73,14 @@ describe('roles', () => {
     expect(keys.status).toBe(403);
     expect(keys.json.code).toBe('FORBIDDEN');
     expect((await t.request('GET', '/api-keys', { cookie: agent.cookie })).status).toBe(403);
-    expect((await t.request('POST', '/users', { cookie: agent.cookie, body: { email: 'x@acme.test', role: 'agent' } })).status).toBe(403);
+    expect(
+      (
+        await t.request('POST', '/users', {
+          cookie: agent.cookie,
+          body: { email: 'x@acme.test', role: 'agent' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('an executive reads their workspace but not another, and cannot write', async () => {
@@ -84,7 +93,10 @@ describe('roles', () => {
     const denied = await t.request('GET', `/customers/${foreign.json.id}`, { cookie: exec.cookie });
     expect(denied.status).toBe(404);
     expect(denied.text).not.toContain('Globex customer');
-    expect((await t.request('POST', '/customers', { cookie: exec.cookie, body: { name: 'x', identities: [] } })).status).toBe(403);
+    expect(
+      (await t.request('POST', '/customers', { cookie: exec.cookie, body: { name: 'x', identities: [] } }))
+        .status,
+    ).toBe(403);
   });
 
   it('a change of role or a removal applies to the very next request', async () => {
@@ -98,7 +110,10 @@ describe('roles', () => {
 
   it('an admin cannot hand out the owner role, and the last owner stays', async () => {
     const admin = await memberWithRole('admin');
-    const res = await t.request('POST', '/users', { cookie: admin.cookie, body: { email: 'boss@acme.test', role: 'owner' } });
+    const res = await t.request('POST', '/users', {
+      cookie: admin.cookie,
+      body: { email: 'boss@acme.test', role: 'owner' },
+    });
     expect(res.status).toBe(403);
     const me = await t.as(ws.apiKey).get('/me');
     expect(me.status).toBe(200);

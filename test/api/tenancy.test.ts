@@ -7,7 +7,7 @@ import { customers } from '../../src/db/schema.js';
 
 let t: TestApp;
 let mine: ReturnType<TestApp['as']>;
-const foreign = {} as Record<"customer" | "conversation" | "team" | "key" | "user", string>;
+const foreign = {} as Record<'customer' | 'conversation' | 'team' | 'key' | 'user', string>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -15,16 +15,29 @@ beforeAll(async () => {
   const b = await t.workspace('Theirs');
   mine = t.as(a.apiKey);
   const theirs = t.as(b.apiKey);
-  const customer = await theirs.post('/customers', { name: 'Secret Sam', identities: [{ type: 'email', value: 'sam@theirs.test' }] });
-  const conv = await theirs.post('/conversations', { customerId: customer.json.id, channel: 'email', message: { text: 'private' } });
+  const customer = await theirs.post('/customers', {
+    name: 'Secret Sam',
+    identities: [{ type: 'email', value: 'sam@theirs.test' }],
+  });
+  const conv = await theirs.post('/conversations', {
+    customerId: customer.json.id,
+    channel: 'email',
+    message: { text: 'private' },
+  });
   const team = await theirs.post('/teams', { name: 'Their team' });
   const key = await theirs.post('/api-keys', { name: 'theirs' });
-  Object.assign(foreign, { customer: customer.json.id, conversation: conv.json.id, team: team.json.id, key: key.json.id, user: b.userId });
+  Object.assign(foreign, {
+    customer: customer.json.id,
+    conversation: conv.json.id,
+    team: team.json.id,
+    key: key.json.id,
+    user: b.userId,
+  });
 });
 afterAll(() => t.close());
 
 describe('tenancy', () => {
-  it('answers 404 for every route given another workspace\'s id, and never its data', async () => {
+  it("answers 404 for every route given another workspace's id, and never its data", async () => {
     const c = foreign.conversation;
     const attempts = [
       mine.get(`/customers/${foreign.customer}`),
@@ -50,7 +63,11 @@ describe('tenancy', () => {
   });
 
   it('does not let a foreign id in a body reach another workspace', async () => {
-    const res = await mine.post('/conversations', { customerId: foreign.customer, channel: 'chat', message: { text: 'hi' } });
+    const res = await mine.post('/conversations', {
+      customerId: foreign.customer,
+      channel: 'chat',
+      message: { text: 'hi' },
+    });
     expect(res.status).toBe(404);
     expect(res.json.invalid_params[0].name).toBe('customerId');
     const own = await mine.post('/customers', { name: 'Mine' });
@@ -62,14 +79,19 @@ describe('tenancy', () => {
     const found = await mine.get('/customers?identity=sam@theirs.test');
     expect(found.json.data).toEqual([]);
     // The same identity may exist once in each workspace.
-    const dup = await mine.post('/customers', { name: 'Another Sam', identities: [{ type: 'email', value: 'SAM@theirs.test' }] });
+    const dup = await mine.post('/customers', {
+      name: 'Another Sam',
+      identities: [{ type: 'email', value: 'SAM@theirs.test' }],
+    });
     expect(dup.status).toBe(201);
   });
 
   it('is enforced by the database even when a query forgets the workspace filter', async () => {
     const a = await t.workspace('Isolated');
-    const rows = await inWorkspace(t.deps, { workspaceId: a.workspaceId, actor: { type: 'system', role: 'owner', userId: null } }, (ctx) =>
-      ctx.tx.select({ n: sql<number>`count(*)::int` }).from(customers),
+    const rows = await inWorkspace(
+      t.deps,
+      { workspaceId: a.workspaceId, actor: { type: 'system', role: 'owner', userId: null } },
+      (ctx) => ctx.tx.select({ n: sql<number>`count(*)::int` }).from(customers),
     );
     expect(rows[0]!.n).toBe(0);
   });

@@ -9,11 +9,25 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createTestApp() {
   const handle: DbHandle = await openTestDb();
-  const config = parseConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'x'.repeat(40),
+    EARSHOT_DATA_DIR: '/nonexistent-unused',
+  });
   const deps = createDeps(config, handle);
   const app = buildApp(deps);
 
-  const request = async (method: string, path: string, options: { key?: string; cookie?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    options: {
+      key?: string;
+      cookie?: string;
+      body?: unknown;
+      raw?: string;
+      headers?: Record<string, string>;
+    } = {},
+  ) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.cookie) headers.cookie = options.cookie;
@@ -34,7 +48,11 @@ export async function createTestApp() {
   let counter = 0;
   const workspace = async (name = `Workspace ${++counter}`) => {
     const email = `owner${++counter}-${Date.now()}@example.test`;
-    const created = await createWorkspace({ db: deps.db, name, admin: { email, password: 'correct horse battery' } });
+    const created = await createWorkspace({
+      db: deps.db,
+      name,
+      admin: { email, password: 'correct horse battery' },
+    });
     return { ...created, email, password: 'correct horse battery' };
   };
 

@@ -12,18 +12,20 @@ export function registerApiKeyCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--name <name>', 'what the key is for, e.g. "CRM sync"')
     .addOption(new Option('--role <role>', 'what the key may do (default admin)').choices(roles))
     .option('--json', 'print the key as one JSON line')
-    .action(async (options: { workspace: string; name: string; role?: (typeof roles)[number]; json?: boolean }) => {
-      const result = await runAdminCommand(ctx, 'apikey.create', {
-        workspace: options.workspace,
-        name: options.name,
-        ...(options.role ? { role: options.role } : {}),
-      });
-      if (options.json) {
-        const { workspaceId, apiKeyId, name, role, apiKey } = result;
-        return ctx.json({ workspaceId, apiKeyId, name, role, apiKey });
-      }
-      ctx.out(`Created API key "${result.name}" with the ${result.role} role (id ${result.apiKeyId}).`);
-      ctx.out('Store it now; it is not shown again:');
-      ctx.out(`  ${result.apiKey}`);
-    });
+    .action(
+      async (options: { workspace: string; name: string; role?: (typeof roles)[number]; json?: boolean }) => {
+        const result = await runAdminCommand(ctx, 'apikey.create', {
+          workspace: options.workspace,
+          name: options.name,
+          ...(options.role ? { role: options.role } : {}),
+        });
+        if (options.json) {
+          const { workspaceId, apiKeyId, name, role, apiKey } = result;
+          return ctx.json({ workspaceId, apiKeyId, name, role, apiKey });
+        }
+        ctx.out(`Created API key "${result.name}" with the ${result.role} role (id ${result.apiKeyId}).`);
+        ctx.out('Store it now; it is not shown again:');
+        ctx.out(`  ${result.apiKey}`);
+      },
+    );
 }

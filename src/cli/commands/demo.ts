@@ -10,10 +10,17 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
     .command('demo')
     .description('load a realistic demo workspace: people, teams, ~200 customers and ~1,000 conversations')
     .option('--workspace <id>', 'load into this existing workspace instead of a new one named "Demo"')
-    .option('--json', 'print {"workspaceId","apiKey","customers","conversations","messages"} as one JSON line')
+    .option(
+      '--json',
+      'print {"workspaceId","apiKey","customers","conversations","messages"} as one JSON line',
+    )
     .action(async (options: { workspace?: string; json?: boolean }) => {
       if (!options.json) ctx.err('Loading the demo workspace…');
-      const result = await runAdminCommand(ctx, 'demo', options.workspace ? { workspace: options.workspace } : {});
+      const result = await runAdminCommand(
+        ctx,
+        'demo',
+        options.workspace ? { workspace: options.workspace } : {},
+      );
       const { counts } = result;
       if (options.json) {
         return ctx.json({
@@ -24,7 +31,9 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           messages: counts.messages,
         });
       }
-      ctx.out(`Loaded the demo into workspace "${result.workspaceName}" (id ${result.workspaceId}) in ${(result.durationMs / 1000).toFixed(1)} s:`);
+      ctx.out(
+        `Loaded the demo into workspace "${result.workspaceName}" (id ${result.workspaceId}) in ${(result.durationMs / 1000).toFixed(1)} s:`,
+      );
       ctx.out(`  ${counts.people} people in ${counts.teams} teams`);
       ctx.out(`  ${number(counts.customers)} customers`);
       ctx.out(`  ${number(counts.conversations)} conversations with ${number(counts.messages)} messages`);

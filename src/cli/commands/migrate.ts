@@ -10,7 +10,8 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
     .action(async (options: { json?: boolean }) => {
       const result = await runAdminCommand(ctx, 'migrate', {});
       if (options.json) return ctx.json(result);
-      const where = result.database === 'pglite' ? `embedded database in ${ctx.config().dataDir}` : 'PostgreSQL';
+      const where =
+        result.database === 'pglite' ? `embedded database in ${ctx.config().dataDir}` : 'PostgreSQL';
       const applied = result.applied === 0 ? 'nothing to apply' : `applied ${result.applied} migration(s)`;
       ctx.out(`Database is up to date (${where}): ${applied}, ${result.total} in all.`);
     });

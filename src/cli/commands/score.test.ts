@@ -9,7 +9,11 @@ import { runScore } from './score-stream.js';
 
 const collect = () => {
   const chunks: string[] = [];
-  return { write: (s: string) => chunks.push(s), text: () => chunks.join(''), lines: () => chunks.join('').split('\n').filter(Boolean) };
+  return {
+    write: (s: string) => chunks.push(s),
+    text: () => chunks.join(''),
+    lines: () => chunks.join('').split('\n').filter(Boolean),
+  };
 };
 
 const transcript = (id: string) => ({
@@ -40,12 +44,26 @@ describe('runScore', () => {
   });
 
   it('reports a bad line with its number and field path, scores the rest and exits 1', async () => {
-    const bad = { ...transcript('x'), turns: [{ role: 'customer', text: 'hi' }, { role: 'robot', text: 'beep' }] };
-    const input = [JSON.stringify(transcript('a')), '', JSON.stringify(bad), '{not json', JSON.stringify(transcript('d'))].join('\n');
+    const bad = {
+      ...transcript('x'),
+      turns: [
+        { role: 'customer', text: 'hi' },
+        { role: 'robot', text: 'beep' },
+      ],
+    };
+    const input = [
+      JSON.stringify(transcript('a')),
+      '',
+      JSON.stringify(bad),
+      '{not json',
+      JSON.stringify(transcript('d')),
+    ].join('\n');
     const { code, stdout, stderr } = await run(input);
     expect(code).toBe(1);
     expect(stdout.lines().map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'd']);
-    expect(stderr.lines()[0]).toBe('line 3: turns.1.role: Invalid option: expected one of "customer"|"agent"|"bot"|"system"');
+    expect(stderr.lines()[0]).toBe(
+      'line 3: turns.1.role: Invalid option: expected one of "customer"|"agent"|"bot"|"system"',
+    );
     expect(stderr.lines()[1]).toMatch(/^line 4: invalid JSON: /);
   });
 
@@ -57,7 +75,9 @@ describe('runScore', () => {
   });
 
   it('names the field of a schema error in a pretty-printed file', async () => {
-    const { code, stderr } = await run(JSON.stringify({ channel: 'chat', turns: [{ role: 'agent', text: 'hi' }], extra: 1 }, null, 2));
+    const { code, stderr } = await run(
+      JSON.stringify({ channel: 'chat', turns: [{ role: 'agent', text: 'hi' }], extra: 1 }, null, 2),
+    );
     expect(code).toBe(1);
     expect(stderr.text()).toBe('line 1: extra: Unrecognized key: "extra"\n');
   });
@@ -75,7 +95,9 @@ describe('earshot score <file>', () => {
   const program = () => {
     const stdout = collect();
     const stderr = collect();
-    const root = new Command('earshot').exitOverride().configureOutput({ writeOut: stdout.write, writeErr: stderr.write });
+    const root = new Command('earshot')
+      .exitOverride()
+      .configureOutput({ writeOut: stdout.write, writeErr: stderr.write });
     registerScoreCommand(root);
     return { root, stdout, stderr };
   };
@@ -99,6 +121,8 @@ describe('earshot score <file>', () => {
 
   it('explains a missing file', async () => {
     const { root } = program();
-    await expect(root.parseAsync(['score', join(dir, 'nope.json')], { from: 'user' })).rejects.toThrow(/cannot read .*nope\.json/);
+    await expect(root.parseAsync(['score', join(dir, 'nope.json')], { from: 'user' })).rejects.toThrow(
+      /cannot read .*nope\.json/,
+    );
   });
 });

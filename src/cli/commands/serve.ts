@@ -18,10 +18,14 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         import('../../platform/runtime/server-attachments.js'),
       ]);
       if (!config.databaseUrl && !options.workers) {
-        ctx.err('warning: --no-workers on the embedded database: jobs are queued but nothing runs them (`earshot worker` needs PostgreSQL)');
+        ctx.err(
+          'warning: --no-workers on the embedded database: jobs are queued but nothing runs them (`earshot worker` needs PostgreSQL)',
+        );
       }
       if (!config.databaseUrl && !existsSync(pgliteDir(config.dataDir))) {
-        ctx.out(`Creating the embedded database in ${config.dataDir} (first start only; this takes a few seconds)`);
+        ctx.out(
+          `Creating the embedded database in ${config.dataDir} (first start only; this takes a few seconds)`,
+        );
       }
       const server = await startServer({ config, workers: options.workers, attach: serverAttachments });
       const where = server.database === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';

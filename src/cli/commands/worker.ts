@@ -16,7 +16,9 @@ export function registerWorkerCommand(program: Command, ctx: CliContext): void {
       if (!config.databaseUrl) throw new CliError(WORKER_NEEDS_POSTGRES, EXIT.CONFIG);
       const { startWorker } = await import('../../platform/runtime/start-worker.js');
       const worker = await startWorker({ config });
-      ctx.out(`Earshot worker running on PostgreSQL for ${worker.jobTypes.length} job type(s): ${worker.jobTypes.join(', ')}. Press Ctrl-C to stop.`);
+      ctx.out(
+        `Earshot worker running on PostgreSQL for ${worker.jobTypes.length} job type(s): ${worker.jobTypes.join(', ')}. Press Ctrl-C to stop.`,
+      );
       const signal = await untilShutdownSignal();
       ctx.out(`Received ${signal}; finishing running jobs…`);
       await worker.close();

@@ -3,7 +3,11 @@ import { runCli, type RunCliOptions } from '../run-cli.js';
 export type Captured = { code: number; stdout: string; stderr: string };
 
 // Runs one CLI invocation in this process, as a test would type it, and keeps what it printed.
-export async function runCaptured(argv: string[], env: Record<string, string>, options?: RunCliOptions): Promise<Captured> {
+export async function runCaptured(
+  argv: string[],
+  env: Record<string, string>,
+  options?: RunCliOptions,
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(

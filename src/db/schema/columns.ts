@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 // Every tenant table gets this column; the database's row-level security policies key on it.
 export const workspaceId = () =>
   uuid('workspace_id')

@@ -10,7 +10,8 @@ export const messageRoles = ['customer', 'agent', 'bot', 'system'] as const;
 export type Channel = (typeof channels)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
 /** Resolved or closed: what gets scored, and what a customer's reply reopens. */
-export const isFinished = (status: unknown): status is 'resolved' | 'closed' => status === 'resolved' || status === 'closed';
+export const isFinished = (status: unknown): status is 'resolved' | 'closed' =>
+  status === 'resolved' || status === 'closed';
 
 export const conversations = pgTable(
   'conversations',

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { channels, conversations } from './conversations.js';
 import { createdAt, id, ts, workspaceId } from './columns.js';
 import { teams, users, workspaces } from './workspaces.js';
@@ -32,7 +41,9 @@ export const qualityScores = pgTable(
     flags: jsonb('flags').$type<Record<string, boolean>>().notNull(),
     sentiment: jsonb('sentiment').$type<Record<string, unknown>>().notNull(),
     reasons: jsonb('reasons').$type<string[]>().notNull(),
-    evidence: jsonb('evidence').$type<{ criterion: string; turn: number; quote: string; why: string }[]>().notNull(),
+    evidence: jsonb('evidence')
+      .$type<{ criterion: string; turn: number; quote: string; why: string }[]>()
+      .notNull(),
     engineVersion: text('engine_version').notNull(),
     scoredAt: ts('scored_at').notNull().defaultNow(),
   },
@@ -80,7 +91,9 @@ export const coachingTasks = pgTable(
   },
   (t) => [
     // At most one open task per agent: scoring many conversations never piles up duplicates.
-    uniqueIndex('coaching_tasks_open_agent_key').on(t.workspaceId, t.agentId).where(sql`status = 'open'`),
+    uniqueIndex('coaching_tasks_open_agent_key')
+      .on(t.workspaceId, t.agentId)
+      .where(sql`status = 'open'`),
     index('coaching_tasks_status_idx').on(t.workspaceId, t.status, t.createdAt),
     // Each score looks up the agent's latest task.
     index('coaching_tasks_agent_idx').on(t.workspaceId, t.agentId, t.createdAt),

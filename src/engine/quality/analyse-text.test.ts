@@ -3,8 +3,12 @@ import { analyseText } from './analyse-text.js';
 
 describe('analyseText', () => {
   it('normalises contractions so phrase lists need one spelling', () => {
-    expect(analyseText("I can't log in and it isn't working", { sentiment: false }).norm).toBe('i can not log in and it is not working');
-    expect(analyseText("the internet's been down", { sentiment: false }).norm).toBe('the internet has been down');
+    expect(analyseText("I can't log in and it isn't working", { sentiment: false }).norm).toBe(
+      'i can not log in and it is not working',
+    );
+    expect(analyseText("the internet's been down", { sentiment: false }).norm).toBe(
+      'the internet has been down',
+    );
     expect(analyseText("Sarah's account", { sentiment: false }).norm).toBe("sarah 's account");
   });
 
@@ -16,7 +20,9 @@ describe('analyseText', () => {
   });
 
   it('marks questions with or without a question mark, after a greeting too', () => {
-    const [a, b] = analyseText('hi, can I have my PAC code please. I am moving network', { sentiment: true }).sentences;
+    const [a, b] = analyseText('hi, can I have my PAC code please. I am moving network', {
+      sentiment: true,
+    }).sentences;
     expect(a?.question).toBe(true);
     expect(b?.question).toBe(false);
   });

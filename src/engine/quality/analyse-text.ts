@@ -39,7 +39,12 @@ const INTERROGATIVE_START =
   /^(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
 
 const isWordType = (type: string): boolean =>
-  type === 'word' || type === 'number' || type === 'email' || type === 'hashtag' || type === 'ordinal' || type === 'time';
+  type === 'word' ||
+  type === 'number' ||
+  type === 'email' ||
+  type === 'hashtag' ||
+  type === 'ordinal' ||
+  type === 'time';
 
 const makeSentence = (
   tokens: readonly string[],
@@ -63,8 +68,12 @@ const makeSentence = (
 };
 
 // A numbered list item ("1." or "2)") ends in punctuation but is not a sentence of its own.
-const isListMarker = (tokens: readonly string[], types: readonly string[], start: number, at: number): boolean =>
-  at === start + 1 && types[start] === 'number' && (tokens[start]?.length ?? 0) <= 2;
+const isListMarker = (
+  tokens: readonly string[],
+  types: readonly string[],
+  start: number,
+  at: number,
+): boolean => at === start + 1 && types[start] === 'number' && (tokens[start]?.length ?? 0) <= 2;
 
 const splitPlain = (tokens: readonly string[], types: readonly string[]): Sentence[] => {
   const sentences: Sentence[] = [];
@@ -94,12 +103,76 @@ const CURLY_QUOTE = /[\u2018\u2019\u02bc]/g;
 const NEEDS_PREPARING = /[\u2018\u2019\u02bc\n]/;
 
 export const prepareText = (text: string): string =>
-  NEEDS_PREPARING.test(text) ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ') : text;
+  NEEDS_PREPARING.test(text)
+    ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ')
+    : text;
 
 // wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
 // next word lets one phrase list cover "the internet has been down" and "internet's been down".
-const HAS_NEXT = new Set(['been', 'got', 'gone', 'had', 'taken', 'stopped', 'started', 'changed', 'moved', 'arrived', 'come', 'happened', 'dropped', 'doubled', 'disappeared', 'left', 'never', 'already', 'just']);
-const IS_NEXT = new Set(['not', 'still', 'down', 'up', 'out', 'broken', 'wrong', 'late', 'fine', 'working', 'here', 'there', 'ok', 'okay', 'now', 'also', 'really', 'so', 'very', 'too', 'missing', 'gone', 'showing', 'back', 'dead', 'off', 'on', 'due', 'meant', 'supposed', 'going', 'all', 'in', 'at', 'stuck', 'different', 'correct', 'right', 'done', 'sorted', 'fixed']);
+const HAS_NEXT = new Set([
+  'been',
+  'got',
+  'gone',
+  'had',
+  'taken',
+  'stopped',
+  'started',
+  'changed',
+  'moved',
+  'arrived',
+  'come',
+  'happened',
+  'dropped',
+  'doubled',
+  'disappeared',
+  'left',
+  'never',
+  'already',
+  'just',
+]);
+const IS_NEXT = new Set([
+  'not',
+  'still',
+  'down',
+  'up',
+  'out',
+  'broken',
+  'wrong',
+  'late',
+  'fine',
+  'working',
+  'here',
+  'there',
+  'ok',
+  'okay',
+  'now',
+  'also',
+  'really',
+  'so',
+  'very',
+  'too',
+  'missing',
+  'gone',
+  'showing',
+  'back',
+  'dead',
+  'off',
+  'on',
+  'due',
+  'meant',
+  'supposed',
+  'going',
+  'all',
+  'in',
+  'at',
+  'stuck',
+  'different',
+  'correct',
+  'right',
+  'done',
+  'sorted',
+  'fixed',
+]);
 
 const lowerAll = (values: string[]): string[] => {
   for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? '').toLowerCase();
@@ -115,7 +188,8 @@ const lowerAll = (values: string[]): string[] => {
 // Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
 // that most often carry a full stop in support messages.
 const RAW_SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/;
-const ABBREVIATION = /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
+const ABBREVIATION =
+  /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
 export const splitRawSentences = (text: string): string[] => {
   const pieces: string[] = [];

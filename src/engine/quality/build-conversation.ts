@@ -40,8 +40,16 @@ export const toMillis = (at: string | number | undefined): number | undefined =>
 // Without a position, outcomes ("resolved", "closed", a logged suggestion) are taken to come at the
 // end, where systems that omit the position record them; everything else (identity checks, IVR,
 // holds, an earlier missed callback) is taken to come first, so it counts against every turn.
-const AT_END = new Set<TranscriptEvent['type']>(['resolved', 'closed', 'redirect', 'feedback_logged', 'article_shared', 'callback_offered']);
-const defaultPosition = (event: TranscriptEvent, lastTurn: number): number => (AT_END.has(event.type) ? lastTurn : -1);
+const AT_END = new Set<TranscriptEvent['type']>([
+  'resolved',
+  'closed',
+  'redirect',
+  'feedback_logged',
+  'article_shared',
+  'callback_offered',
+]);
+const defaultPosition = (event: TranscriptEvent, lastTurn: number): number =>
+  AT_END.has(event.type) ? lastTurn : -1;
 
 const placeEvent = (event: TranscriptEvent, turns: readonly AnalysedTurn[]): PlacedEvent => {
   const at = toMillis(event.at);

@@ -20,13 +20,15 @@ import {
   slotNounSources,
   type Slot,
 } from './lexicons/identifier-phrases.js';
-import { companyAdmissionSources, companyErrorSources, notAProblemSources, requestSources, troubleSources } from './lexicons/problem-phrases.js';
-import { redirectSources, warmHandoverSources } from './lexicons/redirect-phrases.js';
 import {
-  claimSources,
-  confirmSources,
-  disconfirmSources,
-} from './lexicons/resolution-phrases.js';
+  companyAdmissionSources,
+  companyErrorSources,
+  notAProblemSources,
+  requestSources,
+  troubleSources,
+} from './lexicons/problem-phrases.js';
+import { redirectSources, warmHandoverSources } from './lexicons/redirect-phrases.js';
+import { claimSources, confirmSources, disconfirmSources } from './lexicons/resolution-phrases.js';
 import {
   feedbackLoggedSources,
   selfServedSources,
@@ -117,7 +119,9 @@ const compile = (extras: Extras): Lexicon => {
     confirm: p(phraseRegex(confirmSources, 'g')),
     disconfirm: p(phraseRegex(disconfirmSources)),
     claim: p(phraseRegex(claimSources, 'g')),
-    sentimentGroups: sentimentPhraseGroups.map(([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const),
+    sentimentGroups: sentimentPhraseGroups.map(
+      ([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const,
+    ),
     neutral: p(phraseRegex(neutralSources)),
     feedbackLogged: p(phraseRegex(feedbackLoggedSources, 'g')),
     suggestion: p(phraseRegex(suggestionSources)),

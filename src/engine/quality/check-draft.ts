@@ -19,11 +19,17 @@ export type DraftCheck = { warnings: DraftWarning[] };
 const whereKnown = (givenIn: number, source: 'said' | 'known' | 'verified'): string => {
   if (source === 'known') return "it is already on the customer's record";
   if (source === 'verified') return 'the customer is already verified';
-  return givenIn >= 0 ? `the customer already gave it in turn ${givenIn}` : 'the customer says they already gave it';
+  return givenIn >= 0
+    ? `the customer already gave it in turn ${givenIn}`
+    : 'the customer says they already gave it';
 };
 
 // The draft is judged as if it were sent next, against everything said so far.
-export const checkDraft = (input: { text: string; transcript: Transcript; rubric?: Partial<Rubric> }): DraftCheck => {
+export const checkDraft = (input: {
+  text: string;
+  transcript: Transcript;
+  rubric?: Partial<Rubric>;
+}): DraftCheck => {
   const { text, transcript } = input;
   const draftTurn = transcript.turns.length;
   const withDraft: Transcript = { ...transcript, turns: [...transcript.turns, { role: 'agent', text }] };
@@ -47,7 +53,8 @@ export const checkDraft = (input: { text: string; transcript: Transcript; rubric
   if (apology.verdict === 'misplaced' && apology.evidence.some((e) => e.turn === draftTurn)) {
     warnings.push({
       code: 'APOLOGY_MISPLACED',
-      message: "This apologises for the customer's own decision; acknowledge it instead (\"Of course, I can help with that\")",
+      message:
+        'This apologises for the customer\'s own decision; acknowledge it instead ("Of course, I can help with that")',
     });
   }
   if (apology.verdict === 'missed') {

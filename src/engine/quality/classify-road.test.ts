@@ -29,7 +29,10 @@ describe('road classification', () => {
     const result = scoreTranscript(
       chat([
         ['customer', "I'm really worried, there's a payment on my card I don't recognise."],
-        ['agent', "That must be worrying. I'll take care of it: I've frozen the card and raised a dispute for you."],
+        [
+          'agent',
+          "That must be worrying. I'll take care of it: I've frozen the card and raised a dispute for you.",
+        ],
         ['customer', 'Thank you so much, I feel much better now.'],
       ]),
     );
@@ -41,7 +44,10 @@ describe('road classification', () => {
       chat(
         [
           ['customer', "I'm really worried, there's a payment on my card I don't recognise."],
-          ['agent', "That must be worrying. I'll take care of it: I've frozen the card and raised a dispute for you."],
+          [
+            'agent',
+            "That must be worrying. I'll take care of it: I've frozen the card and raised a dispute for you.",
+          ],
           ['customer', 'Thank you so much, I feel much better now.'],
         ],
         { events: [{ type: 'hold', durationSeconds: 900 }] },

@@ -50,30 +50,67 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
   const loggedEvent = conversation.events.some((e) => e.event.type === 'feedback_logged');
   if (logged || loggedEvent) {
     const evidence: Evidence[] = logged
-      ? [{ criterion: 'road', turn: logged.turn, quote: quoteSentence(turns[logged.turn]!.text, logged.feedbackLogged!.sentence.norm), why: 'Feedback logged as an improvement' }]
+      ? [
+          {
+            criterion: 'road',
+            turn: logged.turn,
+            quote: quoteSentence(turns[logged.turn]!.text, logged.feedbackLogged!.sentence.norm),
+            why: 'Feedback logged as an improvement',
+          },
+        ]
       : [];
-    return { road: 1, reasons: ["Road 1 (learn): the customer's feedback was logged to improve the product or process"], evidence, unresolvedProblem };
+    return {
+      road: 1,
+      reasons: ["Road 1 (learn): the customer's feedback was logged to improve the product or process"],
+      evidence,
+      unresolvedProblem,
+    };
   }
 
-  const taught = staffFacts.find((f) => f.teach && (resolution !== 'confirmed' || f.turn < input.resolutionTurn));
+  const taught = staffFacts.find(
+    (f) => f.teach && (resolution !== 'confirmed' || f.turn < input.resolutionTurn),
+  );
   const articleShared = conversation.events.some((e) => e.event.type === 'article_shared');
-  const selfServed = customer.turns.some((f) => turns[f.turn]!.analysis.sentences.some((s) => hasPhrase(conversation.lexicon.selfServed, s)));
+  const selfServed = customer.turns.some((f) =>
+    turns[f.turn]!.analysis.sentences.some((s) => hasPhrase(conversation.lexicon.selfServed, s)),
+  );
   if ((taught || articleShared) && (resolution === 'confirmed' || selfServed)) {
     const evidence: Evidence[] = taught
-      ? [{ criterion: 'road', turn: taught.turn, quote: quoteSentence(turns[taught.turn]!.text, taught.teach!.sentence.norm), why: 'Showed the customer how' }]
+      ? [
+          {
+            criterion: 'road',
+            turn: taught.turn,
+            quote: quoteSentence(turns[taught.turn]!.text, taught.teach!.sentence.norm),
+            why: 'Showed the customer how',
+          },
+        ]
       : [];
-    return { road: 3, reasons: ['Road 3 (teach): the customer was shown how and confirmed it worked'], evidence, unresolvedProblem };
+    return {
+      road: 3,
+      reasons: ['Road 3 (teach): the customer was shown how and confirmed it worked'],
+      evidence,
+      unresolvedProblem,
+    };
   }
 
   const startedLow = sentiment.start <= -0.2 || customer.upset;
   const endedBetter = sentiment.change >= 0.2 || (sentiment.end >= 0 && sentiment.end > sentiment.start);
   if (startedLow && endedBetter && empathy.acknowledged && empathy.ownership) {
-    return { road: 2, reasons: ['Road 2 (care): an upset customer was acknowledged, looked after, and ended better'], evidence: [], unresolvedProblem };
+    return {
+      road: 2,
+      reasons: ['Road 2 (care): an upset customer was acknowledged, looked after, and ended better'],
+      evidence: [],
+      unresolvedProblem,
+    };
   }
 
   const suggestion = customer.turns.some((f) => f.suggestion);
   const support: Record<Road, number> = {
-    2: empathy.score / 200 + (empathy.acknowledged ? 0.2 : 0) + (empathy.ownership ? 0.2 : 0) + (endedBetter ? 0.1 : 0),
+    2:
+      empathy.score / 200 +
+      (empathy.acknowledged ? 0.2 : 0) +
+      (empathy.ownership ? 0.2 : 0) +
+      (endedBetter ? 0.1 : 0),
     3: (taught || articleShared ? 0.6 : 0) + (resolution === 'confirmed' ? 0.2 : 0),
     1: suggestion ? 0.5 : 0,
     4:
@@ -83,7 +120,15 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
       (input.apology === 'misplaced' || input.apology === 'missed' ? 0.1 : 0),
   };
   const order: Road[] = [2, 3, 1, 4];
-  const road = order.reduce((best, candidate) => (support[candidate] > support[best] ? candidate : best), order[0]!);
+  const road = order.reduce(
+    (best, candidate) => (support[candidate] > support[best] ? candidate : best),
+    order[0]!,
+  );
   const label = { 1: 'learn', 2: 'care', 3: 'teach', 4: 'go away' }[road];
-  return { road, reasons: [`Road ${road} (${label}) on balance: no single road was clear-cut`], evidence: [], unresolvedProblem };
+  return {
+    road,
+    reasons: [`Road ${road} (${label}) on balance: no single road was clear-cut`],
+    evidence: [],
+    unresolvedProblem,
+  };
 };

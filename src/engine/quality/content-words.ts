@@ -14,7 +14,8 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 export const stem = (word: string): string => {
   if (word.length <= 4) return word;
   for (const [suffix, replacement] of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length) + replacement;
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3)
+      return word.slice(0, -suffix.length) + replacement;
   }
   return word;
 };

@@ -20,12 +20,17 @@ const slotsIn = (sentence: Sentence, text: string, lexicon: Lexicon): Slot[] => 
     if (!match) continue;
     slots.push(slot);
     // Blank the words out so "email address" is not also read as a postal address.
-    rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+    rest =
+      rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
   }
   return slots;
 };
 
-export const detectAsks = (sentences: readonly Sentence[], lexicon: Lexicon, knownValues: readonly string[] = []): Ask[] => {
+export const detectAsks = (
+  sentences: readonly Sentence[],
+  lexicon: Lexicon,
+  knownValues: readonly string[] = [],
+): Ask[] => {
   const asks: Ask[] = [];
   const seen = new Set<Slot>();
   const add = (slot: Slot, sentence: Sentence): void => {

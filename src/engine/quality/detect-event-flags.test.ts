@@ -13,9 +13,16 @@ const call = (events: Transcript['events'], turns?: Transcript['turns']): Transc
 
 describe('event flags', () => {
   it('flags a hold longer than the rubric limit, from its duration', () => {
-    expect(scoreTranscript(call([{ type: 'hold', afterTurn: 0, durationSeconds: 301 }])).flags.longHold).toBe(true);
-    expect(scoreTranscript(call([{ type: 'hold', afterTurn: 0, durationSeconds: 300 }])).flags.longHold).toBe(false);
-    expect(scoreTranscript(call([{ type: 'hold', durationSeconds: 301 }]), { longHoldSeconds: 600 }).flags.longHold).toBe(false);
+    expect(scoreTranscript(call([{ type: 'hold', afterTurn: 0, durationSeconds: 301 }])).flags.longHold).toBe(
+      true,
+    );
+    expect(scoreTranscript(call([{ type: 'hold', afterTurn: 0, durationSeconds: 300 }])).flags.longHold).toBe(
+      false,
+    );
+    expect(
+      scoreTranscript(call([{ type: 'hold', durationSeconds: 301 }]), { longHoldSeconds: 600 }).flags
+        .longHold,
+    ).toBe(false);
   });
 
   it('measures a hold without a duration from the timestamps around it', () => {

@@ -21,7 +21,11 @@ const minutes = (seconds: number): string =>
 const holdSeconds = (placed: PlacedEvent, conversation: Conversation): number => {
   const { event } = placed;
   if (event.durationSeconds !== undefined) return event.durationSeconds;
-  const ended = toMillis(typeof event['endedAt'] === 'string' || typeof event['endedAt'] === 'number' ? (event['endedAt'] as string | number) : undefined);
+  const ended = toMillis(
+    typeof event['endedAt'] === 'string' || typeof event['endedAt'] === 'number'
+      ? (event['endedAt'] as string | number)
+      : undefined,
+  );
   const started = placed.at ?? conversation.turns[placed.after]?.at;
   const next = conversation.turns.find((turn) => turn.index > placed.after && turn.at !== undefined)?.at;
   const end = ended ?? next;
@@ -52,7 +56,9 @@ export const detectEventFlags = (conversation: Conversation): EventFlags => {
   }
   const longHold = longestHoldSeconds > rubric.longHoldSeconds;
   if (longHold) {
-    reasons.push(`Customer was on hold for ${minutes(longestHoldSeconds)} (limit ${minutes(rubric.longHoldSeconds)})`);
+    reasons.push(
+      `Customer was on hold for ${minutes(longestHoldSeconds)} (limit ${minutes(rubric.longHoldSeconds)})`,
+    );
     evidence.push(evidenceAt(longHoldTurn + 1, conversation, `On hold for ${minutes(longestHoldSeconds)}`));
   }
   const transferEvents = events.filter((e) => e.event.type === 'transfer');
@@ -64,7 +70,10 @@ export const detectEventFlags = (conversation: Conversation): EventFlags => {
   }
   const ivr = events.filter((e) => e.event.type === 'ivr');
   const ivrLoop = ivr.length >= 2 || ivr.some((e) => e.event.loop === true);
-  if (ivrLoop) reasons.push(`Customer went round the phone menu ${Math.max(ivr.length, 2)} times before reaching anyone`);
+  if (ivrLoop)
+    reasons.push(
+      `Customer went round the phone menu ${Math.max(ivr.length, 2)} times before reaching anyone`,
+    );
   const missed = events.find((e) => e.event.type === 'callback_missed');
   if (missed) {
     reasons.push('A promised callback was missed');

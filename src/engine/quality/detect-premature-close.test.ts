@@ -24,7 +24,13 @@ describe('premature close', () => {
   });
 
   it.each<[string, Line]>([
-    ['a real next step', ['agent', 'I will send an engineer on Thursday evening to test the line while it drops, and I will call you after.']],
+    [
+      'a real next step',
+      [
+        'agent',
+        'I will send an engineer on Thursday evening to test the line while it drops, and I will call you after.',
+      ],
+    ],
     ['a question that carries on', ['agent', 'Could you tell me which lights are on when it drops?']],
   ])('is not flagged after %s', (_, last) => {
     expect(scoreTranscript(chat([...unanswered, last])).flags.prematureClose).toBe(false);

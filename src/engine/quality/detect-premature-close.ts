@@ -20,7 +20,9 @@ export const detectPrematureClose = (
   if (!lastNeed || resolution === 'confirmed') return { flag: false };
   const asked = lastNeed.customerTurns[lastNeed.customerTurns.length - 1]!;
   const after = turns.filter((t) => t.index > asked && t.role !== 'customer');
-  const laterCustomer = turns.some((t) => t.index > asked && t.role === 'customer' && (customer.byTurn.get(t.index)?.substantive ?? false));
+  const laterCustomer = turns.some(
+    (t) => t.index > asked && t.role === 'customer' && (customer.byTurn.get(t.index)?.substantive ?? false),
+  );
   if (laterCustomer || after.length > rubric.prematureCloseTurns) return { flag: false };
   const closedEvent = events.some((e) => e.event.type === 'closed' && e.after >= asked);
   const closingTurn = after.find((t) => findInSentences(t.analysis.sentences, conversation.lexicon.closing));

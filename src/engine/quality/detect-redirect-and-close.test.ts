@@ -3,7 +3,11 @@ import { scoreTranscript } from './score-transcript.js';
 import { turnsOf, type Line } from './testing/transcripts.js';
 import type { Transcript } from './transcript-schema.js';
 
-const call = (lines: Line[], events?: Transcript['events']): Transcript => ({ channel: 'phone', turns: turnsOf(lines), events });
+const call = (lines: Line[], events?: Transcript['events']): Transcript => ({
+  channel: 'phone',
+  turns: turnsOf(lines),
+  events,
+});
 
 describe('redirect and close', () => {
   it('flags pointing the customer at another number and ending the call', () => {
@@ -24,8 +28,14 @@ describe('redirect and close', () => {
       call(
         [
           ['customer', 'My new TV has no picture, it is two weeks old.'],
-          ['agent', "The manufacturer handles the warranty, so I'll conference them in now and stay on the line with you."],
-          ['agent', 'Hi, this is Vision support. I have the details from your retailer and have booked an engineer for Thursday.'],
+          [
+            'agent',
+            "The manufacturer handles the warranty, so I'll conference them in now and stay on the line with you.",
+          ],
+          [
+            'agent',
+            'Hi, this is Vision support. I have the details from your retailer and have booked an engineer for Thursday.',
+          ],
           ['customer', 'Great, the booking email has arrived, all sorted.'],
         ],
         [{ type: 'transfer', method: 'warm', afterTurn: 1 }],
@@ -36,7 +46,13 @@ describe('redirect and close', () => {
 
   it('flags a redirect event followed by the end of the conversation', () => {
     const result = scoreTranscript(
-      call([['customer', 'I want to dispute a card payment.'], ['agent', 'That is handled elsewhere.']], [{ type: 'redirect', afterTurn: 1 }]),
+      call(
+        [
+          ['customer', 'I want to dispute a card payment.'],
+          ['agent', 'That is handled elsewhere.'],
+        ],
+        [{ type: 'redirect', afterTurn: 1 }],
+      ),
     );
     expect(result.flags.redirectAndClose).toBe(true);
   });
@@ -45,11 +61,17 @@ describe('redirect and close', () => {
     const result = scoreTranscript(
       call([
         ['customer', 'Can I change my flight and also ask about my lost bag?'],
-        ['agent', 'Bags are handled by the airport team, you can call them. But let me change the flight for you first.'],
+        [
+          'agent',
+          'Bags are handled by the airport team, you can call them. But let me change the flight for you first.',
+        ],
         ['customer', 'Thanks. The 18:00 please.'],
         ['agent', "I've moved you to the 18:00 flight."],
         ['customer', 'And the bag?'],
-        ['agent', "I've emailed the airport team your bag details on your behalf and they'll contact you today."],
+        [
+          'agent',
+          "I've emailed the airport team your bag details on your behalf and they'll contact you today.",
+        ],
         ['customer', 'Got the confirmation email, thanks.'],
       ]),
     );

@@ -3,7 +3,13 @@ import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
 import type { StaffTurnFacts } from './read-staff-turns.js';
 
-export type RedirectAndClose = { flag: boolean; redirected: boolean; helpful: boolean; reason?: string; evidence?: Evidence };
+export type RedirectAndClose = {
+  flag: boolean;
+  redirected: boolean;
+  helpful: boolean;
+  reason?: string;
+  evidence?: Evidence;
+};
 
 const MAX_STAFF_TURNS_AFTER = 2;
 const WARM = /warm|conference|consult|attended/i;
@@ -19,7 +25,11 @@ export const detectRedirectAndClose = (
   const { turns, events } = conversation;
   const points: { turn: number; quote: string }[] = [];
   for (const facts of staff.values()) {
-    if (facts.redirect) points.push({ turn: facts.turn, quote: quoteSentence(turns[facts.turn]!.text, facts.redirect.sentence.norm) });
+    if (facts.redirect)
+      points.push({
+        turn: facts.turn,
+        quote: quoteSentence(turns[facts.turn]!.text, facts.redirect.sentence.norm),
+      });
   }
   for (const placed of events) {
     if (placed.event.type !== 'redirect') continue;
@@ -45,7 +55,12 @@ export const detectRedirectAndClose = (
       redirected: true,
       helpful: false,
       reason: `Agent sent the customer elsewhere in turn ${point.turn} and the conversation ended`,
-      evidence: { criterion: 'listening', turn: point.turn, quote: point.quote, why: 'Redirected and closed' },
+      evidence: {
+        criterion: 'listening',
+        turn: point.turn,
+        quote: point.quote,
+        why: 'Redirected and closed',
+      },
     };
   }
   return { flag: false, redirected: true, helpful };

@@ -50,10 +50,12 @@ const customerVerdicts = (conversation: Conversation, customer: CustomerFacts): 
       // "Problem solved" names the trouble inside the confirmation; trouble elsewhere in the
       // sentence ("that worked but now the screen is frozen") still leaves it open.
       const outsideConfirmation = (hit: RegExpExecArray | null): boolean =>
-        hit !== null && !(confirmed && hit.index >= confirmed.index && hit.index < confirmed.index + confirmed[0].length);
+        hit !== null &&
+        !(confirmed && hit.index >= confirmed.index && hit.index < confirmed.index + confirmed[0].length);
       const troubled =
         findPhrase(lexicon.disconfirm, sentence) ||
-        (outsideConfirmation(findPhrase(lexicon.trouble, sentence)) && !hasPhrase(lexicon.notAProblem, sentence)) ||
+        (outsideConfirmation(findPhrase(lexicon.trouble, sentence)) &&
+          !hasPhrase(lexicon.notAProblem, sentence)) ||
         outsideConfirmation(findPhrase(lexicon.companyError, sentence));
       if (troubled) verdict = { kind: 'open', turn: turn.index };
       else if (confirmed) verdict = { kind: 'confirmed', turn: turn.index, norm: sentence.norm };
@@ -79,7 +81,14 @@ export const detectResolution = (
     return {
       resolution: 'confirmed',
       turn: verdict.turn,
-      evidence: [{ criterion: 'resolution', turn: verdict.turn, quote: quoteSentence(turn.text, verdict.norm), why: 'Customer confirmed the outcome' }],
+      evidence: [
+        {
+          criterion: 'resolution',
+          turn: verdict.turn,
+          quote: quoteSentence(turn.text, verdict.norm),
+          why: 'Customer confirmed the outcome',
+        },
+      ],
       reasons: [`Customer confirmed the fix in turn ${verdict.turn}`],
     };
   }
@@ -90,12 +99,24 @@ export const detectResolution = (
     return {
       resolution: 'claimed',
       turn: facts.turn,
-      evidence: [{ criterion: 'resolution', turn: facts.turn, quote: quoteSentence(turn.text, facts.claim.sentence.norm), why: 'Agent said it is done; the customer did not confirm' }],
+      evidence: [
+        {
+          criterion: 'resolution',
+          turn: facts.turn,
+          quote: quoteSentence(turn.text, facts.claim.sentence.norm),
+          why: 'Agent said it is done; the customer did not confirm',
+        },
+      ],
       reasons: [`Resolution claimed in turn ${facts.turn} but not confirmed by the customer`],
     };
   }
   if (resolvedEventFrom(conversation, Math.max(from, 0))) {
-    return { resolution: 'claimed', turn: conversation.turns.length - 1, evidence: [], reasons: ['Marked resolved by the system without the customer confirming'] };
+    return {
+      resolution: 'claimed',
+      turn: conversation.turns.length - 1,
+      evidence: [],
+      reasons: ['Marked resolved by the system without the customer confirming'],
+    };
   }
   const reasons = verdict ? [`Customer's problem in turn ${verdict.turn} was left unresolved`] : [];
   return { resolution: 'unresolved', turn: -1, evidence: [], reasons };

@@ -30,7 +30,10 @@ export const findPhrase = (phrase: Phrase, sentence: Sentence): RegExpExecArray 
 const isPhrase = (value: Phrase | RegExp): value is Phrase => !(value instanceof RegExp);
 
 // The first sentence of a turn where the phrase occurs un-negated.
-export const findInSentences = (sentences: readonly Sentence[], phrase: Phrase | RegExp): PhraseHit | null => {
+export const findInSentences = (
+  sentences: readonly Sentence[],
+  phrase: Phrase | RegExp,
+): PhraseHit | null => {
   for (let index = 0; index < sentences.length; index += 1) {
     const sentence = sentences[index]!;
     const match = isPhrase(phrase) ? findPhrase(phrase, sentence) : findAffirmed(phrase, sentence.norm);

@@ -18,9 +18,15 @@ describe('repeat asks', () => {
 
   it('catches "which email is the account under?" when the email is on the record', () => {
     const result = scoreTranscript(
-      chat([['customer', 'I need to change my delivery address.'], ['agent', 'Which email is the account under?']], {
-        customer: { known: { email: 'jo@example.com' } },
-      }),
+      chat(
+        [
+          ['customer', 'I need to change my delivery address.'],
+          ['agent', 'Which email is the account under?'],
+        ],
+        {
+          customer: { known: { email: 'jo@example.com' } },
+        },
+      ),
     );
     expect(result.repeatAsks[0]).toMatchObject({ slot: 'email', source: 'known' });
   });
@@ -59,9 +65,15 @@ describe('repeat asks', () => {
 
   it('does not flag asking for a different email', () => {
     const result = scoreTranscript(
-      chat([['customer', 'Please send it to me.'], ['agent', 'Is there a different email you would like it sent to?']], {
-        customer: { known: { email: 'jo@example.com' } },
-      }),
+      chat(
+        [
+          ['customer', 'Please send it to me.'],
+          ['agent', 'Is there a different email you would like it sent to?'],
+        ],
+        {
+          customer: { known: { email: 'jo@example.com' } },
+        },
+      ),
     );
     expect(result.flags.repeatAsk).toBe(false);
   });
@@ -103,7 +115,10 @@ describe('repeat asks', () => {
 
   it('lowers the score with each repeat', () => {
     const one = scoreTranscript(
-      chat([['customer', 'My email is jo@example.com'], ['agent', 'What is your email address?']]),
+      chat([
+        ['customer', 'My email is jo@example.com'],
+        ['agent', 'What is your email address?'],
+      ]),
     ).scores.repeatAsk;
     const two = scoreTranscript(
       chat([

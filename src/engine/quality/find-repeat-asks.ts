@@ -12,7 +12,8 @@ const ALREADY_GAVE =
   /(?:^|\s)(?:i )?(?:already|just) (?:gave|given|told|said|provided|entered|typed|keyed|put in|confirmed|sent|explained|went through)(?=\s|$)|(?:^|\s)(?:same|as) (?:as )?(?:i|what i) (?:said|gave|told)(?=\s|$)|(?:^|\s)(?:it is|it was|both are|they are|that is) (?:the one )?(?:in|at the bottom of|at the top of|on|under) (?:my|the|this|your) (?:first |last |previous |original )?(?:email|message|subject|thread|chat|letter|notes|screen|system)|(?:^|\s)(?:in front of you|you (?:already )?have (?:it|that|them)|(?:third|second|fourth) time|i told the last|i gave (?:it|that) to)(?=\s|$)/;
 
 const describe = (ask: Ask, known: Known): string => {
-  if (ask.slot === 'problem') return `Asked the customer to explain the problem again, already described in turn ${known.turn}`;
+  if (ask.slot === 'problem')
+    return `Asked the customer to explain the problem again, already described in turn ${known.turn}`;
   const label = slotLabels[ask.slot];
   if (known.source === 'known') return `Asked for the ${label}, which is already on the customer's record`;
   if (known.source === 'verified') {
@@ -20,7 +21,9 @@ const describe = (ask: Ask, known: Known): string => {
       ? `Asked for the ${label} although the customer was verified before the conversation`
       : `Asked for the ${label} although the customer was verified after turn ${known.turn}`;
   }
-  return known.turn < 0 ? `Asked again for the ${label}` : `Asked again for the ${label} already given in turn ${known.turn}`;
+  return known.turn < 0
+    ? `Asked again for the ${label}`
+    : `Asked again for the ${label} already given in turn ${known.turn}`;
 };
 
 // Scores: one repeat halves the score and each further one halves it again, so a single slip still
@@ -46,7 +49,12 @@ export const findRepeatAsks = (conversation: Conversation, customer: CustomerFac
     repeats.push({ turn, slot: ask.slot, givenIn: given.turn, source: given.source });
     const why = describe(ask, given);
     reasons.push(why);
-    evidence.push({ criterion: 'repeatAsk', turn, quote: quoteSentence(turns[turn]!.text, ask.sentence.norm), why });
+    evidence.push({
+      criterion: 'repeatAsk',
+      turn,
+      quote: quoteSentence(turns[turn]!.text, ask.sentence.norm),
+      why,
+    });
   };
   for (const [turn, asks] of asksByTurn) {
     for (const ask of asks) {

@@ -11,5 +11,4 @@ export const formatIssue = (issue: z.core.$ZodIssue): string => {
   return path.length > 0 ? `${path.join('.')}: ${issue.message}` : issue.message;
 };
 
-export const formatValidationError = (error: z.ZodError): string =>
-  error.issues.map(formatIssue).join('; ');
+export const formatValidationError = (error: z.ZodError): string => error.issues.map(formatIssue).join('; ');

@@ -33,12 +33,16 @@ const corpus = [
 
 describe('phrase index', () => {
   it('finds the words a list cannot match without', () => {
-    expect(requiredWords(phraseRegex(['sorry', 'apologi[sz]e', '(?:i|we) (?:deeply )?regret']).source)?.map((i) => i.text).sort()).toEqual([
-      'apologi',
-      'regret',
-      'sorry',
-    ]);
-    expect(requiredWords(phraseRegex(['(?:i|we) (?:have )?(?:fixed|sorted)']).source)?.map((i) => i.text).sort()).toEqual(['fixed', 'sorted']);
+    expect(
+      requiredWords(phraseRegex(['sorry', 'apologi[sz]e', '(?:i|we) (?:deeply )?regret']).source)
+        ?.map((i) => i.text)
+        .sort(),
+    ).toEqual(['apologi', 'regret', 'sorry']);
+    expect(
+      requiredWords(phraseRegex(['(?:i|we) (?:have )?(?:fixed|sorted)']).source)
+        ?.map((i) => i.text)
+        .sort(),
+    ).toEqual(['fixed', 'sorted']);
     expect(requiredWords(phraseRegex(['\\d+ days']).source)?.map((i) => i.text)).toEqual(['days']);
     expect(requiredWords(phraseRegex(['(?:it|that) is']).source)).toBeNull();
   });
@@ -53,7 +57,10 @@ describe('phrase index', () => {
           phrase.regex.lastIndex = 0;
           if (matches) {
             checked += 1;
-            expect(mayMatch(phrase, sentence), `${phrase.regex.source.slice(0, 60)} on "${sentence.norm}"`).toBe(true);
+            expect(
+              mayMatch(phrase, sentence),
+              `${phrase.regex.source.slice(0, 60)} on "${sentence.norm}"`,
+            ).toBe(true);
           }
         }
       }
@@ -62,7 +69,9 @@ describe('phrase index', () => {
   });
 
   it('skips most lists for an ordinary sentence', () => {
-    const [sentence] = analyseText('The parcel left our warehouse on Tuesday.', { sentiment: false }).sentences;
+    const [sentence] = analyseText('The parcel left our warehouse on Tuesday.', {
+      sentiment: false,
+    }).sentences;
     const candidates = allPhrases().filter((phrase) => mayMatch(phrase, sentence!));
     expect(candidates.length).toBeLessThan(allPhrases().length / 2);
   });

@@ -15,9 +15,7 @@ type Atom =
 
 const WORD_SHAPE = /^[a-z0-9'-]+$/;
 // Words too common to narrow anything down: a list needing only these is always tested.
-const COMMON = new Set(
-  'i we you it is a an the to that this and of be'.split(' '),
-);
+const COMMON = new Set('i we you it is a an the to that this and of be'.split(' '));
 
 const skipClass = (source: string, pos: number): number => {
   let i = pos + 1;
@@ -63,7 +61,11 @@ const parseAlternatives = (source: string, start: number): [Atom[][], number] =>
         pos = parseAlternatives(source, pos + 4)[1];
         atom = { kind: 'zero' };
       } else {
-        const open = source.startsWith('(?:', pos) ? 3 : source.startsWith('(?<', pos) ? source.indexOf('>', pos) + 1 - pos : 1;
+        const open = source.startsWith('(?:', pos)
+          ? 3
+          : source.startsWith('(?<', pos)
+            ? source.indexOf('>', pos) + 1 - pos
+            : 1;
         const [inner, next] = parseAlternatives(source, pos + open);
         pos = next;
         atom = { kind: 'group', alts: inner, optional: false };
@@ -162,7 +164,11 @@ const needOfSequence = (atoms: Atom[], leftBounded: boolean, rightBounded: boole
     }
     flush(i);
     if (atom.kind === 'group' && !atom.optional) {
-      const need = needOfAlternatives(atom.alts, boundedBefore(atoms, i - 1, leftBounded), boundedAfter(atoms, i + 1, rightBounded));
+      const need = needOfAlternatives(
+        atom.alts,
+        boundedBefore(atoms, i - 1, leftBounded),
+        boundedAfter(atoms, i + 1, rightBounded),
+      );
       if (need) candidates.push(need);
     }
   });
@@ -215,8 +221,10 @@ export const createPhraseIndex = (): PhraseIndex => {
     const cached = tokenCache.get(token);
     if (cached) return cached;
     const ids = new Set<number>(exact.get(token));
-    for (const length of prefixLengths) if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
-    for (const length of suffixLengths) if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
+    for (const length of prefixLengths)
+      if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
+    for (const length of suffixLengths)
+      if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
     const result = [...ids];
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     tokenCache.set(token, result);

@@ -17,7 +17,8 @@ const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
 export const escapePhrase = (phrase: string): string => phrase.replace(REGEX_SPECIAL, '\\$&');
 
 const HARMLESS_NO = /(?:^|\s)no (?:problem|problems|worries|bother|doubt)(?=\s|$)/g;
-const NEGATOR = /(?:^|\s)(?:not|never|no|without|hardly|nobody|nothing|neither|nor|cannot)(?:\s+\S+){0,2}\s*$/;
+const NEGATOR =
+  /(?:^|\s)(?:not|never|no|without|hardly|nobody|nothing|neither|nor|cannot)(?:\s+\S+){0,2}\s*$/;
 
 // Negation that sits just before a phrase ("no need to apologise", "not going to fix") cancels it;
 // three tokens back is far enough for English auxiliaries without reaching into another clause.

@@ -2,7 +2,8 @@ const RAW_SENTENCE_SPLIT = /(?<=[.!?])\s+|\s*\n+\s*/;
 const WORD = /[a-z0-9']{3,}/g;
 const MAX_QUOTE = 180;
 
-const clip = (text: string): string => (text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…`);
+const clip = (text: string): string =>
+  text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
 
 // Evidence should show the customer's or agent's own words, not the normalised form the matchers
 // see, so the original sentence with the most words in common is picked.

@@ -34,7 +34,10 @@ const UPSET_AT = -0.3;
 const hitUnlessReassurance = (hit: PhraseHit | null, reassurance: Phrase): PhraseHit | null =>
   hit && !hasPhrase(reassurance, hit.sentence) ? hit : null;
 
-export const readCustomerTurns = (conversation: Conversation, staff: ReadonlyMap<number, StaffTurnFacts>): CustomerFacts => {
+export const readCustomerTurns = (
+  conversation: Conversation,
+  staff: ReadonlyMap<number, StaffTurnFacts>,
+): CustomerFacts => {
   const { turns, lexicon } = conversation;
   const facts: CustomerTurnFacts[] = [];
   let previous: CustomerTurnFacts | undefined;
@@ -49,7 +52,8 @@ export const readCustomerTurns = (conversation: Conversation, staff: ReadonlyMap
     const statements = sentences.filter((s) => !s.question);
     const confirm = findInSentences(statements, lexicon.confirm);
     // A curt "great, thanks" straight after an unanswered complaint is more likely a jab than thanks.
-    const sore = previous !== undefined && previous.score <= UPSET_AT && !staffClaimedSincePrevious && !confirm;
+    const sore =
+      previous !== undefined && previous.score <= UPSET_AT && !staffClaimedSincePrevious && !confirm;
     const feeling = scoreCustomerText(turn.text, turn.analysis, lexicon, sore);
     const problem = hitUnlessReassurance(findInSentences(sentences, lexicon.trouble), lexicon.notAProblem);
     const request = findInSentences(sentences, lexicon.request);

@@ -16,7 +16,8 @@ export type StaffTurnFacts = {
 };
 
 // "I'll make sure it's processed" and "once it has been approved" describe intentions, not results.
-const HEDGE = /(?:^|\s)(?:make sure|ensure|want to|wanted to|hope|hopefully|try to|trying to|will|would|could|if|once|when|until|going to|as soon as|after)\s/;
+const HEDGE =
+  /(?:^|\s)(?:make sure|ensure|want to|wanted to|hope|hopefully|try to|trying to|will|would|could|if|once|when|until|going to|as soon as|after)\s/;
 
 const CLAUSE_BREAK = / [:;,] | and | but | so /;
 

@@ -8,7 +8,10 @@ describe('resolveRubric', () => {
   });
 
   it('merges partial settings field by field', () => {
-    const rubric = resolveRubric({ longHoldSeconds: 120, penalties: { ...defaultRubric.penalties, longHold: 20 } });
+    const rubric = resolveRubric({
+      longHoldSeconds: 120,
+      penalties: { ...defaultRubric.penalties, longHold: 20 },
+    });
     expect(rubric.longHoldSeconds).toBe(120);
     expect(rubric.penalties.longHold).toBe(20);
     expect(rubric.weights).toEqual(defaultRubric.weights);

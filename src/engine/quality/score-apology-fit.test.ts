@@ -55,7 +55,10 @@ describe('apology fit', () => {
 
   it('treats a missed callback event as a company error that needs an apology', () => {
     const transcript: Transcript = {
-      ...chat(['customer', 'I am calling about my boiler service booking.'], ['agent', 'I can book Friday morning for you.']),
+      ...chat(
+        ['customer', 'I am calling about my boiler service booking.'],
+        ['agent', 'I can book Friday morning for you.'],
+      ),
       events: [{ type: 'callback_missed' }],
     };
     expect(scoreTranscript(transcript).apology).toBe('missed');
@@ -83,30 +86,66 @@ describe('apology fit', () => {
 
   it.each([
     ['My new router arrived with a cracked case.', 'I will send a replacement router today.'],
-    ['You have billed me 40 pounds more than my plan costs this month.', 'I have credited the 40 pounds back to your account.'],
-    ['I was told on the phone the setup fee would be waived but it is on my bill.', 'I have removed the setup fee from your bill.'],
-    ['The parcel tracking says delivered but nothing came.', 'I have opened a claim with the courier and will send a new parcel.'],
-    ['I got an email saying my account was closed, but I never asked for that!', 'I have reopened your account.'],
+    [
+      'You have billed me 40 pounds more than my plan costs this month.',
+      'I have credited the 40 pounds back to your account.',
+    ],
+    [
+      'I was told on the phone the setup fee would be waived but it is on my bill.',
+      'I have removed the setup fee from your bill.',
+    ],
+    [
+      'The parcel tracking says delivered but nothing came.',
+      'I have opened a claim with the courier and will send a new parcel.',
+    ],
+    [
+      'I got an email saying my account was closed, but I never asked for that!',
+      'I have reopened your account.',
+    ],
   ])('misses the apology after a company error the customer describes: "%s"', (customer, agent) => {
-    expect(scoreTranscript(chat(['customer', customer], ['agent', agent], ['customer', 'ok'])).apology).toBe('missed');
+    expect(scoreTranscript(chat(['customer', customer], ['agent', agent], ['customer', 'ok'])).apology).toBe(
+      'missed',
+    );
   });
 
-  it('owes an apology once the agent names the company\'s own error, even unprompted', () => {
-    const admitted: Line = ['agent', 'Our system applied your discount twice last month and took it back this month. I have corrected it.'];
-    const silent = scoreTranscript(chat(['customer', 'Why is my bill higher this month?'], admitted, ['customer', 'ok']));
+  it("owes an apology once the agent names the company's own error, even unprompted", () => {
+    const admitted: Line = [
+      'agent',
+      'Our system applied your discount twice last month and took it back this month. I have corrected it.',
+    ];
+    const silent = scoreTranscript(
+      chat(['customer', 'Why is my bill higher this month?'], admitted, ['customer', 'ok']),
+    );
     expect(silent.apology).toBe('missed');
     expect(silent.evidence.find((e) => e.criterion === 'apologyFit')?.turn).toBe(1);
-    const sorry: Line = ['agent', 'Our system applied your discount twice by mistake, and I am sorry for the confusion. I have corrected it.'];
-    expect(scoreTranscript(chat(['customer', 'Why is my bill higher this month?'], sorry, ['customer', 'ok'])).apology).toBe('fit');
+    const sorry: Line = [
+      'agent',
+      'Our system applied your discount twice by mistake, and I am sorry for the confusion. I have corrected it.',
+    ];
+    expect(
+      scoreTranscript(chat(['customer', 'Why is my bill higher this month?'], sorry, ['customer', 'ok']))
+        .apology,
+    ).toBe('fit');
   });
 
   it.each([
     ['I was told to call you but I could not find the number.', 'You found us. What can I do for you?'],
-    ['It will not turn on since I dropped it in the bath.', 'Water damage is not covered, but I can offer a discounted repair.'],
-    ['Why is my bill lower this month?', 'Our system applied your loyalty discount automatically this month.'],
-    ['Did I do something wrong with the settings?', 'No, it is not our fault or yours: you just need to restart it.'],
+    [
+      'It will not turn on since I dropped it in the bath.',
+      'Water damage is not covered, but I can offer a discounted repair.',
+    ],
+    [
+      'Why is my bill lower this month?',
+      'Our system applied your loyalty discount automatically this month.',
+    ],
+    [
+      'Did I do something wrong with the settings?',
+      'No, it is not our fault or yours: you just need to restart it.',
+    ],
     ['Can I get a quote for two more seats?', 'Of course, that would be 20 pounds more than you pay now.'],
   ])('owes nothing where nothing went wrong: "%s"', (customer, agent) => {
-    expect(scoreTranscript(chat(['customer', customer], ['agent', agent], ['customer', 'ok thanks'])).apology).toBe('none');
+    expect(
+      scoreTranscript(chat(['customer', customer], ['agent', agent], ['customer', 'ok thanks'])).apology,
+    ).toBe('none');
   });
 });

@@ -11,7 +11,11 @@ type Apology = { turn: number; norm: string; target: 'problem' | 'choice' | 'unc
 
 const STRONGLY_UPSET = -0.45;
 
-const findApologies = (conversation: Conversation, customer: CustomerFacts, errorBefore: (turn: number) => boolean): Apology[] => {
+const findApologies = (
+  conversation: Conversation,
+  customer: CustomerFacts,
+  errorBefore: (turn: number) => boolean,
+): Apology[] => {
   const { lexicon, turns } = conversation;
   const apologies: Apology[] = [];
   let troubleSoFar = false;
@@ -29,7 +33,8 @@ const findApologies = (conversation: Conversation, customer: CustomerFacts, erro
       const match = findPhrase(lexicon.apology, sentence);
       if (!match || hasPhrase(lexicon.notAnApology, sentence)) continue;
       const object = norm.slice(match.index);
-      const aimedAtChoice = hasPhrase(lexicon.choiceObject, sentence) && lexicon.choiceObject.regex.test(object);
+      const aimedAtChoice =
+        hasPhrase(lexicon.choiceObject, sentence) && lexicon.choiceObject.regex.test(object);
       const problemContext = troubleSoFar || errorBefore(turn.index);
       const target = problemContext ? 'problem' : aimedAtChoice || lastCustomerChose ? 'choice' : 'unclear';
       apologies.push({ turn: turn.index, norm, target, templated: hasPhrase(lexicon.template, sentence) });
@@ -44,13 +49,19 @@ const findApologies = (conversation: Conversation, customer: CustomerFacts, erro
 const firstAdmission = (conversation: Conversation): { turn: number; norm: string } | undefined => {
   for (const turn of conversation.turns) {
     if (!isStaff(turn.role)) continue;
-    const sentence = turn.analysis.sentences.find((s) => findPhrase(conversation.lexicon.companyAdmission, s));
+    const sentence = turn.analysis.sentences.find((s) =>
+      findPhrase(conversation.lexicon.companyAdmission, s),
+    );
     if (sentence) return { turn: turn.index, norm: sentence.norm };
   }
   return undefined;
 };
 
-export const scoreApologyFit = (conversation: Conversation, customer: CustomerFacts, events: EventFlags): ApologyOutcome => {
+export const scoreApologyFit = (
+  conversation: Conversation,
+  customer: CustomerFacts,
+  events: EventFlags,
+): ApologyOutcome => {
   // Company errors known from events count from where they happened (or from the start if unplaced).
   // An apology is owed in turns after an error; an admission counts as half a turn earlier, so an
   // apology in the same turn settles it.
@@ -101,7 +112,10 @@ export const scoreApologyFit = (conversation: Conversation, customer: CustomerFa
         };
       }
       // An error known from an event is shown at the turn that followed it.
-      const errorTurn = customer.firstErrorTurn === firstError ? firstError : Math.min(firstError + 1, conversation.turns.length - 1);
+      const errorTurn =
+        customer.firstErrorTurn === firstError
+          ? firstError
+          : Math.min(firstError + 1, conversation.turns.length - 1);
       const fact = customer.byTurn.get(errorTurn);
       const text = conversation.turns[errorTurn]?.text ?? '';
       return {

@@ -13,7 +13,9 @@ const reply = (text: string): Transcript => ({
 describe('clarity', () => {
   it('rewards plain steps and a concrete next step', () => {
     const result = scoreTranscript(
-      reply("I've found the payment. It will show on your account by Thursday, and you'll receive an email when it does."),
+      reply(
+        "I've found the payment. It will show on your account by Thursday, and you'll receive an email when it does.",
+      ),
     );
     expect(result.scores.clarity).toBeGreaterThanOrEqual(90);
   });
@@ -26,7 +28,9 @@ describe('clarity', () => {
       ),
     );
     expect(result.scores.clarity).toBeLessThan(60);
-    expect(result.evidence.some((e) => e.criterion === 'clarity' && e.why.startsWith('Jargon-heavy'))).toBe(true);
+    expect(result.evidence.some((e) => e.criterion === 'clarity' && e.why.startsWith('Jargon-heavy'))).toBe(
+      true,
+    );
   });
 
   it('penalises very long sentences', () => {
@@ -34,14 +38,17 @@ describe('clarity', () => {
       'We have looked into the matter that you raised with us and we can see that the payment was received by our bank but ' +
       'because the reference that was used did not match the reference that our system expects it was placed into a holding ' +
       'account where it will remain until a member of our team is able to review it and allocate it manually to your account.';
-    expect(scoreTranscript(reply(long)).scores.clarity).toBeLessThan(scoreTranscript(reply('We found your payment.')).scores.clarity);
+    expect(scoreTranscript(reply(long)).scores.clarity).toBeLessThan(
+      scoreTranscript(reply('We found your payment.')).scores.clarity,
+    );
   });
 
   it('treats workspace jargon from the rubric as jargon', () => {
     const text =
       'Your case went to the Blue Desk and the Blue Desk sent it to Blue Desk review, so Blue Desk will update the Blue Desk notes for the Blue Desk lead later.';
     const plain = scoreTranscript(reply(text)).scores.clarity;
-    const withJargon = scoreTranscript(reply(text), { extraPhrases: { jargon: ['Blue Desk'] } }).scores.clarity;
+    const withJargon = scoreTranscript(reply(text), { extraPhrases: { jargon: ['Blue Desk'] } }).scores
+      .clarity;
     expect(withJargon).toBeLessThan(plain);
   });
 });

@@ -12,8 +12,43 @@ const WALL_DENSITY = 0.08;
 // Acronyms and internal codes: upper-case runs and tokens that mix letters with digits or underscores.
 const CODE_TOKEN = /\b(?:[A-Z]{2,6}\d*|[A-Za-z]+_[A-Za-z0-9_]+|[A-Z]{1,4}-?\d{2,}[A-Z0-9-]*)\b/g;
 const EVERYDAY_CAPS = new Set([
-  'OK', 'TV', 'PIN', 'ID', 'UK', 'US', 'USA', 'EU', 'FAQ', 'PDF', 'SMS', 'ATM', 'DVD', 'PC', 'AM', 'PM', 'VAT', 'GB', 'MB',
-  'USB', 'HDMI', 'WIFI', 'ASAP', 'NHS', 'BBC', 'I', 'A', 'ETA', 'PS', 'CEO', 'IT', 'UPS', 'DHL', 'GPS', 'HD', 'VIP', 'ISP',
+  'OK',
+  'TV',
+  'PIN',
+  'ID',
+  'UK',
+  'US',
+  'USA',
+  'EU',
+  'FAQ',
+  'PDF',
+  'SMS',
+  'ATM',
+  'DVD',
+  'PC',
+  'AM',
+  'PM',
+  'VAT',
+  'GB',
+  'MB',
+  'USB',
+  'HDMI',
+  'WIFI',
+  'ASAP',
+  'NHS',
+  'BBC',
+  'I',
+  'A',
+  'ETA',
+  'PS',
+  'CEO',
+  'IT',
+  'UPS',
+  'DHL',
+  'GPS',
+  'HD',
+  'VIP',
+  'ISP',
 ]);
 const NUMBERED_STEP = /(?:^|\n)\s*(?:\d{1,2}[.)]|step \d|[-*•])\s+\S/gi;
 
@@ -63,7 +98,12 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
     if (wordCount >= WALL_WORDS && (jargon / wordCount >= WALL_DENSITY || jargon >= 5)) {
       walls += 1;
       penalty += 20;
-      evidence.push({ criterion: 'clarity', turn: turn.index, quote: quoteSentence(turn.text), why: `Jargon-heavy reply (${jargon} technical terms in ${wordCount} words)` });
+      evidence.push({
+        criterion: 'clarity',
+        turn: turn.index,
+        quote: quoteSentence(turn.text),
+        why: `Jargon-heavy reply (${jargon} technical terms in ${wordCount} words)`,
+      });
     } else if (jargon >= 2) {
       penalty += 4;
     }
@@ -77,7 +117,12 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
   const stepTurn = agentTurns.find((t) => t.analysis.sentences.some((s) => hasPhrase(lexicon.nextStep, s)));
   if (stepTurn) {
     const sentence = stepTurn.analysis.sentences.find((s) => hasPhrase(lexicon.nextStep, s));
-    evidence.push({ criterion: 'clarity', turn: stepTurn.index, quote: quoteSentence(stepTurn.text, sentence?.norm), why: 'Concrete next step' });
+    evidence.push({
+      criterion: 'clarity',
+      turn: stepTurn.index,
+      quote: quoteSentence(stepTurn.text, sentence?.norm),
+      why: 'Concrete next step',
+    });
   }
   return { score, reasons, evidence, nextStep: nextSteps > 0 };
 };

@@ -14,26 +14,35 @@ describe('scoreCustomerSentiment (support calibration)', () => {
     expect(scoreCustomerSentiment(text)).toBeLessThan(-0.25);
   });
 
-  it.each(['That fixed it, thank you!', 'All sorted now, brilliant', "it's working again", 'Thank you so much, you have been really helpful'])(
-    'reads "%s" as positive',
-    (text) => {
-      expect(scoreCustomerSentiment(text)).toBeGreaterThan(0.25);
-    },
-  );
+  it.each([
+    'That fixed it, thank you!',
+    'All sorted now, brilliant',
+    "it's working again",
+    'Thank you so much, you have been really helpful',
+  ])('reads "%s" as positive', (text) => {
+    expect(scoreCustomerSentiment(text)).toBeGreaterThan(0.25);
+  });
 
-  it.each(["Great service, I'd buy another one", 'Excellent battery life, 14 hours', 'Super helpful agent, never had such good service'])(
-    'does not mistake praise that mentions "%s" for sarcasm',
-    (text) => {
-      expect(scoreCustomerSentiment(text)).toBeGreaterThan(0.1);
-    },
-  );
+  it.each([
+    "Great service, I'd buy another one",
+    'Excellent battery life, 14 hours',
+    'Super helpful agent, never had such good service',
+  ])('does not mistake praise that mentions "%s" for sarcasm', (text) => {
+    expect(scoreCustomerSentiment(text)).toBeGreaterThan(0.1);
+  });
 
-  it.each(['oh great another outage', 'Brilliant, now I have to call again.', 'Well done, you cut me off again'])('reads sarcasm "%s" as negative', (text) => {
+  it.each([
+    'oh great another outage',
+    'Brilliant, now I have to call again.',
+    'Well done, you cut me off again',
+  ])('reads sarcasm "%s" as negative', (text) => {
     expect(scoreCustomerSentiment(text)).toBeLessThan(-0.25);
   });
 
   it('treats cancelling as a neutral request, not a complaint', () => {
-    expect(Math.abs(scoreCustomerSentiment('I would like to cancel my subscription please'))).toBeLessThan(0.2);
+    expect(Math.abs(scoreCustomerSentiment('I would like to cancel my subscription please'))).toBeLessThan(
+      0.2,
+    );
   });
 
   it('reads "not bad" as mildly positive and "not happy" as clearly negative', () => {

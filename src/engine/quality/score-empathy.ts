@@ -7,7 +7,11 @@ import { quoteSentence } from './quote-sentence.js';
 import type { CustomerFacts } from './read-customer-turns.js';
 import type { StaffTurnFacts } from './read-staff-turns.js';
 
-export type EmpathyOutcome = CriterionOutcome & { acknowledged: boolean; ownership: boolean; dismissive: boolean };
+export type EmpathyOutcome = CriterionOutcome & {
+  acknowledged: boolean;
+  ownership: boolean;
+  dismissive: boolean;
+};
 
 type Hit = { turn: number; norm: string; specific: boolean };
 
@@ -74,7 +78,8 @@ export const scoreEmpathy = (
       const repeat = seen.has(norm);
       seen.add(norm);
       if (repeat && sentence.words >= 3) repeatedVerbatim += 1;
-      if (findPhrase(lexicon.dismissive, sentence)) dismissals.push({ turn: turn.index, norm, specific: false });
+      if (findPhrase(lexicon.dismissive, sentence))
+        dismissals.push({ turn: turn.index, norm, specific: false });
       if (findPhrase(lexicon.deflection, sentence)) deflected = true;
       // Scripted lines are recognised first so "I understand your frustration" never passes for a
       // real acknowledgement, and a misplaced apology is not sympathy.
@@ -83,7 +88,8 @@ export const scoreEmpathy = (
         continue;
       }
       if (repeat) continue;
-      const apologetic = findPhrase(lexicon.apology, sentence) !== null && !hasPhrase(lexicon.notAnApology, sentence);
+      const apologetic =
+        findPhrase(lexicon.apology, sentence) !== null && !hasPhrase(lexicon.notAnApology, sentence);
       if (apologetic && misplacedApologyTurns.has(turn.index)) continue;
       if (findPhrase(lexicon.acknowledgement, sentence)) {
         acks.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
@@ -109,7 +115,10 @@ export const scoreEmpathy = (
   }
   if (owns.length > 0) score += OWNERSHIP + Math.min(8, 4 * (owns.length - 1));
   score += Math.min(12, WARMTH * warmth) + (usedName ? 4 : 0) + Math.min(4, 2 * templates);
-  score -= DISMISSIVE * dismissals.length + VERBATIM * repeatedVerbatim + MISPLACED_APOLOGY * misplacedApologyTurns.size;
+  score -=
+    DISMISSIVE * dismissals.length +
+    VERBATIM * repeatedVerbatim +
+    MISPLACED_APOLOGY * misplacedApologyTurns.size;
   if (deflected && !helped) score -= UNHELPFUL;
   // Distress left unanswered caps the score however polite the rest was.
   const unanswered = distressed && acks.length === 0 && apologies.length === 0;
@@ -117,21 +126,57 @@ export const scoreEmpathy = (
 
   const quote = (hit: Hit): string => quoteSentence(turns[hit.turn]!.text, hit.norm);
   const evidence: Evidence[] = [
-    ...acks.slice(0, 2).map((h) => ({ criterion: 'empathy' as const, turn: h.turn, quote: quote(h), why: "Acknowledged the customer's feelings or situation" })),
-    ...apologies.slice(0, acks.length > 0 ? 0 : 1).map((h) => ({ criterion: 'empathy' as const, turn: h.turn, quote: quote(h), why: 'Apologised to a customer in difficulty' })),
-    ...owns.slice(0, 2).map((h) => ({ criterion: 'empathy' as const, turn: h.turn, quote: quote(h), why: 'Took ownership of the problem' })),
-    ...dismissals.map((h) => ({ criterion: 'empathy' as const, turn: h.turn, quote: quote(h), why: 'Dismissive wording' })),
+    ...acks
+      .slice(0, 2)
+      .map((h) => ({
+        criterion: 'empathy' as const,
+        turn: h.turn,
+        quote: quote(h),
+        why: "Acknowledged the customer's feelings or situation",
+      })),
+    ...apologies
+      .slice(0, acks.length > 0 ? 0 : 1)
+      .map((h) => ({
+        criterion: 'empathy' as const,
+        turn: h.turn,
+        quote: quote(h),
+        why: 'Apologised to a customer in difficulty',
+      })),
+    ...owns
+      .slice(0, 2)
+      .map((h) => ({
+        criterion: 'empathy' as const,
+        turn: h.turn,
+        quote: quote(h),
+        why: 'Took ownership of the problem',
+      })),
+    ...dismissals.map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: 'Dismissive wording',
+    })),
   ];
   const reasons: string[] = [];
   if (unanswered) {
     const first = customer.turns.find((f) => f.score <= UPSET_AT || f.companyError);
-    reasons.push(`Customer ${customer.upset ? 'was upset' : 'reported a company error'}${first ? ` in turn ${first.turn}` : ''} and nobody acknowledged it`);
-    if (first) evidence.push({ criterion: 'empathy', turn: first.turn, quote: quoteSentence(turns[first.turn]!.text), why: 'Distress with no acknowledgement' });
+    reasons.push(
+      `Customer ${customer.upset ? 'was upset' : 'reported a company error'}${first ? ` in turn ${first.turn}` : ''} and nobody acknowledged it`,
+    );
+    if (first)
+      evidence.push({
+        criterion: 'empathy',
+        turn: first.turn,
+        quote: quoteSentence(turns[first.turn]!.text),
+        why: 'Distress with no acknowledgement',
+      });
   }
   if (dismissals.length > 0) reasons.push(`Dismissive wording in turn ${dismissals[0]!.turn}`);
-  if (templates >= 2 && acks.length === 0) reasons.push('Relied on stock phrases instead of responding to the customer');
+  if (templates >= 2 && acks.length === 0)
+    reasons.push('Relied on stock phrases instead of responding to the customer');
   if (repeatedVerbatim >= 2) reasons.push('Repeated the same lines word for word');
-  if (deflected && !helped) reasons.push('Sympathy without help: the agent deflected and did nothing for the customer');
+  if (deflected && !helped)
+    reasons.push('Sympathy without help: the agent deflected and did nothing for the customer');
   return {
     score: clamp(score),
     reasons,

@@ -45,7 +45,11 @@ describe('listening', () => {
       { role: 'customer', text: 'I want to ask about the charge on my bill from last week' },
       { role: 'agent', text: 'Right, the charge is for the router delivery.', overlap: true },
       { role: 'customer', text: 'I never ordered a router' },
-      { role: 'agent', text: 'I see the order was placed by mistake. I have removed the charge.', overlap: true },
+      {
+        role: 'agent',
+        text: 'I see the order was placed by mistake. I have removed the charge.',
+        overlap: true,
+      },
     ];
     const calm = scoreTranscript({ channel: 'phone', turns: lines.map((t) => ({ ...t, overlap: false })) });
     const interrupted = scoreTranscript({ channel: 'phone', turns: lines });

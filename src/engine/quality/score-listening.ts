@@ -15,11 +15,12 @@ export type Exchange = {
 
 export type ListeningOutcome = CriterionOutcome & { exchanges: Exchange[] };
 
-
 const TIME_ANSWER =
   /(?:^|\s)(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|days|hours|minutes|within|by|until|next|morning|afternoon|evening|\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))(?=\s|$)/;
-const AMOUNT_ANSWER = /(?:[£$€]|\d+(?:\.\d{2})?|(?:^|\s)(?:free|no charge|pounds|dollars|euros|per month|a month))/;
-const WHY_ANSWER = /(?:^|\s)(?:because|due to|the reason|caused by|was caused|this happened|that happened|since|as a result)(?=\s|$)/;
+const AMOUNT_ANSWER =
+  /(?:[£$€]|\d+(?:\.\d{2})?|(?:^|\s)(?:free|no charge|pounds|dollars|euros|per month|a month))/;
+const WHY_ANSWER =
+  /(?:^|\s)(?:because|due to|the reason|caused by|was caused|this happened|that happened|since|as a result)(?=\s|$)/;
 const YES_NO_ANSWER =
   /(?:^|\s)(?:yes|no|yeah|yep|nope|sure|absolutely|of course|certainly|unfortunately|i am afraid|i'm afraid|you can|you can not|we can|we can not|i can|i can not|it is|it is not|it does|it does not|we do|we do not|you will|you do not need|there is|there are|there is not)(?=\s|$)/;
 const HOW_ANSWER =
@@ -46,7 +47,8 @@ const answerFits = (questions: readonly string[], sentences: readonly string[]):
       if (!kind.test(q)) return false;
       // A yes/no question is answered by a reply that opens with the answer, not one that mentions
       // "you can" somewhere in passing.
-      if (answer === YES_NO_ANSWER) return sentences.some((s) => answer.test(s.split(' ').slice(0, OPENING_WORDS).join(' ')));
+      if (answer === YES_NO_ANSWER)
+        return sentences.some((s) => answer.test(s.split(' ').slice(0, OPENING_WORDS).join(' ')));
       return sentences.some((s) => answer.test(s));
     }),
   );
@@ -64,20 +66,31 @@ const judge = (
   const helped = facts.some((f) => f && (f.claim || f.teach || f.warmHandover));
   const deflected = replies.some((t) => t.analysis.sentences.some((s) => findPhrase(lexicon.deflection, s)));
   const redirected = facts.some((f) => f?.redirect);
-  if ((deflected || redirected) && !helped) return { addressed: false, why: 'Deflected instead of answering' };
+  if ((deflected || redirected) && !helped)
+    return { addressed: false, why: 'Deflected instead of answering' };
   // Only what is new and unscripted can answer: a stock line or the previous answer read out again
   // is the sound of not listening.
   const fresh = replies.flatMap((t) =>
-    t.analysis.sentences.filter((s) => !saidBefore.has(s.norm) && !hasPhrase(lexicon.template, s) && !CLOSER.test(s.norm)),
+    t.analysis.sentences.filter(
+      (s) => !saidBefore.has(s.norm) && !hasPhrase(lexicon.template, s) && !CLOSER.test(s.norm),
+    ),
   );
   if (fresh.length === 0) return { addressed: false, why: 'Repeated earlier lines instead of answering' };
-  const questions = customerTurns.flatMap((t) => t.analysis.sentences.filter((s) => s.question).map((s) => s.norm));
+  const questions = customerTurns.flatMap((t) =>
+    t.analysis.sentences.filter((s) => s.question).map((s) => s.norm),
+  );
   // Doing something answers a request; it does not answer "why" or "when".
   const wantsExplanation = questions.some((q) => OPEN_QUESTION.test(q));
   if (!wantsExplanation && (helped || fresh.some((s) => hasPhrase(lexicon.nextStep, s)))) {
     return { addressed: true, why: 'Acted on the request' };
   }
-  if (answerFits(questions, fresh.map((s) => s.norm))) return { addressed: true, why: 'Answered the question' };
+  if (
+    answerFits(
+      questions,
+      fresh.map((s) => s.norm),
+    )
+  )
+    return { addressed: true, why: 'Answered the question' };
   const asked = new Set<string>();
   for (const turn of customerTurns) for (const word of contentWords(turn.analysis)) asked.add(word);
   const replied = new Set<string>();
@@ -87,7 +100,8 @@ const judge = (
   }
   let shared = 0;
   for (const word of asked) if (replied.has(word)) shared += 1;
-  if (shared >= 1 && replied.size >= 3) return { addressed: true, why: 'Engaged with what the customer said' };
+  if (shared >= 1 && replied.size >= 3)
+    return { addressed: true, why: 'Engaged with what the customer said' };
   return { addressed: false, why: 'Reply did not engage with what the customer asked' };
 };
 
@@ -104,7 +118,11 @@ export const scoreListening = (
     const pending = group.filter((t) => needsAnswer(customer.byTurn.get(t.index)));
     if (pending.length > 0) {
       const verdict = judge(conversation, pending, replies, staff, saidBefore);
-      exchanges.push({ customerTurns: pending.map((t) => t.index), replyTurns: replies.map((t) => t.index), ...verdict });
+      exchanges.push({
+        customerTurns: pending.map((t) => t.index),
+        replyTurns: replies.map((t) => t.index),
+        ...verdict,
+      });
     }
     for (const reply of replies) for (const s of reply.analysis.sentences) saidBefore.add(s.norm);
     group = [];
@@ -128,19 +146,40 @@ export const scoreListening = (
   for (const exchange of missed.slice(0, 3)) {
     const asked = exchange.customerTurns[exchange.customerTurns.length - 1]!;
     const target = exchange.replyTurns[0] ?? asked;
-    evidence.push({ criterion: 'listening', turn: target, quote: quoteSentence(turns[target]!.text), why: `${exchange.why} (customer turn ${asked})` });
+    evidence.push({
+      criterion: 'listening',
+      turn: target,
+      quote: quoteSentence(turns[target]!.text),
+      why: `${exchange.why} (customer turn ${asked})`,
+    });
   }
-  if (missed.length > 0) reasons.push(`${missed.length} of ${exchanges.length} customer requests were not addressed`);
+  if (missed.length > 0)
+    reasons.push(`${missed.length} of ${exchanges.length} customer requests were not addressed`);
 
   const interruptions = turns.filter((t) => isStaff(t.role) && t.overlap);
   if (interruptions.length > 0) {
-    reasons.push(`Agent talked over the customer ${interruptions.length} time${interruptions.length > 1 ? 's' : ''}`);
-    evidence.push({ criterion: 'listening', turn: interruptions[0]!.index, quote: quoteSentence(interruptions[0]!.text), why: 'Spoke over the customer' });
+    reasons.push(
+      `Agent talked over the customer ${interruptions.length} time${interruptions.length > 1 ? 's' : ''}`,
+    );
+    evidence.push({
+      criterion: 'listening',
+      turn: interruptions[0]!.index,
+      quote: quoteSentence(interruptions[0]!.text),
+      why: 'Spoke over the customer',
+    });
   }
-  const unheard = turns.filter((t) => t.role === 'customer' && t.analysis.sentences.some((s) => findPhrase(conversation.lexicon.notHeard, s)));
+  const unheard = turns.filter(
+    (t) =>
+      t.role === 'customer' && t.analysis.sentences.some((s) => findPhrase(conversation.lexicon.notHeard, s)),
+  );
   if (unheard.length > 0) {
     reasons.push(`Customer said they were not being heard in turn ${unheard[0]!.index}`);
-    evidence.push({ criterion: 'listening', turn: unheard[0]!.index, quote: quoteSentence(unheard[0]!.text), why: 'Customer had to repeat themselves' });
+    evidence.push({
+      criterion: 'listening',
+      turn: unheard[0]!.index,
+      quote: quoteSentence(unheard[0]!.text),
+      why: 'Customer had to repeat themselves',
+    });
   }
   const ratio = exchanges.length === 0 ? 1 : (exchanges.length - missed.length) / exchanges.length;
   const score = 30 + 70 * ratio - Math.min(30, 10 * interruptions.length) - Math.min(24, 12 * unheard.length);

@@ -2,12 +2,38 @@ import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
 import { hasPhrase, mayMatch } from './find-phrase.js';
 import { isNegatedBefore } from './phrase-pattern.js';
-import { BARE_ACKNOWLEDGEMENT, SARCASM_LEAD_IN, SARCASM_OPENER, SARCASM_SOUR } from './lexicons/sentiment-phrases.js';
+import {
+  BARE_ACKNOWLEDGEMENT,
+  SARCASM_LEAD_IN,
+  SARCASM_OPENER,
+  SARCASM_SOUR,
+} from './lexicons/sentiment-phrases.js';
 
 // Negative words that, once negated, make only a mild compliment: "not bad" is not "good".
 const NEGATIVE_WORDS = new Set([
-  'bad', 'terrible', 'awful', 'wrong', 'worried', 'problem', 'issue', 'complaint', 'difficult', 'hard', 'horrible',
-  'worst', 'poor', 'sad', 'unhappy', 'disappointed', 'annoyed', 'angry', 'upset', 'broken', 'hate', 'fail', 'failed',
+  'bad',
+  'terrible',
+  'awful',
+  'wrong',
+  'worried',
+  'problem',
+  'issue',
+  'complaint',
+  'difficult',
+  'hard',
+  'horrible',
+  'worst',
+  'poor',
+  'sad',
+  'unhappy',
+  'disappointed',
+  'annoyed',
+  'angry',
+  'upset',
+  'broken',
+  'hate',
+  'fail',
+  'failed',
 ]);
 const SHOUTING = /\b[A-Z]{3,}\b/g;
 const EXCLAMATION = /!/g;

@@ -7,8 +7,16 @@ const transcript = transcriptSchema.parse({
   customer: { name: 'Jo Bloggs', known: { email: 'jo@example.com' } },
   turns: [
     { role: 'customer', text: "Hi, I've been charged twice for order ZX-55123 and I'm annoyed.", at: 0 },
-    { role: 'agent', text: "I'm sorry, Jo, that sounds frustrating. Let me fix that for you now.", at: 30_000 },
-    { role: 'agent', text: "I've refunded the duplicate payment; you'll see it within 3 working days.", at: 90_000 },
+    {
+      role: 'agent',
+      text: "I'm sorry, Jo, that sounds frustrating. Let me fix that for you now.",
+      at: 30_000,
+    },
+    {
+      role: 'agent',
+      text: "I've refunded the duplicate payment; you'll see it within 3 working days.",
+      at: 90_000,
+    },
     { role: 'customer', text: 'I can see it pending in my app now, thanks!', at: 150_000 },
   ],
 });
@@ -28,9 +36,17 @@ describe('scoreTranscript output contract', () => {
     expect(['confirmed', 'claimed', 'unresolved']).toContain(result.resolution);
     expect(['fit', 'misplaced', 'missed', 'none']).toContain(result.apology);
     expect(Object.keys(result.flags).sort()).toEqual(
-      ['apologyMisplaced', 'longHold', 'multipleTransfers', 'prematureClose', 'redirectAndClose', 'repeatAsk'].sort(),
+      [
+        'apologyMisplaced',
+        'longHold',
+        'multipleTransfers',
+        'prematureClose',
+        'redirectAndClose',
+        'repeatAsk',
+      ].sort(),
     );
-    for (const value of [result.sentiment.start, result.sentiment.end, result.sentiment.change]) expect(inRange(value, -2, 2)).toBe(true);
+    for (const value of [result.sentiment.start, result.sentiment.end, result.sentiment.change])
+      expect(inRange(value, -2, 2)).toBe(true);
     expect(inRange(result.sentiment.start, -1, 1) && inRange(result.sentiment.end, -1, 1)).toBe(true);
     for (const e of result.evidence) {
       expect(typeof e.criterion).toBe('string');
@@ -68,7 +84,9 @@ describe('scoreTranscript output contract', () => {
     expect(onlyClarity.overall).toBe(onlyClarity.scores.clarity);
     const held = { ...transcript, events: [{ type: 'hold' as const, durationSeconds: 600 }] };
     const penalised = scoreTranscript(held).overall;
-    const forgiving = scoreTranscript(held, { penalties: { ...defaultRubric.penalties, longHold: 0 } }).overall;
+    const forgiving = scoreTranscript(held, {
+      penalties: { ...defaultRubric.penalties, longHold: 0 },
+    }).overall;
     expect(forgiving).toBeGreaterThan(penalised);
   });
 

@@ -25,7 +25,10 @@ const REPEAT_KNOWN_LISTENING_COST = 10;
 
 const repeatListeningCost = (repeats: readonly { source: string }[]): number => {
   const said = repeats.filter((r) => r.source === 'said').length;
-  return Math.min(50, REPEAT_SAID_LISTENING_COST * said) + Math.min(20, REPEAT_KNOWN_LISTENING_COST * (repeats.length - said));
+  return (
+    Math.min(50, REPEAT_SAID_LISTENING_COST * said) +
+    Math.min(20, REPEAT_KNOWN_LISTENING_COST * (repeats.length - said))
+  );
 };
 
 const clamp = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));

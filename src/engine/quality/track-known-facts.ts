@@ -12,7 +12,16 @@ export type KnownFacts = {
   values: string[];
 };
 
-const IDENTITY_SLOTS: readonly Slot[] = ['account', 'name', 'dateOfBirth', 'identity', 'email', 'phone', 'address', 'postcode'];
+const IDENTITY_SLOTS: readonly Slot[] = [
+  'account',
+  'name',
+  'dateOfBirth',
+  'identity',
+  'email',
+  'phone',
+  'address',
+  'postcode',
+];
 
 const KNOWN_KEYS: ReadonlyArray<readonly [RegExp, Slot]> = [
   [/e-?mail/i, 'email'],
@@ -27,7 +36,12 @@ const KNOWN_KEYS: ReadonlyArray<readonly [RegExp, Slot]> = [
 ];
 
 // How a reply must look to count as an answer to a request for each kind of slot.
-const answers = (slot: Slot, text: string, words: number, given: ReturnType<typeof findGivenValues>): boolean => {
+const answers = (
+  slot: Slot,
+  text: string,
+  words: number,
+  given: ReturnType<typeof findGivenValues>,
+): boolean => {
   if (given.slots.has(slot)) return true;
   switch (slot) {
     case 'email':
@@ -57,7 +71,13 @@ const staffRevealed = (text: string, slots: ReadonlySet<Slot>): Slot[] => {
 const isDescription = (conversation: Conversation, customer: CustomerFacts, turn: number): boolean => {
   const fact = customer.byTurn.get(turn);
   if (!fact) return false;
-  return Boolean(fact.problem || fact.companyError || fact.request || (fact.question && fact.words >= 5) || fact.words >= 8);
+  return Boolean(
+    fact.problem ||
+    fact.companyError ||
+    fact.request ||
+    (fact.question && fact.words >= 5) ||
+    fact.words >= 8,
+  );
 };
 
 export const trackKnownFacts = (
@@ -89,15 +109,18 @@ export const trackKnownFacts = (
     }
     const given = findGivenValues(turn.text);
     if (turn.role !== 'customer') {
-      for (const slot of staffRevealed(turn.text, given.slots)) learn(slot, { turn: turn.index, source: 'said' });
+      for (const slot of staffRevealed(turn.text, given.slots))
+        learn(slot, { turn: turn.index, source: 'said' });
       const asks = asksByTurn.get(turn.index);
       if (asks && asks.length > 0) pending = asks;
       continue;
     }
     for (const slot of given.slots) learn(slot, { turn: turn.index, source: 'said' });
-    if (isDescription(conversation, customer, turn.index)) learn('problem', { turn: turn.index, source: 'said' });
+    if (isDescription(conversation, customer, turn.index))
+      learn('problem', { turn: turn.index, source: 'said' });
     for (const ask of pending) {
-      if (answers(ask.slot, turn.text, turn.analysis.wordCount, given)) learn(ask.slot, { turn: turn.index, source: 'said' });
+      if (answers(ask.slot, turn.text, turn.analysis.wordCount, given))
+        learn(ask.slot, { turn: turn.index, source: 'said' });
     }
     pending = [];
   }

@@ -25,28 +25,48 @@ describe('transcriptSchema', () => {
   });
 
   it('names the path of an invalid role', () => {
-    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a' }, { role: 'robot', text: 'b' }] })).toBe(
-      'turns.1.role: Invalid option: expected one of "customer"|"agent"|"bot"|"system"',
-    );
+    expect(
+      errorOf({
+        channel: 'chat',
+        turns: [
+          { role: 'customer', text: 'a' },
+          { role: 'robot', text: 'b' },
+        ],
+      }),
+    ).toBe('turns.1.role: Invalid option: expected one of "customer"|"agent"|"bot"|"system"');
   });
 
   it('rejects unknown fields at the top level and in turns, naming the field', () => {
-    expect(errorOf({ channel: 'chat', colour: 'red', turns: [{ role: 'customer', text: 'a' }] })).toMatch(/^colour: /);
-    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a', mood: 'sad' }] })).toMatch(/^turns\.0\.mood: /);
+    expect(errorOf({ channel: 'chat', colour: 'red', turns: [{ role: 'customer', text: 'a' }] })).toMatch(
+      /^colour: /,
+    );
+    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a', mood: 'sad' }] })).toMatch(
+      /^turns\.0\.mood: /,
+    );
   });
 
   it('rejects non-string values in known, an unknown channel and an out-of-range afterTurn', () => {
-    expect(errorOf({ channel: 'chat', customer: { known: { zip: 90210 } }, turns: [{ role: 'customer', text: 'a' }] })).toMatch(
-      /^customer\.known\.zip: /,
-    );
+    expect(
+      errorOf({
+        channel: 'chat',
+        customer: { known: { zip: 90210 } },
+        turns: [{ role: 'customer', text: 'a' }],
+      }),
+    ).toMatch(/^customer\.known\.zip: /);
     expect(errorOf({ channel: 'fax', turns: [{ role: 'customer', text: 'a' }] })).toMatch(/^channel: /);
-    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a' }], events: [{ type: 'hold', afterTurn: 3 }] })).toMatch(
-      /^events\.0\.afterTurn: Refers to turn 3/,
-    );
+    expect(
+      errorOf({
+        channel: 'chat',
+        turns: [{ role: 'customer', text: 'a' }],
+        events: [{ type: 'hold', afterTurn: 3 }],
+      }),
+    ).toMatch(/^events\.0\.afterTurn: Refers to turn 3/);
   });
 
   it('rejects an empty conversation and a malformed time', () => {
     expect(errorOf({ channel: 'chat', turns: [] })).toMatch(/^turns: /);
-    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a', at: 'yesterday' }] })).toMatch(/^turns\.0\.at: /);
+    expect(errorOf({ channel: 'chat', turns: [{ role: 'customer', text: 'a', at: 'yesterday' }] })).toMatch(
+      /^turns\.0\.at: /,
+    );
   });
 });

@@ -2,10 +2,7 @@ import { z } from 'zod';
 
 // Timestamps arrive from many systems: wall-clock ISO strings from chat exports, millisecond
 // offsets from call recorders. Both are accepted; the engine only ever compares them.
-const timeSchema = z.union([
-  z.iso.datetime({ offset: true, local: true }),
-  z.number().nonnegative(),
-]);
+const timeSchema = z.union([z.iso.datetime({ offset: true, local: true }), z.number().nonnegative()]);
 
 export const channelSchema = z.enum(['chat', 'email', 'phone', 'social', 'review', 'api']);
 export const roleSchema = z.enum(['customer', 'agent', 'bot', 'system']);

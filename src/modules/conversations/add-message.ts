@@ -47,8 +47,15 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
   if (internal) await recordEvent(ctx, conversationId, 'note_added', { messageId: row.id, note: input.text });
   // A customer writing back into a finished conversation reopens it rather than starting over.
   if (input.role === 'customer' && isFinished(row.status)) {
-    await ctx.tx.update(conversations).set({ status: 'open', resolvedAt: null }).where(eq(conversations.id, conversationId));
-    await recordEvent(ctx, conversationId, 'status_changed', { from: row.status, to: 'open', reason: 'customer replied' });
+    await ctx.tx
+      .update(conversations)
+      .set({ status: 'open', resolvedAt: null })
+      .where(eq(conversations.id, conversationId));
+    await recordEvent(ctx, conversationId, 'status_changed', {
+      from: row.status,
+      to: 'open',
+      reason: 'customer replied',
+    });
   }
   ctx.emit('conversation.message_added', {
     conversationId,
@@ -58,5 +65,12 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     internal,
     text: row.text,
   });
-  return { id: row.id, role: row.role, authorId: row.author_id, text: row.text, internal: row.internal, createdAt: new Date(row.created_at) };
+  return {
+    id: row.id,
+    role: row.role,
+    authorId: row.author_id,
+    text: row.text,
+    internal: row.internal,
+    createdAt: new Date(row.created_at),
+  };
 }

@@ -7,8 +7,20 @@ export async function assignConversation(ctx: WorkContext, id: string, userId: s
   const current = await loadConversation(ctx, id, { forUpdate: true });
   if (userId) await assertMember(ctx, userId, 'userId');
   if (current.assigneeId === userId) return present(current);
-  const [row] = await ctx.tx.update(conversations).set({ assigneeId: userId, lastActivityAt: new Date() }).where(eq(conversations.id, id)).returning();
-  await recordEvent(ctx, id, userId ? 'assigned' : 'unassigned', { fromUserId: current.assigneeId, toUserId: userId });
-  ctx.emit('conversation.assigned', { conversationId: id, displayId: current.displayId, fromUserId: current.assigneeId, toUserId: userId });
+  const [row] = await ctx.tx
+    .update(conversations)
+    .set({ assigneeId: userId, lastActivityAt: new Date() })
+    .where(eq(conversations.id, id))
+    .returning();
+  await recordEvent(ctx, id, userId ? 'assigned' : 'unassigned', {
+    fromUserId: current.assigneeId,
+    toUserId: userId,
+  });
+  ctx.emit('conversation.assigned', {
+    conversationId: id,
+    displayId: current.displayId,
+    fromUserId: current.assigneeId,
+    toUserId: userId,
+  });
   return present(row!);
 }

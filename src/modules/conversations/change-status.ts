@@ -9,10 +9,19 @@ export async function changeStatus(ctx: WorkContext, id: string, status: Convers
   const finished = isFinished(status);
   const [row] = await ctx.tx
     .update(conversations)
-    .set({ status, lastActivityAt: new Date(), resolvedAt: finished ? (current.resolvedAt ?? new Date()) : null })
+    .set({
+      status,
+      lastActivityAt: new Date(),
+      resolvedAt: finished ? (current.resolvedAt ?? new Date()) : null,
+    })
     .where(eq(conversations.id, id))
     .returning();
   await recordEvent(ctx, id, 'status_changed', { from: current.status, to: status });
-  ctx.emit('conversation.status_changed', { conversationId: id, displayId: current.displayId, from: current.status, to: status });
+  ctx.emit('conversation.status_changed', {
+    conversationId: id,
+    displayId: current.displayId,
+    from: current.status,
+    to: status,
+  });
   return present(row!);
 }

@@ -12,8 +12,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function newConversation(text = 'My router keeps dropping the connection') {
-  const customer = await api.post('/customers', { name: 'Dana Reyes', identities: [{ type: 'account', value: `AC-${Math.random().toString().slice(2, 8)}` }] });
-  const conv = await api.post('/conversations', { customerId: customer.json.id, channel: 'chat', subject: 'Internet', message: { text } });
+  const customer = await api.post('/customers', {
+    name: 'Dana Reyes',
+    identities: [{ type: 'account', value: `AC-${Math.random().toString().slice(2, 8)}` }],
+  });
+  const conv = await api.post('/conversations', {
+    customerId: customer.json.id,
+    channel: 'chat',
+    subject: 'Internet',
+    message: { text },
+  });
   expect(conv.status).toBe(201);
   return conv.json;
 }
@@ -25,7 +33,11 @@ describe('conversations', () => {
     expect(b.displayId).toBe(a.displayId + 1);
     const detail = await api.get(`/conversations/${a.id}`);
     expect(detail.json.messages).toHaveLength(1);
-    expect(detail.json.messages[0]).toMatchObject({ role: 'customer', text: 'My router keeps dropping the connection', internal: false });
+    expect(detail.json.messages[0]).toMatchObject({
+      role: 'customer',
+      text: 'My router keeps dropping the connection',
+      internal: false,
+    });
     expect(detail.json.timeline[0]).toMatchObject({ type: 'created' });
     expect(detail.json.verification).toBeNull();
   });
@@ -41,7 +53,10 @@ describe('conversations', () => {
     expect(noNote.status).toBe(400);
     expect(noNote.json.invalid_params.map((p: { name: string }) => p.name)).toContain('note');
 
-    const moved = await api.post(`/conversations/${conv.id}/transfer`, { teamId: team.json.id, note: 'Verified by security questions; wants a refund for March' });
+    const moved = await api.post(`/conversations/${conv.id}/transfer`, {
+      teamId: team.json.id,
+      note: 'Verified by security questions; wants a refund for March',
+    });
     expect(moved.status).toBe(200);
     expect(moved.json.teamId).toBe(team.json.id);
 
@@ -52,16 +67,31 @@ describe('conversations', () => {
     const transfer = detail.json.timeline.find((e: { type: string }) => e.type === 'transferred');
     expect(transfer).toMatchObject({ note: 'Verified by security questions; wants a refund for March' });
     expect(Date.parse(transfer.at)).not.toBeNaN();
-    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'verified', 'transferred']);
+    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'verified',
+      'transferred',
+    ]);
   });
 
   it('adds agent replies and internal notes, and reopens when the customer writes back', async () => {
     const conv = await newConversation();
-    const reply = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Let me look at that for you.' });
+    const reply = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'agent',
+      text: 'Let me look at that for you.',
+    });
     expect(reply.status).toBe(201);
-    const note = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Line test shows noise', internal: true });
+    const note = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'agent',
+      text: 'Line test shows noise',
+      internal: true,
+    });
     expect(note.json.internal).toBe(true);
-    const bad = await api.post(`/conversations/${conv.id}/messages`, { role: 'customer', text: 'hi', internal: true });
+    const bad = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'customer',
+      text: 'hi',
+      internal: true,
+    });
     expect(bad.status).toBe(400);
 
     await api.post(`/conversations/${conv.id}/status`, { status: 'resolved' });
@@ -70,7 +100,12 @@ describe('conversations', () => {
     expect(detail.json.status).toBe('open');
     expect(detail.json.messageCount).toBe(4);
     expect(detail.json.firstHumanReplyAt).not.toBeNull();
-    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'note_added', 'status_changed', 'status_changed']);
+    expect(detail.json.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'note_added',
+      'status_changed',
+      'status_changed',
+    ]);
   });
 
   it('lists with filters and a cursor that walks every page once', async () => {

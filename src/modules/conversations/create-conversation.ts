@@ -17,7 +17,9 @@ export type CreateConversationInput = {
 
 export async function createConversation(ctx: WorkContext, input: CreateConversationInput) {
   const customer = await findCustomerRow(ctx, input.customerId).catch(() => {
-    throw new AppError('CUSTOMER_NOT_FOUND', { invalidParams: [{ name: 'customerId', reason: 'no such customer in this workspace' }] });
+    throw new AppError('CUSTOMER_NOT_FOUND', {
+      invalidParams: [{ name: 'customerId', reason: 'no such customer in this workspace' }],
+    });
   });
   // A conversation for a merged-away profile belongs to the profile it was merged into.
   const customerId = customer.mergedIntoId ?? customer.id;
@@ -60,6 +62,12 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
     .returning({ id: messages.id });
   await recordEvent(ctx, row!.id, 'created', { channel: input.channel });
   if (input.assigneeId) await recordEvent(ctx, row!.id, 'assigned', { toUserId: input.assigneeId });
-  ctx.emit('conversation.created', { conversationId: row!.id, displayId: row!.displayId, customerId, channel: input.channel, messageId: message!.id });
+  ctx.emit('conversation.created', {
+    conversationId: row!.id,
+    displayId: row!.displayId,
+    customerId,
+    channel: input.channel,
+    messageId: message!.id,
+  });
   return present(row!);
 }

@@ -5,12 +5,19 @@ import { loadConversation, present } from './conversation-row.js';
 
 export async function getConversation(ctx: WorkContext, id: string) {
   const row = await loadConversation(ctx, id);
-  const [customer] = await ctx.tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, row.customerId));
+  const [customer] = await ctx.tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, row.customerId));
   const identities = await ctx.tx
     .select({ type: customerIdentities.type, displayValue: customerIdentities.displayValue })
     .from(customerIdentities)
     .where(eq(customerIdentities.customerId, row.customerId));
-  const messageRows = await ctx.tx.select().from(messages).where(eq(messages.conversationId, id)).orderBy(asc(messages.createdAt), asc(messages.id));
+  const messageRows = await ctx.tx
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, id))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
   const events = await ctx.tx
     .select()
     .from(conversationEvents)
@@ -29,7 +36,12 @@ export async function getConversation(ctx: WorkContext, id: string) {
     ...present(row),
     customer: { id: customer!.id, name: customer!.name, identities },
     handover: lastTransfer
-      ? { note: String(lastTransfer.data.note), from: lastTransfer.data.from as Record<string, unknown>, to: lastTransfer.data.to as Record<string, unknown>, at: lastTransfer.createdAt }
+      ? {
+          note: String(lastTransfer.data.note),
+          from: lastTransfer.data.from as Record<string, unknown>,
+          to: lastTransfer.data.to as Record<string, unknown>,
+          at: lastTransfer.createdAt,
+        }
       : null,
     messages: messageRows,
     timeline,

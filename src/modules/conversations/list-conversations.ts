@@ -26,7 +26,12 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
   const cursor = decodeCursor(input.cursor);
   if (cursor) {
     const at = new Date(cursor.at);
-    where.push(or(lt(conversations.lastActivityAt, at), and(eq(conversations.lastActivityAt, at), lt(conversations.id, cursor.id)))!);
+    where.push(
+      or(
+        lt(conversations.lastActivityAt, at),
+        and(eq(conversations.lastActivityAt, at), lt(conversations.id, cursor.id)),
+      )!,
+    );
   }
   const rows = await ctx.tx
     .select()

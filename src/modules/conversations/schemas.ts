@@ -20,10 +20,16 @@ export const addMessageBody = z
   .object({
     role: z.enum(['agent', 'customer']),
     text,
-    internal: z.boolean().optional().openapi({ description: 'An internal note: visible to the team, never to the customer' }),
+    internal: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'An internal note: visible to the team, never to the customer' }),
   })
   .strict()
-  .refine((m) => !(m.internal && m.role === 'customer'), { message: 'only agents write internal notes', path: ['internal'] })
+  .refine((m) => !(m.internal && m.role === 'customer'), {
+    message: 'only agents write internal notes',
+    path: ['internal'],
+  })
   .openapi('AddMessageInput');
 
 export const assignBody = z.object({ userId: z.uuid().nullable() }).strict();
@@ -32,7 +38,11 @@ export const transferBody = z
   .object({
     teamId: z.uuid().optional(),
     userId: z.uuid().optional(),
-    note: z.string({ error: 'a handover note is required' }).trim().min(1, 'a handover note is required').max(5_000),
+    note: z
+      .string({ error: 'a handover note is required' })
+      .trim()
+      .min(1, 'a handover note is required')
+      .max(5_000),
   })
   .strict()
   .refine((t) => t.teamId || t.userId, { message: 'transfer to a teamId or a userId', path: ['teamId'] })
@@ -108,8 +118,19 @@ export const conversationSchema = z
 
 export const conversationDetailSchema = conversationSchema
   .extend({
-    customer: z.object({ id: z.uuid(), name: z.string(), identities: z.array(z.object({ type: z.string(), displayValue: z.string() })) }),
-    handover: z.object({ note: z.string(), from: z.record(z.string(), z.unknown()), to: z.record(z.string(), z.unknown()), at: z.string() }).nullable(),
+    customer: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      identities: z.array(z.object({ type: z.string(), displayValue: z.string() })),
+    }),
+    handover: z
+      .object({
+        note: z.string(),
+        from: z.record(z.string(), z.unknown()),
+        to: z.record(z.string(), z.unknown()),
+        at: z.string(),
+      })
+      .nullable(),
     messages: z.array(messageSchema),
     timeline: z.array(timelineEntrySchema),
   })

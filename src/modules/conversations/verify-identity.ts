@@ -13,7 +13,10 @@ export async function verifyIdentity(ctx: WorkContext, id: string, input: { meth
     .set({ verifiedAt, verificationMethod: input.method, verifiedBy: ctx.actor.userId })
     .where(eq(conversations.id, id))
     .returning();
-  await recordEvent(ctx, id, 'verified', { method: input.method, ...(input.note ? { note: input.note } : {}) });
+  await recordEvent(ctx, id, 'verified', {
+    method: input.method,
+    ...(input.note ? { note: input.note } : {}),
+  });
   ctx.emit('conversation.verified', { conversationId: id, displayId: row!.displayId, method: input.method });
   return present(row!);
 }

@@ -4,7 +4,6 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { identitiesOf } from './identities.js';
 
-
 export async function findCustomerRow(ctx: WorkContext, id: string) {
   const [row] = await ctx.tx.select().from(customers).where(eq(customers.id, id));
   if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
@@ -25,10 +24,15 @@ export async function getCustomerDetail(ctx: WorkContext, id: string) {
     .from(conversations)
     .where(eq(conversations.customerId, id));
   const history = await ctx.tx
-    .select({ action: auditLog.action, at: auditLog.createdAt, actorType: auditLog.actorType, actorId: auditLog.actorId, data: auditLog.data })
+    .select({
+      action: auditLog.action,
+      at: auditLog.createdAt,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      data: auditLog.data,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.subjectType, 'customer'), eq(auditLog.subjectId, id)))
     .orderBy(desc(auditLog.createdAt));
   return { ...customer, conversationCount: count?.n ?? 0, history };
 }
-

@@ -1,5 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, conversationEvents, conversations, customerIdentities, customers } from '../../db/schema.js';
+import {
+  auditLog,
+  conversationEvents,
+  conversations,
+  customerIdentities,
+  customers,
+} from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow, getCustomerDetail } from './get-customer.js';
@@ -10,12 +16,18 @@ const actorType = (ctx: WorkContext) => (ctx.actor.type === 'system' ? 'system' 
 // move; the duplicate is kept, marked as merged, so links to it still resolve.
 export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceId: string) {
   if (targetId === sourceId) {
-    throw new AppError('VALIDATION_FAILED', { message: 'A customer cannot be merged into itself', invalidParams: [{ name: 'sourceId', reason: 'same as the target' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'A customer cannot be merged into itself',
+      invalidParams: [{ name: 'sourceId', reason: 'same as the target' }],
+    });
   }
   const target = await findCustomerRow(ctx, targetId);
   const source = await findCustomerRow(ctx, sourceId);
   for (const c of [target, source]) {
-    if (c.mergedIntoId) throw new AppError('CUSTOMER_MERGED', { message: `Customer ${c.id} was already merged into ${c.mergedIntoId}` });
+    if (c.mergedIntoId)
+      throw new AppError('CUSTOMER_MERGED', {
+        message: `Customer ${c.id} was already merged into ${c.mergedIntoId}`,
+      });
   }
   const movedIdentities = await ctx.tx
     .update(customerIdentities)
@@ -32,11 +44,15 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     .set({
       attributes: { ...source.attributes, ...target.attributes },
       lifetimeValueCents: target.lifetimeValueCents + source.lifetimeValueCents,
-      customerSince: source.customerSince < target.customerSince ? source.customerSince : target.customerSince,
+      customerSince:
+        source.customerSince < target.customerSince ? source.customerSince : target.customerSince,
       updatedAt: new Date(),
     })
     .where(eq(customers.id, targetId));
-  await ctx.tx.update(customers).set({ mergedIntoId: targetId, updatedAt: new Date() }).where(eq(customers.id, sourceId));
+  await ctx.tx
+    .update(customers)
+    .set({ mergedIntoId: targetId, updatedAt: new Date() })
+    .where(eq(customers.id, sourceId));
 
   const data = {
     sourceId,
@@ -46,7 +62,13 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     identities: movedIdentities.map((i) => `${i.type}:${i.value}`),
     conversationIds: movedConversations.map((c) => c.id),
   };
-  const entry = { workspaceId: ctx.workspaceId, actorType: actorType(ctx), actorId: ctx.actor.type === 'api_key' ? ctx.actor.apiKeyId : ctx.actor.userId, subjectType: 'customer', data } as const;
+  const entry = {
+    workspaceId: ctx.workspaceId,
+    actorType: actorType(ctx),
+    actorId: ctx.actor.type === 'api_key' ? ctx.actor.apiKeyId : ctx.actor.userId,
+    subjectType: 'customer',
+    data,
+  } as const;
   await ctx.tx.insert(auditLog).values([
     { ...entry, action: 'customer.merged_in', subjectId: targetId },
     { ...entry, action: 'customer.merged_away', subjectId: sourceId },

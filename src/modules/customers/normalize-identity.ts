@@ -16,7 +16,9 @@ export function normalizeIdentity(
   switch (type) {
     case 'email': {
       const value = trimmed.toLowerCase();
-      return EMAIL.test(value) ? { type, value, displayValue: trimmed } : { error: 'is not an email address' };
+      return EMAIL.test(value)
+        ? { type, value, displayValue: trimmed }
+        : { error: 'is not an email address' };
     }
     case 'phone': {
       const phone = parsePhoneNumberFromString(trimmed, defaultCountry);

@@ -1,6 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
-import { errorResponses, idParams, jsonBody, jsonResponse, reply, scopedRunner, secured } from '../../platform/http/route-helpers.js';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  reply,
+  scopedRunner,
+  secured,
+} from '../../platform/http/route-helpers.js';
 import { createCustomer } from './create-customer.js';
 import { getCustomerDetail } from './get-customer.js';
 import { mergeCustomers } from './merge-customers.js';
@@ -16,48 +24,106 @@ export function customerRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/customers', tags, ...secured, request: jsonBody(s.createCustomerBody),
+      method: 'post',
+      path: '/customers',
+      tags,
+      ...secured,
+      request: jsonBody(s.createCustomerBody),
       responses: { 201: jsonResponse(s.customerSchema, 'Created'), ...errorResponses },
     }),
-    async (c) => reply(c, s.customerSchema, await run(c, 'customers:write', (ctx) => createCustomer(ctx, c.req.valid('json'))), 201),
+    async (c) =>
+      reply(
+        c,
+        s.customerSchema,
+        await run(c, 'customers:write', (ctx) => createCustomer(ctx, c.req.valid('json'))),
+        201,
+      ),
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/customers', tags, ...secured,
-      description: 'Find customers by any identity (`identity=`: email, phone in any format, account number, handle) or by name (`q=`).',
+      method: 'get',
+      path: '/customers',
+      tags,
+      ...secured,
+      description:
+        'Find customers by any identity (`identity=`: email, phone in any format, account number, handle) or by name (`q=`).',
       request: { query: s.listCustomersQuery },
-      responses: { 200: jsonResponse(s.customerListSchema, 'A page of customers, newest first'), ...errorResponses },
+      responses: {
+        200: jsonResponse(s.customerListSchema, 'A page of customers, newest first'),
+        ...errorResponses,
+      },
     }),
-    async (c) => reply(c, s.customerListSchema, await run(c, 'customers:read', (ctx) => searchCustomers(ctx, c.req.valid('query'))), 200),
+    async (c) =>
+      reply(
+        c,
+        s.customerListSchema,
+        await run(c, 'customers:read', (ctx) => searchCustomers(ctx, c.req.valid('query'))),
+        200,
+      ),
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/customers/{id}', tags, ...secured, request: { params: idParams },
-      responses: { 200: jsonResponse(s.customerDetailSchema, 'The profile with identities and history'), ...errorResponses },
+      method: 'get',
+      path: '/customers/{id}',
+      tags,
+      ...secured,
+      request: { params: idParams },
+      responses: {
+        200: jsonResponse(s.customerDetailSchema, 'The profile with identities and history'),
+        ...errorResponses,
+      },
     }),
-    async (c) => reply(c, s.customerDetailSchema, await run(c, 'customers:read', (ctx) => getCustomerDetail(ctx, c.req.valid('param').id)), 200),
+    async (c) =>
+      reply(
+        c,
+        s.customerDetailSchema,
+        await run(c, 'customers:read', (ctx) => getCustomerDetail(ctx, c.req.valid('param').id)),
+        200,
+      ),
   );
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/customers/{id}', tags, ...secured, request: { params: idParams, ...jsonBody(s.updateCustomerBody) },
+      method: 'patch',
+      path: '/customers/{id}',
+      tags,
+      ...secured,
+      request: { params: idParams, ...jsonBody(s.updateCustomerBody) },
       responses: { 200: jsonResponse(s.customerSchema, 'Updated'), ...errorResponses },
     }),
     async (c) =>
-      reply(c, s.customerSchema, await run(c, 'customers:write', (ctx) => updateCustomer(ctx, c.req.valid('param').id, c.req.valid('json'))), 200),
+      reply(
+        c,
+        s.customerSchema,
+        await run(c, 'customers:write', (ctx) =>
+          updateCustomer(ctx, c.req.valid('param').id, c.req.valid('json')),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/customers/{id}/merge', tags, ...secured,
-      description: 'Fold the customer `sourceId` into this one: identities, conversations and history move; the merge is recorded on both profiles.',
+      method: 'post',
+      path: '/customers/{id}/merge',
+      tags,
+      ...secured,
+      description:
+        'Fold the customer `sourceId` into this one: identities, conversations and history move; the merge is recorded on both profiles.',
       request: { params: idParams, ...jsonBody(s.mergeBody) },
       responses: { 200: jsonResponse(s.customerDetailSchema, 'The surviving profile'), ...errorResponses },
     }),
     async (c) =>
-      reply(c, s.customerDetailSchema, await run(c, 'customers:write', (ctx) => mergeCustomers(ctx, c.req.valid('param').id, c.req.valid('json').sourceId)), 200),
+      reply(
+        c,
+        s.customerDetailSchema,
+        await run(c, 'customers:write', (ctx) =>
+          mergeCustomers(ctx, c.req.valid('param').id, c.req.valid('json').sourceId),
+        ),
+        200,
+      ),
   );
 
   return app;

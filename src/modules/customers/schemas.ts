@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { identityTypes, lifecycleStatuses } from '../../db/schema.js';
 
-export const identityInput = z.object({ type: z.enum(identityTypes), value: z.string().min(1).max(320) }).strict();
+export const identityInput = z
+  .object({ type: z.enum(identityTypes), value: z.string().min(1).max(320) })
+  .strict();
 
 const attributes = z
   .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
@@ -46,7 +48,13 @@ export const listCustomersQuery = z
   .strict();
 
 export const identitySchema = z
-  .object({ id: z.uuid(), type: z.enum(identityTypes), value: z.string(), displayValue: z.string(), createdAt: z.string() })
+  .object({
+    id: z.uuid(),
+    type: z.enum(identityTypes),
+    value: z.string(),
+    displayValue: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Identity');
 
 export const customerSchema = z
@@ -77,4 +85,6 @@ export const customerDetailSchema = customerSchema
   .extend({ conversationCount: z.number().int(), history: z.array(historyEntrySchema) })
   .openapi('CustomerDetail');
 
-export const customerListSchema = z.object({ data: z.array(customerSchema), nextCursor: z.string().nullable() }).openapi('CustomerList');
+export const customerListSchema = z
+  .object({ data: z.array(customerSchema), nextCursor: z.string().nullable() })
+  .openapi('CustomerList');

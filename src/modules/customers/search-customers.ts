@@ -5,7 +5,13 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { identitiesOf } from './identities.js';
 import { candidateKeys } from './normalize-identity.js';
 
-export type SearchCustomersInput = { identity?: string; q?: string; status?: 'active' | 'lost'; limit: number; cursor?: string };
+export type SearchCustomersInput = {
+  identity?: string;
+  q?: string;
+  status?: 'active' | 'lost';
+  limit: number;
+  cursor?: string;
+};
 
 // Finds customers by any identity (email, phone in any format, account number, handle) or by
 // name, newest first. Merged-away profiles are left out: their identities moved on.
@@ -17,7 +23,10 @@ export async function searchCustomers(ctx: WorkContext, input: SearchCustomersIn
     where.push(
       inArray(
         customers.id,
-        ctx.tx.select({ id: customerIdentities.customerId }).from(customerIdentities).where(inArray(customerIdentities.value, keys)),
+        ctx.tx
+          .select({ id: customerIdentities.customerId })
+          .from(customerIdentities)
+          .where(inArray(customerIdentities.value, keys)),
       ),
     );
   }
@@ -34,7 +43,9 @@ export async function searchCustomers(ctx: WorkContext, input: SearchCustomersIn
   const cursor = decodeCursor(input.cursor);
   if (cursor) {
     const at = new Date(cursor.at);
-    where.push(or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, cursor.id)))!);
+    where.push(
+      or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, cursor.id)))!,
+    );
   }
   const rows = await ctx.tx
     .select()
@@ -43,7 +54,10 @@ export async function searchCustomers(ctx: WorkContext, input: SearchCustomersIn
     .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  const identities = await identitiesOf(ctx, page.map((r) => r.id));
+  const identities = await identitiesOf(
+    ctx,
+    page.map((r) => r.id),
+  );
   const last = page.at(-1);
   return {
     data: page.map((r) => ({ ...r, identities: identities.filter((i) => i.customerId === r.id) })),

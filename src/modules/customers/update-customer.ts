@@ -17,18 +17,25 @@ export type UpdateCustomerInput = {
 export async function updateCustomer(ctx: WorkContext, id: string, input: UpdateCustomerInput) {
   const current = await findCustomerRow(ctx, id);
   if (current.mergedIntoId) {
-    throw new AppError('CUSTOMER_MERGED', { message: `This profile was merged into ${current.mergedIntoId}; update that one` });
+    throw new AppError('CUSTOMER_MERGED', {
+      message: `This profile was merged into ${current.mergedIntoId}; update that one`,
+    });
   }
   const statusChange =
     input.lifecycleStatus && input.lifecycleStatus !== current.lifecycleStatus
-      ? { lifecycleStatus: input.lifecycleStatus, lostAt: input.lifecycleStatus === 'lost' ? new Date() : null }
+      ? {
+          lifecycleStatus: input.lifecycleStatus,
+          lostAt: input.lifecycleStatus === 'lost' ? new Date() : null,
+        }
       : {};
   await ctx.tx
     .update(customers)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       // Attributes merge key by key; a null value removes the key.
-      ...(input.attributes ? { attributes: withoutNulls({ ...current.attributes, ...input.attributes }) } : {}),
+      ...(input.attributes
+        ? { attributes: withoutNulls({ ...current.attributes, ...input.attributes }) }
+        : {}),
       ...(input.lifetimeValueCents !== undefined ? { lifetimeValueCents: input.lifetimeValueCents } : {}),
       ...statusChange,
       updatedAt: new Date(),
@@ -37,12 +44,17 @@ export async function updateCustomer(ctx: WorkContext, id: string, input: Update
   if (input.removeIdentityIds?.length) {
     await ctx.tx
       .delete(customerIdentities)
-      .where(and(eq(customerIdentities.customerId, id), inArray(customerIdentities.id, input.removeIdentityIds)));
+      .where(
+        and(eq(customerIdentities.customerId, id), inArray(customerIdentities.id, input.removeIdentityIds)),
+      );
   }
   if (input.addIdentities?.length) {
     await attachIdentities(ctx, id, normalizeAll(input.addIdentities, 'addIdentities'), 'addIdentities');
   }
-  ctx.emit('customer.updated', { customerId: id, lifecycleStatus: input.lifecycleStatus ?? current.lifecycleStatus });
+  ctx.emit('customer.updated', {
+    customerId: id,
+    lifecycleStatus: input.lifecycleStatus ?? current.lifecycleStatus,
+  });
   return getCustomer(ctx, id);
 }
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const system = () => ({ workspaceId, actor: { type: 'system' as const, role: 'owner' as const, userId: null } });
+const system = () => ({
+  workspaceId,
+  actor: { type: 'system' as const, role: 'owner' as const, userId: null },
+});
 
 describe('transcript from a conversation', () => {
   it('keeps what the customer saw, turns the timeline into events and carries known identities', async () => {
@@ -29,12 +32,18 @@ describe('transcript from a conversation', () => {
       { type: 'account', value: 'AC-778812' },
       { type: 'phone', value: '+44 20 7946 0958' },
     ]);
-    const conv = await desk.conversation({ customerId: customer.id, text: 'My router keeps dropping the connection' });
+    const conv = await desk.conversation({
+      customerId: customer.id,
+      text: 'My router keeps dropping the connection',
+    });
     await desk.say(conv.id, 'agent', 'I am sorry to hear that. Let me check your line.');
     await desk.say(conv.id, 'agent', 'Customer sounds annoyed; line test pending', true);
     await desk.verify(conv.id, 'security_questions');
     const team = await api.post('/teams', { name: 'Network' });
-    const moved = await api.post(`/conversations/${conv.id}/transfer`, { teamId: team.json.id, note: 'Verified; router drops nightly' });
+    const moved = await api.post(`/conversations/${conv.id}/transfer`, {
+      teamId: team.json.id,
+      note: 'Verified; router drops nightly',
+    });
     expect(moved.status).toBe(200);
     await desk.say(conv.id, 'agent', 'I have reset your line; it should hold now.');
     await desk.say(conv.id, 'customer', 'Works now, thanks');
@@ -44,7 +53,9 @@ describe('transcript from a conversation', () => {
     expect(transcript.turns.map((turn) => turn.role)).toEqual(['customer', 'agent', 'agent', 'customer']);
     expect(transcript.turns.some((turn) => turn.text.includes('line test pending'))).toBe(false);
     expect(transcript.turns[1]!.agent).toEqual(expect.any(String));
-    expect(transcript.turns.every((turn) => typeof turn.at === 'string' && !Number.isNaN(Date.parse(turn.at)))).toBe(true);
+    expect(
+      transcript.turns.every((turn) => typeof turn.at === 'string' && !Number.isNaN(Date.parse(turn.at))),
+    ).toBe(true);
 
     const events = transcript.events!.map((e) => ({ type: e.type, afterTurn: e.afterTurn }));
     expect(events).toEqual([
@@ -52,8 +63,13 @@ describe('transcript from a conversation', () => {
       { type: 'transfer', afterTurn: 1 },
       { type: 'resolved', afterTurn: 3 },
     ]);
-    expect(transcript.events!.find((e) => e.type === 'transfer')).toMatchObject({ note: 'Verified; router drops nightly', warm: true });
-    expect(transcript.events!.find((e) => e.type === 'verified')).toMatchObject({ method: 'security_questions' });
+    expect(transcript.events!.find((e) => e.type === 'transfer')).toMatchObject({
+      note: 'Verified; router drops nightly',
+      warm: true,
+    });
+    expect(transcript.events!.find((e) => e.type === 'verified')).toMatchObject({
+      method: 'security_questions',
+    });
 
     expect(transcript.customer).toMatchObject({ name: 'Dana Reyes', verified: false });
     expect(transcript.customer!.known).toMatchObject({ email: 'dana@example.com', account: 'AC-778812' });
@@ -68,7 +84,9 @@ describe('transcript from a conversation', () => {
     const other = await t.workspace('Elsewhere');
     const theirs = helpDesk(t.as(other.apiKey));
     const conv = await theirs.conversation({ customerId: (await theirs.customer()).id, text: 'private' });
-    await expect(inWorkspace(t.deps, system(), (ctx) => loadTranscript(ctx, conv.id))).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
+    await expect(inWorkspace(t.deps, system(), (ctx) => loadTranscript(ctx, conv.id))).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_FOUND',
+    });
   });
 });
 
@@ -80,10 +98,22 @@ describe('waiting for a reply', () => {
     verification: null,
     customer: { name: 'Dana', identities: [] },
     messages: [
-      { role: 'customer', text: 'Hello, is anyone there?', internal: false, authorId: null, createdAt: at(0) },
+      {
+        role: 'customer',
+        text: 'Hello, is anyone there?',
+        internal: false,
+        authorId: null,
+        createdAt: at(0),
+      },
       { role: 'customer', text: 'Still waiting', internal: false, authorId: null, createdAt: at(200) },
       { role: 'agent', text: 'Looking now', internal: true, authorId: 'u-1', createdAt: at(250) },
-      { role: 'agent', text: 'Sorry for the wait, I am here.', internal: false, authorId: 'u-1', createdAt: at(420) },
+      {
+        role: 'agent',
+        text: 'Sorry for the wait, I am here.',
+        internal: false,
+        authorId: 'u-1',
+        createdAt: at(420),
+      },
       { role: 'customer', text: 'Thanks', internal: false, authorId: null, createdAt: at(430) },
       { role: 'agent', text: 'How can I help?', internal: false, authorId: 'u-1', createdAt: at(445) },
     ],
@@ -100,6 +130,11 @@ describe('waiting for a reply', () => {
   });
 
   it('ignores gaps under a minute', () => {
-    expect(replyWaits([{ role: 'customer', atMs: 0 }, { role: 'agent', atMs: 59_000 }])).toEqual([]);
+    expect(
+      replyWaits([
+        { role: 'customer', atMs: 0 },
+        { role: 'agent', atMs: 59_000 },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,13 @@ export type ConversationFacts = {
   channel: Transcript['channel'];
   verification: { method: string; verifiedAt: Date | string } | null;
   customer: { name: string; identities: { type: string; displayValue: string }[] };
-  messages: { role: 'customer' | 'agent' | 'bot' | 'system'; text: string; internal: boolean; authorId: string | null; createdAt: Date | string }[];
+  messages: {
+    role: 'customer' | 'agent' | 'bot' | 'system';
+    text: string;
+    internal: boolean;
+    authorId: string | null;
+    createdAt: Date | string;
+  }[];
   timeline: { type: string; at: Date | string; data: Record<string, unknown> }[];
 };
 
@@ -18,7 +24,12 @@ export type Judging = 'conversation' | 'draft';
 type Event = NonNullable<Transcript['events']>[number];
 
 const LIVE_CHANNELS = new Set(['chat', 'phone']);
-const KNOWN_KEY: Record<string, string> = { email: 'email', phone: 'phone', account: 'account', social: 'social' };
+const KNOWN_KEY: Record<string, string> = {
+  email: 'email',
+  phone: 'phone',
+  account: 'account',
+  social: 'social',
+};
 
 const ms = (at: Date | string): number => (at instanceof Date ? at.getTime() : Date.parse(at));
 
@@ -63,7 +74,13 @@ export function buildTranscript(facts: ConversationFacts, judging: Judging = 'co
     const placed = { at: new Date(at).toISOString(), afterTurn: afterTurn(at) };
     if (entry.type === 'transferred') {
       const note = typeof entry.data.note === 'string' ? entry.data.note : undefined;
-      events.push({ type: 'transfer', ...placed, ...(note ? { note, warm: true } : {}), from: entry.data.from, to: entry.data.to });
+      events.push({
+        type: 'transfer',
+        ...placed,
+        ...(note ? { note, warm: true } : {}),
+        from: entry.data.from,
+        to: entry.data.to,
+      });
     } else if (entry.type === 'verified') {
       const method = typeof entry.data.method === 'string' ? entry.data.method : undefined;
       events.push({ type: 'verified', ...placed, ...(method ? { method } : {}) });
@@ -87,7 +104,8 @@ export function buildTranscript(facts: ConversationFacts, judging: Judging = 'co
   }
   const verification = facts.verification;
   const verified =
-    verification !== null && (judging === 'draft' || (times.length > 0 && ms(verification.verifiedAt) < times[0]!));
+    verification !== null &&
+    (judging === 'draft' || (times.length > 0 && ms(verification.verifiedAt) < times[0]!));
 
   return {
     id: facts.id,

@@ -15,7 +15,12 @@ const DAY = 24 * 3600 * 1000;
  * scores finish at once). Once a task is done or dismissed, only conversations scored after that
  * count towards the next one, so the same evidence never raises the same task twice.
  */
-export async function checkAgentOutlier(ctx: WorkContext, agentId: string, settings: OutlierSettings, now = new Date()) {
+export async function checkAgentOutlier(
+  ctx: WorkContext,
+  agentId: string,
+  settings: OutlierSettings,
+  now = new Date(),
+) {
   const [latest] = await ctx.tx
     .select({ status: coachingTasks.status, completedAt: coachingTasks.completedAt })
     .from(coachingTasks)
@@ -27,7 +32,9 @@ export async function checkAgentOutlier(ctx: WorkContext, agentId: string, setti
   const periodStart = new Date(now.getTime() - settings.periodDays * DAY);
   const from = latest?.completedAt && latest.completedAt > periodStart ? latest.completedAt : periodStart;
   const period = { from, to: now };
-  const standing = standings(await loadAgentTeamCells(ctx, period), settings).find((s) => s.agentId === agentId);
+  const standing = standings(await loadAgentTeamCells(ctx, period), settings).find(
+    (s) => s.agentId === agentId,
+  );
   if (!standing?.outlier) return null;
 
   const worst = (await worstConversations(ctx, { ...period, groupBy: 'agent', agentId })).get(agentId) ?? [];
@@ -49,7 +56,13 @@ export async function checkAgentOutlier(ctx: WorkContext, agentId: string, setti
     .onConflictDoNothing()
     .returning();
   if (task) {
-    ctx.emit('quality.coaching_task_created', { taskId: task.id, agentId, teamId: task.teamId, assigneeId: task.assigneeId, reason: task.reason });
+    ctx.emit('quality.coaching_task_created', {
+      taskId: task.id,
+      agentId,
+      teamId: task.teamId,
+      assigneeId: task.assigneeId,
+      reason: task.reason,
+    });
   }
   return task ?? null;
 }

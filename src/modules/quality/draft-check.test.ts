@@ -19,30 +19,56 @@ const codes = (res: { json: { warnings: { code: string }[] } }) => res.json.warn
 
 describe('checking a draft before it is sent', () => {
   it('warns against asking for the account number once the customer is verified', async () => {
-    const conv = await desk.conversation({ customerId: (await desk.customer()).id, text: "Hi, I'd like to change my plan." });
+    const conv = await desk.conversation({
+      customerId: (await desk.customer()).id,
+      text: "Hi, I'd like to change my plan.",
+    });
     await desk.verify(conv.id);
-    const res = await quality.post(`/conversations/${conv.id}/draft-check`, { text: 'Can you give me your account number?' });
+    const res = await quality.post(`/conversations/${conv.id}/draft-check`, {
+      text: 'Can you give me your account number?',
+    });
     expect(res.status, res.text).toBe(200);
-    expect(res.json.warnings).toContainEqual(expect.objectContaining({ code: 'REPEAT_ASK', field: 'account', message: expect.stringMatching(/verified/) }));
+    expect(res.json.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'REPEAT_ASK',
+        field: 'account',
+        message: expect.stringMatching(/verified/),
+      }),
+    );
   });
 
   it('warns when the account number is already on the customer record', async () => {
     const customer = await desk.customer([{ type: 'account', value: 'AC-551020' }]);
-    const conv = await desk.conversation({ customerId: customer.id, text: "Hi, I'd like to change my plan." });
-    const res = await quality.post(`/conversations/${conv.id}/draft-check`, { text: 'Can you give me your account number?' });
+    const conv = await desk.conversation({
+      customerId: customer.id,
+      text: "Hi, I'd like to change my plan.",
+    });
+    const res = await quality.post(`/conversations/${conv.id}/draft-check`, {
+      text: 'Can you give me your account number?',
+    });
     expect(codes(res)).toContain('REPEAT_ASK');
   });
 
   it('lets the same question through on a fresh conversation', async () => {
-    const conv = await desk.conversation({ customerId: (await desk.customer()).id, text: "Hi, I'd like to change my plan." });
-    const res = await quality.post(`/conversations/${conv.id}/draft-check`, { text: 'Can you give me your account number?' });
+    const conv = await desk.conversation({
+      customerId: (await desk.customer()).id,
+      text: "Hi, I'd like to change my plan.",
+    });
+    const res = await quality.post(`/conversations/${conv.id}/draft-check`, {
+      text: 'Can you give me your account number?',
+    });
     expect(res.status).toBe(200);
     expect(res.json.warnings).toEqual([]);
   });
 
   it("flags an apology for the customer's own choice", async () => {
-    const conv = await desk.conversation({ customerId: (await desk.customer()).id, text: 'I have decided to cancel my subscription because I am moving abroad.' });
-    const res = await quality.post(`/conversations/${conv.id}/draft-check`, { text: "I'm so sorry you decided to cancel." });
+    const conv = await desk.conversation({
+      customerId: (await desk.customer()).id,
+      text: 'I have decided to cancel my subscription because I am moving abroad.',
+    });
+    const res = await quality.post(`/conversations/${conv.id}/draft-check`, {
+      text: "I'm so sorry you decided to cancel.",
+    });
     expect(codes(res)).toContain('APOLOGY_MISPLACED');
   });
 

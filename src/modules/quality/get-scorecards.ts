@@ -17,9 +17,14 @@ export type ScorecardsInput = { groupBy: GroupBy; from?: string; to?: string };
 function period(input: ScorecardsInput, defaultDays: number): Period {
   const to = input.to ? new Date(input.to) : new Date();
   const from = input.from ? new Date(input.from) : new Date(to.getTime() - defaultDays * DAY);
-  if (from >= to) throw new AppError('VALIDATION_FAILED', { invalidParams: [{ name: 'query.from', reason: 'must be before to' }] });
+  if (from >= to)
+    throw new AppError('VALIDATION_FAILED', {
+      invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
+    });
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY) {
-    throw new AppError('VALIDATION_FAILED', { invalidParams: [{ name: 'query.from', reason: `the period may span at most ${MAX_DAYS} days` }] });
+    throw new AppError('VALIDATION_FAILED', {
+      invalidParams: [{ name: 'query.from', reason: `the period may span at most ${MAX_DAYS} days` }],
+    });
   }
   return { from, to };
 }
@@ -27,7 +32,10 @@ function period(input: ScorecardsInput, defaultDays: number): Period {
 async function names(ctx: WorkContext, groupBy: GroupBy, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const table = groupBy === 'agent' ? users : teams;
-  const rows = await ctx.tx.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids));
+  const rows = await ctx.tx
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(inArray(table.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -39,7 +47,11 @@ export async function getScorecards(ctx: WorkContext, input: ScorecardsInput) {
   const range = period(input, settings.outlier.periodDays);
   const groups = await scorecardAggregates(ctx, range, input.groupBy);
   const worst = await worstConversations(ctx, { ...range, groupBy: input.groupBy });
-  const labels = await names(ctx, input.groupBy, groups.flatMap((g) => (g.id ? [g.id] : [])));
+  const labels = await names(
+    ctx,
+    input.groupBy,
+    groups.flatMap((g) => (g.id ? [g.id] : [])),
+  );
   const standing =
     input.groupBy === 'agent'
       ? new Map(standings(await loadAgentTeamCells(ctx, range), settings.outlier).map((s) => [s.agentId, s]))
@@ -49,7 +61,12 @@ export async function getScorecards(ctx: WorkContext, input: ScorecardsInput) {
     const card = { ...g, name: g.id ? (labels.get(g.id) ?? null) : null, worst: worst.get(g.id) ?? [] };
     if (!standing) return card;
     const s = standing.get(g.id!);
-    return { ...card, teamId: s?.teamId ?? null, teamAverage: s?.teamAverage ?? null, outlier: s?.outlier ?? false };
+    return {
+      ...card,
+      teamId: s?.teamId ?? null,
+      teamAverage: s?.teamAverage ?? null,
+      outlier: s?.outlier ?? false,
+    };
   });
   data.sort((a, b) => a.averages.overall - b.averages.overall);
   return { groupBy: input.groupBy, from: range.from, to: range.to, data };

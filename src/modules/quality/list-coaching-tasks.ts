@@ -10,7 +10,13 @@ export function presentTask(row: CoachingTaskRow) {
   return rest;
 }
 
-export type ListCoachingTasksInput = { status?: CoachingTaskStatus; agentId?: string; assigneeId?: string; limit: number; cursor?: string };
+export type ListCoachingTasksInput = {
+  status?: CoachingTaskStatus;
+  agentId?: string;
+  assigneeId?: string;
+  limit: number;
+  cursor?: string;
+};
 
 // Newest first, keyset-paginated on (created_at, id).
 export async function listCoachingTasks(ctx: WorkContext, input: ListCoachingTasksInput) {

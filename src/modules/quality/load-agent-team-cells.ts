@@ -19,7 +19,20 @@ export async function loadAgentTeamCells(ctx: WorkContext, period: Period): Prom
       lastAt: sql<Date>`max(${s.scoredAt})`.mapWith(s.scoredAt),
     })
     .from(s)
-    .where(and(eq(s.workspaceId, ctx.workspaceId), gte(s.scoredAt, period.from), lte(s.scoredAt, period.to), isNotNull(s.agentId)))
+    .where(
+      and(
+        eq(s.workspaceId, ctx.workspaceId),
+        gte(s.scoredAt, period.from),
+        lte(s.scoredAt, period.to),
+        isNotNull(s.agentId),
+      ),
+    )
     .groupBy(s.agentId, s.teamId);
-  return rows.map((r) => ({ ...r, agentId: r.agentId!, n: Number(r.n), sum: Number(r.sum), sumSq: Number(r.sumSq) }));
+  return rows.map((r) => ({
+    ...r,
+    agentId: r.agentId!,
+    n: Number(r.n),
+    sum: Number(r.sum),
+    sumSq: Number(r.sumSq),
+  }));
 }

@@ -8,11 +8,17 @@ export type LoadedConversation = Awaited<ReturnType<typeof getConversation>>;
 
 // Read through the conversations module's own query: the same view of a conversation an agent
 // sees, and a 404 for an id from another workspace.
-export async function loadTranscript(ctx: WorkContext, conversationId: string, judging: Judging = 'conversation') {
+export async function loadTranscript(
+  ctx: WorkContext,
+  conversationId: string,
+  judging: Judging = 'conversation',
+) {
   const conversation = await getConversation(ctx, conversationId);
   const built = buildTranscript(conversation, judging);
   if (built.turns.length === 0) {
-    throw new AppError('INVALID_STATE', { message: 'The conversation has no messages the customer saw, so there is nothing to judge' });
+    throw new AppError('INVALID_STATE', {
+      message: 'The conversation has no messages the customer saw, so there is nothing to judge',
+    });
   }
   // The engine trusts its input; checking here turns a mapping mistake into a clear error.
   const transcript: Transcript = transcriptSchema.parse(built);

@@ -6,14 +6,26 @@ const at = new Date('2025-01-01T00:00:00Z');
 
 // n conversations that all scored `score`, or a list of individual scores.
 function cell(agentId: string, teamId: string | null, scores: number[]): AgentTeamCell {
-  return { agentId, teamId, n: scores.length, sum: scores.reduce((a, b) => a + b, 0), sumSq: scores.reduce((a, b) => a + b * b, 0), lastAt: at };
+  return {
+    agentId,
+    teamId,
+    n: scores.length,
+    sum: scores.reduce((a, b) => a + b, 0),
+    sumSq: scores.reduce((a, b) => a + b * b, 0),
+    lastAt: at,
+  };
 }
 const times = (score: number, n: number) => Array.from({ length: n }, () => score);
-const byAgent = (cells: AgentTeamCell[], settings = defaultOutlierSettings) => new Map(standings(cells, settings).map((s) => [s.agentId, s]));
+const byAgent = (cells: AgentTeamCell[], settings = defaultOutlierSettings) =>
+  new Map(standings(cells, settings).map((s) => [s.agentId, s]));
 
 describe('outlier agents', () => {
   it('flags an agent more than the allowed points below the rest of the team', () => {
-    const result = byAgent([cell('a', 't', times(85, 5)), cell('b', 't', times(80, 5)), cell('c', 't', times(60, 5))]);
+    const result = byAgent([
+      cell('a', 't', times(85, 5)),
+      cell('b', 't', times(80, 5)),
+      cell('c', 't', times(60, 5)),
+    ]);
     expect(result.get('c')).toMatchObject({ outlier: true, teamAverage: 82.5, average: 60, teamId: 't' });
     expect(result.get('a')!.outlier).toBe(false);
     expect(result.get('c')!.reason).toMatch(/22.5 points below/);
@@ -32,9 +44,16 @@ describe('outlier agents', () => {
   });
 
   it('needs enough conversations on both sides', () => {
-    expect(byAgent([cell('a', 't', times(90, 5)), cell('c', 't', times(20, 4))]).get('c')!.outlier).toBe(false);
-    expect(byAgent([cell('a', 't', times(90, 4)), cell('c', 't', times(20, 5))]).get('c')!.outlier).toBe(false);
-    expect(byAgent([cell('c', 't', times(20, 9))]).get('c')).toMatchObject({ outlier: false, teamAverage: null });
+    expect(byAgent([cell('a', 't', times(90, 5)), cell('c', 't', times(20, 4))]).get('c')!.outlier).toBe(
+      false,
+    );
+    expect(byAgent([cell('a', 't', times(90, 4)), cell('c', 't', times(20, 5))]).get('c')!.outlier).toBe(
+      false,
+    );
+    expect(byAgent([cell('c', 't', times(20, 9))]).get('c')).toMatchObject({
+      outlier: false,
+      teamAverage: null,
+    });
   });
 
   it('compares with the team the agent worked most for, and keeps teamless work as its own group', () => {
@@ -54,7 +73,12 @@ describe('outlier agents', () => {
     const cells = [cell('a', 't', [70, 100, 85, 95, 75]), cell('c', 't', times(65, 5))];
     expect(byAgent(cells).get('c')!.outlier).toBe(true);
     expect(byAgent(cells, { ...defaultOutlierSettings, pointsBelowTeam: 30 }).get('c')!.outlier).toBe(false);
-    expect(byAgent([cell('a', 't', times(85, 5)), cell('c', 't', times(75, 5))], { ...defaultOutlierSettings, standardDeviations: 0 }).get('c')!.outlier).toBe(false);
+    expect(
+      byAgent([cell('a', 't', times(85, 5)), cell('c', 't', times(75, 5))], {
+        ...defaultOutlierSettings,
+        standardDeviations: 0,
+      }).get('c')!.outlier,
+    ).toBe(false);
     expect(byAgent(cells, { ...defaultOutlierSettings, minConversations: 10 }).get('c')!.outlier).toBe(false);
   });
 });

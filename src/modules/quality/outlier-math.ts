@@ -2,7 +2,14 @@ import type { OutlierSettings } from './settings-schema.js';
 
 // One agent's scored conversations within one team in the period, as sums so that groups can be
 // combined and a peer group formed by subtraction without reading rows again.
-export type AgentTeamCell = { agentId: string; teamId: string | null; n: number; sum: number; sumSq: number; lastAt: Date };
+export type AgentTeamCell = {
+  agentId: string;
+  teamId: string | null;
+  n: number;
+  sum: number;
+  sumSq: number;
+  lastAt: Date;
+};
 
 export type AgentStanding = {
   agentId: string;
@@ -32,7 +39,11 @@ export function standings(cells: readonly AgentTeamCell[], settings: OutlierSett
   const agents = new Map<string, AgentTeamCell[]>();
   for (const cell of cells) {
     const team = teams.get(teamKey(cell.teamId)) ?? { n: 0, sum: 0, sumSq: 0 };
-    teams.set(teamKey(cell.teamId), { n: team.n + cell.n, sum: team.sum + cell.sum, sumSq: team.sumSq + cell.sumSq });
+    teams.set(teamKey(cell.teamId), {
+      n: team.n + cell.n,
+      sum: team.sum + cell.sum,
+      sumSq: team.sumSq + cell.sumSq,
+    });
     agents.set(cell.agentId, [...(agents.get(cell.agentId) ?? []), cell]);
   }
 
@@ -50,11 +61,16 @@ export function standings(cells: readonly AgentTeamCell[], settings: OutlierSett
     const gap = mean - average;
     const enough = n >= settings.minConversations && peers.n >= settings.minConversations;
     const byPoints = gap > settings.pointsBelowTeam;
-    const bySpread = settings.standardDeviations > 0 && gap >= MIN_GAP && average < mean - settings.standardDeviations * deviation;
+    const bySpread =
+      settings.standardDeviations > 0 &&
+      gap >= MIN_GAP &&
+      average < mean - settings.standardDeviations * deviation;
     const outlier = enough && (byPoints || bySpread);
     const reason = outlier
       ? `Average ${round1(average)} over ${n} conversations is ${round1(gap)} points below the team's ${round1(mean)}` +
-        (byPoints ? ` (limit ${settings.pointsBelowTeam} points)` : ` (more than ${settings.standardDeviations} standard deviations of ${round1(deviation)})`)
+        (byPoints
+          ? ` (limit ${settings.pointsBelowTeam} points)`
+          : ` (more than ${settings.standardDeviations} standard deviations of ${round1(deviation)})`)
       : null;
     return { ...base, teamAverage: round1(mean), outlier, reason };
   });

@@ -7,7 +7,11 @@ const COACH_ROLES = ['supervisor', 'admin', 'owner'] as const;
 // Coaching goes to someone who leads the agent's team if there is one, otherwise to whoever runs
 // the desk: supervisors before admins before owners, the longest-standing first. Never to the
 // agent themselves.
-export async function pickCoach(ctx: WorkContext, teamId: string | null, agentId: string): Promise<string | null> {
+export async function pickCoach(
+  ctx: WorkContext,
+  teamId: string | null,
+  agentId: string,
+): Promise<string | null> {
   const inTeam = teamId
     ? sql<number>`case when exists (select 1 from ${teamMembers} where ${teamMembers.teamId} = ${teamId} and ${teamMembers.userId} = ${memberships.userId}) then 0 else 1 end`
     : sql<number>`1`;

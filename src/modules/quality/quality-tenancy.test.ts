@@ -25,7 +25,17 @@ beforeAll(async () => {
   // Written directly: raising a real one takes a team of scored agents, which scorecards.test.ts covers.
   const [task] = await t.handle.db
     .insert(coachingTasks)
-    .values({ workspaceId: b.workspaceId, agentId: b.userId, reason: 'test', periodStart: new Date(), periodEnd: new Date(), agentAverage: 40, teamAverage: 80, conversationIds: [conv.id], dueAt: new Date() })
+    .values({
+      workspaceId: b.workspaceId,
+      agentId: b.userId,
+      reason: 'test',
+      periodStart: new Date(),
+      periodEnd: new Date(),
+      agentAverage: 40,
+      teamAverage: 80,
+      conversationIds: [conv.id],
+      dueAt: new Date(),
+    })
     .returning();
   foreignTask = task!.id;
   expect((await theirs.post(`/conversations/${conv.id}/quality`)).status).toBe(200);
@@ -47,7 +57,7 @@ describe('quality across workspaces', () => {
     }
   });
 
-  it("keeps scorecards, coaching tasks and rubric settings to their own workspace", async () => {
+  it('keeps scorecards, coaching tasks and rubric settings to their own workspace', async () => {
     expect((await mine.get('/quality/scorecards?groupBy=team')).json.data).toEqual([]);
     expect((await theirs.get('/quality/scorecards?groupBy=team')).json.data).toHaveLength(1);
     await theirs.put('/quality/rubric', { longHoldSeconds: 900 });

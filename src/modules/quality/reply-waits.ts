@@ -19,7 +19,11 @@ export function replyWaits(turns: readonly TimedTurn[]): ReplyWait[] {
     if (waitingSince !== undefined) {
       const seconds = Math.round((turn.atMs - waitingSince) / 1000);
       if (seconds >= MIN_WAIT_SECONDS) {
-        waits.push({ afterTurn: index - 1, durationSeconds: seconds, at: new Date(waitingSince).toISOString() });
+        waits.push({
+          afterTurn: index - 1,
+          durationSeconds: seconds,
+          at: new Date(waitingSince).toISOString(),
+        });
       }
     }
     waitingSince = undefined;

@@ -15,7 +15,9 @@ describe('quality routes', () => {
     const api = createRouter();
     api.route('/', qualityRoutes(t.deps));
     const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'test', version: '1' } });
-    const operations = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+      Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(operations.sort()).toEqual([
       'GET /conversations/{id}/quality',
       'GET /quality/coaching-tasks',

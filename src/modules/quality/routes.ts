@@ -1,6 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
-import { errorResponses, idParams, jsonBody, jsonResponse, reply, scopedRunner, secured } from '../../platform/http/route-helpers.js';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  reply,
+  scopedRunner,
+  secured,
+} from '../../platform/http/route-helpers.js';
 import { checkDraftReply } from './draft-check.js';
 import { getQualityScore } from './get-quality-score.js';
 import { getScorecards } from './get-scorecards.js';
@@ -17,43 +25,172 @@ export function qualityRoutes(deps: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({ method: 'post', path: '/conversations/{id}/quality', tags, ...secured, description: 'Score the conversation now with the workspace rubric, replacing any earlier score.', request: { params: idParams }, responses: { 200: jsonResponse(s.qualityScoreSchema, 'The new score with its evidence'), ...errorResponses } }),
-    async (c) => reply(c, s.qualityScoreSchema, await run(c, 'quality:manage', (ctx) => scoreConversation(ctx, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/quality',
+      tags,
+      ...secured,
+      description: 'Score the conversation now with the workspace rubric, replacing any earlier score.',
+      request: { params: idParams },
+      responses: {
+        200: jsonResponse(s.qualityScoreSchema, 'The new score with its evidence'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.qualityScoreSchema,
+        await run(c, 'quality:manage', (ctx) => scoreConversation(ctx, c.req.valid('param').id)),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/conversations/{id}/quality', tags, ...secured, description: 'The stored score; 404 QUALITY_NOT_SCORED until the conversation has been scored.', request: { params: idParams }, responses: { 200: jsonResponse(s.qualityScoreSchema, 'The score with its evidence'), ...errorResponses } }),
-    async (c) => reply(c, s.qualityScoreSchema, await run(c, 'quality:read', (ctx) => getQualityScore(ctx, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'get',
+      path: '/conversations/{id}/quality',
+      tags,
+      ...secured,
+      description: 'The stored score; 404 QUALITY_NOT_SCORED until the conversation has been scored.',
+      request: { params: idParams },
+      responses: {
+        200: jsonResponse(s.qualityScoreSchema, 'The score with its evidence'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.qualityScoreSchema,
+        await run(c, 'quality:read', (ctx) => getQualityScore(ctx, c.req.valid('param').id)),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/conversations/{id}/draft-check', tags, ...secured, description: 'Check a reply before sending it: asking again for something already known or verified, apologising for the customer\'s own choice.', request: { params: idParams, ...jsonBody(s.draftCheckBody) }, responses: { 200: jsonResponse(s.draftCheckSchema, 'Warnings; empty when the draft is fine'), ...errorResponses } }),
-    async (c) => reply(c, s.draftCheckSchema, await run(c, 'conversations:write', (ctx) => checkDraftReply(ctx, c.req.valid('param').id, c.req.valid('json').text)), 200),
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/draft-check',
+      tags,
+      ...secured,
+      description:
+        "Check a reply before sending it: asking again for something already known or verified, apologising for the customer's own choice.",
+      request: { params: idParams, ...jsonBody(s.draftCheckBody) },
+      responses: {
+        200: jsonResponse(s.draftCheckSchema, 'Warnings; empty when the draft is fine'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.draftCheckSchema,
+        await run(c, 'conversations:write', (ctx) =>
+          checkDraftReply(ctx, c.req.valid('param').id, c.req.valid('json').text),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/quality/scorecards', tags, ...secured, request: { query: s.scorecardsQuery }, responses: { 200: jsonResponse(s.scorecardsSchema, 'Lowest average first'), ...errorResponses } }),
-    async (c) => reply(c, s.scorecardsSchema, await run(c, 'quality:read', (ctx) => getScorecards(ctx, c.req.valid('query'))), 200),
+    createRoute({
+      method: 'get',
+      path: '/quality/scorecards',
+      tags,
+      ...secured,
+      request: { query: s.scorecardsQuery },
+      responses: { 200: jsonResponse(s.scorecardsSchema, 'Lowest average first'), ...errorResponses },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.scorecardsSchema,
+        await run(c, 'quality:read', (ctx) => getScorecards(ctx, c.req.valid('query'))),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/quality/coaching-tasks', tags, ...secured, request: { query: s.coachingTasksQuery }, responses: { 200: jsonResponse(s.coachingTaskListSchema, 'Newest first'), ...errorResponses } }),
-    async (c) => reply(c, s.coachingTaskListSchema, await run(c, 'quality:read', (ctx) => listCoachingTasks(ctx, c.req.valid('query'))), 200),
+    createRoute({
+      method: 'get',
+      path: '/quality/coaching-tasks',
+      tags,
+      ...secured,
+      request: { query: s.coachingTasksQuery },
+      responses: { 200: jsonResponse(s.coachingTaskListSchema, 'Newest first'), ...errorResponses },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.coachingTaskListSchema,
+        await run(c, 'quality:read', (ctx) => listCoachingTasks(ctx, c.req.valid('query'))),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/quality/coaching-tasks/{id}', tags, ...secured, request: { params: idParams, ...jsonBody(s.updateCoachingTaskBody) }, responses: { 200: jsonResponse(s.coachingTaskSchema, 'The task after the change'), ...errorResponses } }),
-    async (c) => reply(c, s.coachingTaskSchema, await run(c, 'quality:manage', (ctx) => updateCoachingTask(ctx, c.req.valid('param').id, c.req.valid('json').status)), 200),
+    createRoute({
+      method: 'patch',
+      path: '/quality/coaching-tasks/{id}',
+      tags,
+      ...secured,
+      request: { params: idParams, ...jsonBody(s.updateCoachingTaskBody) },
+      responses: { 200: jsonResponse(s.coachingTaskSchema, 'The task after the change'), ...errorResponses },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.coachingTaskSchema,
+        await run(c, 'quality:manage', (ctx) =>
+          updateCoachingTask(ctx, c.req.valid('param').id, c.req.valid('json').status),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/quality/rubric', tags, ...secured, responses: { 200: jsonResponse(s.rubricSettingsSchema, 'The effective rubric and the overrides it comes from'), ...errorResponses } }),
-    async (c) => reply(c, s.rubricSettingsSchema, await run(c, 'quality:read', async (ctx) => presentSettings(await loadQualitySettings(ctx))), 200),
+    createRoute({
+      method: 'get',
+      path: '/quality/rubric',
+      tags,
+      ...secured,
+      responses: {
+        200: jsonResponse(s.rubricSettingsSchema, 'The effective rubric and the overrides it comes from'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.rubricSettingsSchema,
+        await run(c, 'quality:read', async (ctx) => presentSettings(await loadQualitySettings(ctx))),
+        200,
+      ),
   );
 
   app.openapi(
-    createRoute({ method: 'put', path: '/quality/rubric', tags, ...secured, description: "Replace the workspace's overrides; a field left out returns to the default.", request: jsonBody(s.rubricOverridesSchema), responses: { 200: jsonResponse(s.rubricSettingsSchema, 'The effective rubric after the change'), ...errorResponses } }),
-    async (c) => reply(c, s.rubricSettingsSchema, await run(c, 'quality:manage', async (ctx) => presentSettings(await saveQualitySettings(ctx, c.req.valid('json')))), 200),
+    createRoute({
+      method: 'put',
+      path: '/quality/rubric',
+      tags,
+      ...secured,
+      description: "Replace the workspace's overrides; a field left out returns to the default.",
+      request: jsonBody(s.rubricOverridesSchema),
+      responses: {
+        200: jsonResponse(s.rubricSettingsSchema, 'The effective rubric after the change'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.rubricSettingsSchema,
+        await run(c, 'quality:manage', async (ctx) =>
+          presentSettings(await saveQualitySettings(ctx, c.req.valid('json'))),
+        ),
+        200,
+      ),
   );
 
   return app;

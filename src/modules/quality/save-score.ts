@@ -3,7 +3,12 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import type { QualityResult } from '../../engine/quality/formats.js';
 import { QUALITY_ENGINE_VERSION } from './engine-version.js';
 
-export type ScoreTarget = { conversationId: string; agentId: string | null; teamId: string | null; channel: Channel };
+export type ScoreTarget = {
+  conversationId: string;
+  agentId: string | null;
+  teamId: string | null;
+  channel: Channel;
+};
 
 // Scoring again replaces the row: a conversation has one current score, the latest engine's view.
 export async function saveScore(ctx: WorkContext, target: ScoreTarget, result: QualityResult) {

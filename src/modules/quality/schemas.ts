@@ -37,7 +37,12 @@ export const qualityScoreSchema = z
     teamId: z.uuid().nullable(),
     channel: z.enum(channels),
     overall: z.number().int().openapi({ description: '0-100' }),
-    road: z.number().int().min(1).max(4).openapi({ description: "Seth Godin's four roads: 1 learn, 2 care, 3 teach, 4 go away" }),
+    road: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .openapi({ description: "Seth Godin's four roads: 1 learn, 2 care, 3 teach, 4 go away" }),
     scores: z.object(scoresShape),
     resolution: z.string(),
     flags: flagsSchema,
@@ -62,7 +67,11 @@ export const draftCheckBody = z
 export const draftCheckSchema = z
   .object({
     warnings: z.array(
-      z.object({ code: z.string().openapi({ example: 'REPEAT_ASK' }), message: z.string(), field: z.string().optional() }),
+      z.object({
+        code: z.string().openapi({ example: 'REPEAT_ASK' }),
+        message: z.string(),
+        field: z.string().optional(),
+      }),
     ),
   })
   .openapi('DraftCheck');
@@ -70,7 +79,10 @@ export const draftCheckSchema = z
 export const scorecardsQuery = z
   .object({
     groupBy: z.enum(['agent', 'team']).default('agent'),
-    from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: 30 days before `to`' }),
+    from: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'Default: 30 days before `to`' }),
     to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: now' }),
   })
   .strict();
@@ -85,11 +97,19 @@ const worstSchema = z.object({
 
 export const scorecardSchema = z
   .object({
-    id: z.uuid().nullable().openapi({ description: 'The agent or team; null groups conversations without a team' }),
+    id: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The agent or team; null groups conversations without a team' }),
     name: z.string().nullable(),
     conversations: z.number().int(),
     averages: z.object({ overall: z.number(), ...scoresShape }),
-    roadMix: z.object({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int() }),
+    roadMix: z.object({
+      '1': z.number().int(),
+      '2': z.number().int(),
+      '3': z.number().int(),
+      '4': z.number().int(),
+    }),
     flagCounts: z.object({
       repeatAsk: z.number().int(),
       apologyMisplaced: z.number().int(),
@@ -98,15 +118,33 @@ export const scorecardSchema = z
       longHold: z.number().int(),
       multipleTransfers: z.number().int(),
     }),
-    worst: z.array(worstSchema).openapi({ description: 'The three lowest-scored conversations, with the evidence to read first' }),
-    teamId: z.uuid().nullable().optional().openapi({ description: 'Agents only: the team they are compared with' }),
-    teamAverage: z.number().nullable().optional().openapi({ description: "Agents only: the average of the rest of that team" }),
-    outlier: z.boolean().optional().openapi({ description: 'Agents only: far below the team (see the rubric outlier settings)' }),
+    worst: z
+      .array(worstSchema)
+      .openapi({ description: 'The three lowest-scored conversations, with the evidence to read first' }),
+    teamId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Agents only: the team they are compared with' }),
+    teamAverage: z
+      .number()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Agents only: the average of the rest of that team' }),
+    outlier: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Agents only: far below the team (see the rubric outlier settings)' }),
   })
   .openapi('Scorecard');
 
 export const scorecardsSchema = z
-  .object({ groupBy: z.enum(['agent', 'team']), from: z.string(), to: z.string(), data: z.array(scorecardSchema) })
+  .object({
+    groupBy: z.enum(['agent', 'team']),
+    from: z.string(),
+    to: z.string(),
+    data: z.array(scorecardSchema),
+  })
   .openapi('Scorecards');
 
 export const coachingTaskSchema = z
@@ -169,7 +207,9 @@ export const rubricSettingsSchema = z
           coachingDueDays: z.number().int(),
         }),
       })
-      .openapi({ description: 'What every scoring in this workspace uses: the defaults with the overrides applied' }),
+      .openapi({
+        description: 'What every scoring in this workspace uses: the defaults with the overrides applied',
+      }),
     overrides: rubricOverridesSchema,
     updatedAt: z.string().nullable(),
     updatedBy: z.uuid().nullable(),

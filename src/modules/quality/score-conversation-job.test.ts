@@ -19,7 +19,11 @@ beforeAll(async () => {
   desk = helpDesk(t.as(ws.apiKey));
   quality = qualityTestApi(t)(ws.apiKey);
   // A worker on the test database, as `earshot worker` runs one beside the API.
-  queue = createJobQueue<QualityJobDeps>({ handle: t.handle, pollingIntervalSeconds: 0.5, logger: pino({ level: 'silent' }) });
+  queue = createJobQueue<QualityJobDeps>({
+    handle: t.handle,
+    pollingIntervalSeconds: 0.5,
+    logger: pino({ level: 'silent' }),
+  });
   await queue.start();
   await queue.register(qualityJobs, t.deps);
   await queue.work();
@@ -35,7 +39,10 @@ afterAll(async () => {
 describe('scoring a finished conversation', () => {
   it('scores in the background once resolved, flagging a repeat-ask after verification', async () => {
     const customer = await desk.customer();
-    const conv = await desk.conversation({ customerId: customer.id, text: 'My internet keeps dropping every evening and I work from home.' });
+    const conv = await desk.conversation({
+      customerId: customer.id,
+      text: 'My internet keeps dropping every evening and I work from home.',
+    });
     await desk.say(conv.id, 'agent', "I'm sorry about that, let me take a look.");
     await desk.verify(conv.id);
     await desk.say(conv.id, 'agent', 'Can you give me your account number?');
@@ -44,10 +51,19 @@ describe('scoring a finished conversation', () => {
     await desk.say(conv.id, 'customer', 'Great, it works now, thank you.');
 
     expect((await quality.get(`/conversations/${conv.id}/quality`)).json.code).toBe('QUALITY_NOT_SCORED');
-    const scored = nextEvent(t.deps.events, 'conversation.scored', (e) => e.data.conversationId === conv.id, 20_000);
+    const scored = nextEvent(
+      t.deps.events,
+      'conversation.scored',
+      (e) => e.data.conversationId === conv.id,
+      20_000,
+    );
     await desk.status(conv.id, 'resolved');
     const event = await scored;
-    expect(event.data).toMatchObject({ conversationId: conv.id, road: expect.any(Number), overall: expect.any(Number) });
+    expect(event.data).toMatchObject({
+      conversationId: conv.id,
+      road: expect.any(Number),
+      overall: expect.any(Number),
+    });
 
     const stored = await quality.get(`/conversations/${conv.id}/quality`);
     expect(stored.status, stored.text).toBe(200);
@@ -55,18 +71,31 @@ describe('scoring a finished conversation', () => {
     const repeat = stored.json.evidence.find((e: { criterion: string }) => e.criterion === 'repeatAsk');
     expect(repeat).toMatchObject({ turn: 2, quote: expect.stringMatching(/account number/) });
     expect(stored.json.scores.repeatAsk).toBeLessThan(100);
-    expect(stored.json).toMatchObject({ conversationId: conv.id, channel: 'chat', engineVersion: expect.any(String) });
+    expect(stored.json).toMatchObject({
+      conversationId: conv.id,
+      channel: 'chat',
+      engineVersion: expect.any(String),
+    });
   }, 40_000);
 
   it('scores again on demand and keeps one row per conversation', async () => {
-    const conv = await desk.conversation({ customerId: (await desk.customer()).id, text: 'How do I change my billing date?' });
-    await desk.say(conv.id, 'agent', 'You can change it under Settings, then Billing. I have moved it to the 15th for you.');
+    const conv = await desk.conversation({
+      customerId: (await desk.customer()).id,
+      text: 'How do I change my billing date?',
+    });
+    await desk.say(
+      conv.id,
+      'agent',
+      'You can change it under Settings, then Billing. I have moved it to the 15th for you.',
+    );
     const first = await quality.post(`/conversations/${conv.id}/quality`);
     expect(first.status, first.text).toBe(200);
     const again = await quality.post(`/conversations/${conv.id}/quality`);
     expect(again.status).toBe(200);
     expect(Date.parse(again.json.scoredAt)).toBeGreaterThanOrEqual(Date.parse(first.json.scoredAt));
-    const rows = await t.handle.db.query.qualityScores.findMany({ where: (s, { eq }) => eq(s.conversationId, conv.id) });
+    const rows = await t.handle.db.query.qualityScores.findMany({
+      where: (s, { eq }) => eq(s.conversationId, conv.id),
+    });
     expect(rows).toHaveLength(1);
   });
 });

@@ -12,7 +12,10 @@ export const scoreConversationJob = defineJob({
   name: 'quality.score-conversation',
   schema: z.object({ workspaceId: z.uuid(), conversationId: z.uuid() }),
   handler: async (payload, ctx: JobContext<QualityJobDeps>) => {
-    const scope = { workspaceId: payload.workspaceId, actor: { type: 'system' as const, role: 'owner' as const, userId: null } };
+    const scope = {
+      workspaceId: payload.workspaceId,
+      actor: { type: 'system' as const, role: 'owner' as const, userId: null },
+    };
     await inWorkspace(ctx, scope, async (work) => {
       try {
         const conversation = await loadConversation(work, payload.conversationId);
@@ -20,7 +23,8 @@ export const scoreConversationJob = defineJob({
         if (!isFinished(conversation.status)) return;
       } catch (err) {
         // Deleted since: nothing to score, and retrying will not bring it back.
-        if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') return ctx.logger.warn({ ...payload }, 'conversation gone before scoring');
+        if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND')
+          return ctx.logger.warn({ ...payload }, 'conversation gone before scoring');
         throw err;
       }
       await scoreConversation(work, payload.conversationId);

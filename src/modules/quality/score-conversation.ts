@@ -19,7 +19,11 @@ async function scoreAndSave(ctx: WorkContext, conversationId: string, settings: 
   const { scoreTranscript } = await loadEngine();
   const result = scoreTranscript(transcript, settings.rubric);
   const agentId = responsibleAgent(conversation);
-  const row = await saveScore(ctx, { conversationId, agentId, teamId: conversation.teamId, channel: conversation.channel }, result);
+  const row = await saveScore(
+    ctx,
+    { conversationId, agentId, teamId: conversation.teamId, channel: conversation.channel },
+    result,
+  );
   ctx.emit('conversation.scored', {
     conversationId,
     displayId: conversation.displayId,
@@ -44,7 +48,10 @@ export async function scoreConversation(ctx: WorkContext, conversationId: string
 // Many at once (an import, a demo): the rubric is read once, and agents' standings are left to
 // reviewAgents once everything is in, so a coaching task is judged on the whole period rather
 // than on whichever conversations happened to be scored first. Resolves to the agents scored.
-export async function scoreConversations(ctx: WorkContext, conversationIds: readonly string[]): Promise<string[]> {
+export async function scoreConversations(
+  ctx: WorkContext,
+  conversationIds: readonly string[],
+): Promise<string[]> {
   const settings = await loadQualitySettings(ctx);
   const agents = new Set<string>();
   for (const id of conversationIds) {

@@ -5,18 +5,31 @@ import type { Period } from './load-agent-team-cells.js';
 import type { GroupBy } from './worst-conversations.js';
 
 export const SCORE_NAMES = ['empathy', 'listening', 'apologyFit', 'repeatAsk', 'clarity'] as const;
-export const FLAG_NAMES = ['repeatAsk', 'apologyMisplaced', 'prematureClose', 'redirectAndClose', 'longHold', 'multipleTransfers'] as const;
+export const FLAG_NAMES = [
+  'repeatAsk',
+  'apologyMisplaced',
+  'prematureClose',
+  'redirectAndClose',
+  'longHold',
+  'multipleTransfers',
+] as const;
 
 const s = qualityScores;
 const avg = (column: AnyColumn) => sql<number>`round(avg(${column})::numeric, 1)::float8`;
-const roadCount = (road: number) => sql<number>`(count(*) filter (where ${s.road} = ${sql.raw(String(road))}))::int`;
+const roadCount = (road: number) =>
+  sql<number>`(count(*) filter (where ${s.road} = ${sql.raw(String(road))}))::int`;
 // Flag names are this module's constants, never input, so they are written into the query text.
-const flagCount = (flag: string) => sql<number>`(count(*) filter (where ${s.flags} ->> '${sql.raw(flag)}' = 'true'))::int`;
+const flagCount = (flag: string) =>
+  sql<number>`(count(*) filter (where ${s.flags} ->> '${sql.raw(flag)}' = 'true'))::int`;
 
 // Every figure on a scorecard in one grouped pass over the period's scores; messages are never read.
 export async function scorecardAggregates(ctx: WorkContext, period: Period, groupBy: GroupBy) {
   const key = groupBy === 'agent' ? s.agentId : s.teamId;
-  const where: SQL[] = [eq(s.workspaceId, ctx.workspaceId), gte(s.scoredAt, period.from), lte(s.scoredAt, period.to)];
+  const where: SQL[] = [
+    eq(s.workspaceId, ctx.workspaceId),
+    gte(s.scoredAt, period.from),
+    lte(s.scoredAt, period.to),
+  ];
   if (groupBy === 'agent') where.push(isNotNull(s.agentId));
   const rows = await ctx.tx
     .select({
@@ -42,9 +55,15 @@ export async function scorecardAggregates(ctx: WorkContext, period: Period, grou
     return {
       id: r.id,
       conversations: Number(r.conversations),
-      averages: { overall: Number(r.overall), ...Object.fromEntries(SCORE_NAMES.map((n) => [n, Number(row[n])])) } as Record<'overall' | (typeof SCORE_NAMES)[number], number>,
+      averages: {
+        overall: Number(r.overall),
+        ...Object.fromEntries(SCORE_NAMES.map((n) => [n, Number(row[n])])),
+      } as Record<'overall' | (typeof SCORE_NAMES)[number], number>,
       roadMix: { '1': Number(r.road1), '2': Number(r.road2), '3': Number(r.road3), '4': Number(r.road4) },
-      flagCounts: Object.fromEntries(FLAG_NAMES.map((f) => [f, Number(row[`flag_${f}`])])) as Record<(typeof FLAG_NAMES)[number], number>,
+      flagCounts: Object.fromEntries(FLAG_NAMES.map((f) => [f, Number(row[`flag_${f}`])])) as Record<
+        (typeof FLAG_NAMES)[number],
+        number
+      >,
     };
   });
 }

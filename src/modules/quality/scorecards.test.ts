@@ -13,13 +13,27 @@ const weakConversations: string[] = [];
 async function handled(agentId: string, kind: 'good' | 'bad') {
   const customer = await desk.customer();
   if (kind === 'good') {
-    const conv = await desk.conversation({ customerId: customer.id, assigneeId: agentId, teamId, text: 'My internet keeps dropping every evening and I work from home.' });
-    await desk.say(conv.id, 'agent', "I'm sorry the connection keeps dropping, that's really disruptive when you work from home. I've found a fault on your line and reset it, so it should stay stable now.");
+    const conv = await desk.conversation({
+      customerId: customer.id,
+      assigneeId: agentId,
+      teamId,
+      text: 'My internet keeps dropping every evening and I work from home.',
+    });
+    await desk.say(
+      conv.id,
+      'agent',
+      "I'm sorry the connection keeps dropping, that's really disruptive when you work from home. I've found a fault on your line and reset it, so it should stay stable now.",
+    );
     await desk.say(conv.id, 'customer', 'Great, it works now, thank you so much!');
     await desk.status(conv.id, 'resolved');
     return conv.id;
   }
-  const conv = await desk.conversation({ customerId: customer.id, assigneeId: agentId, teamId, text: 'My internet keeps dropping every evening and I work from home. This is the third time I contact you!' });
+  const conv = await desk.conversation({
+    customerId: customer.id,
+    assigneeId: agentId,
+    teamId,
+    text: 'My internet keeps dropping every evening and I work from home. This is the third time I contact you!',
+  });
   await desk.say(conv.id, 'agent', 'What is your account number?');
   await desk.say(conv.id, 'customer', 'It is 44512. Can you fix it or not?');
   await desk.say(conv.id, 'agent', 'You need to contact the network team for that. Goodbye.');
@@ -62,7 +76,13 @@ describe('scorecards', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.json.data).toHaveLength(3);
     const [weak, ...good] = res.json.data;
-    expect(weak).toMatchObject({ id: people.weak, name: 'Walt Weak', conversations: 5, outlier: true, teamId });
+    expect(weak).toMatchObject({
+      id: people.weak,
+      name: 'Walt Weak',
+      conversations: 5,
+      outlier: true,
+      teamId,
+    });
     expect(weak.teamAverage).toBeGreaterThan(weak.averages.overall + 15);
     expect(weak.roadMix['1'] + weak.roadMix['2'] + weak.roadMix['3'] + weak.roadMix['4']).toBe(5);
     expect(weak.roadMix['4']).toBe(5);
@@ -79,14 +99,18 @@ describe('scorecards', () => {
   it('aggregates per team', async () => {
     const res = await quality.get('/quality/scorecards?groupBy=team');
     expect(res.status).toBe(200);
-    expect(res.json.data).toEqual([expect.objectContaining({ id: teamId, name: 'Broadband', conversations: 15 })]);
+    expect(res.json.data).toEqual([
+      expect.objectContaining({ id: teamId, name: 'Broadband', conversations: 15 }),
+    ]);
     expect(res.json.data[0].outlier).toBeUndefined();
   });
 
   it('reads only the period asked for', async () => {
     const res = await quality.get(`/quality/scorecards?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z`);
     expect(res.json.data).toEqual([]);
-    const backwards = await quality.get(`/quality/scorecards?from=2020-02-01T00:00:00Z&to=2020-01-01T00:00:00Z`);
+    const backwards = await quality.get(
+      `/quality/scorecards?from=2020-02-01T00:00:00Z&to=2020-01-01T00:00:00Z`,
+    );
     expect(backwards.status).toBe(400);
   });
 
@@ -96,7 +120,13 @@ describe('scorecards', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.json.data).toHaveLength(1);
     const [task] = res.json.data;
-    expect(task).toMatchObject({ agentId: people.weak, teamId, assigneeId: people.supervisor, status: 'open', completedAt: null });
+    expect(task).toMatchObject({
+      agentId: people.weak,
+      teamId,
+      assigneeId: people.supervisor,
+      status: 'open',
+      completedAt: null,
+    });
     expect(task.conversationIds).toHaveLength(3);
     for (const id of task.conversationIds) expect(weakConversations).toContain(id);
     expect(task.reason).toMatch(/below the team/);
@@ -113,7 +143,9 @@ describe('scorecards', () => {
 
   it('validates coaching task changes', async () => {
     const [task] = (await quality.get('/quality/coaching-tasks')).json.data;
-    expect((await quality.patch(`/quality/coaching-tasks/${task.id}`, { status: 'archived' })).status).toBe(400);
+    expect((await quality.patch(`/quality/coaching-tasks/${task.id}`, { status: 'archived' })).status).toBe(
+      400,
+    );
     const missing = await quality.patch(`/quality/coaching-tasks/${crypto.randomUUID()}`, { status: 'done' });
     expect(missing.status).toBe(404);
     expect(missing.json.code).toBe('COACHING_TASK_NOT_FOUND');

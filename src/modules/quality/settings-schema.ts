@@ -15,7 +15,13 @@ export const rubricOverridesSchema = z
     // Gaps under a minute between a customer's message and the reply are typing, not holding.
     longHoldSeconds: z.number().int().min(60).max(86_400).optional(),
     extraPhrases: z
-      .object({ empathy: phrases, apology: phrases, redirect: phrases, jargon: phrases, customerChoice: phrases })
+      .object({
+        empathy: phrases,
+        apology: phrases,
+        redirect: phrases,
+        jargon: phrases,
+        customerChoice: phrases,
+      })
       .partial()
       .strict()
       .optional(),

@@ -6,7 +6,10 @@ const SCORED = new Set(['empathy', 'listening', 'apologyFit', 'repeatAsk', 'clar
 
 // What a reviewer should read first: evidence for the weakest criteria. Road, resolution and
 // sentiment evidence records what the customer was put through, so it leads.
-export function topEvidence(row: Pick<QualityScoreRow, 'evidence' | 'empathy' | 'listening' | 'apologyFit' | 'repeatAsk' | 'clarity'>, count = 2): Evidence[] {
+export function topEvidence(
+  row: Pick<QualityScoreRow, 'evidence' | 'empathy' | 'listening' | 'apologyFit' | 'repeatAsk' | 'clarity'>,
+  count = 2,
+): Evidence[] {
   const weight = (e: Evidence) => (SCORED.has(e.criterion) ? (row[e.criterion as 'empathy'] ?? 100) : -1);
   return row.evidence
     .map((e, i) => ({ e, i }))

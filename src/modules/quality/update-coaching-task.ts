@@ -13,14 +13,28 @@ export async function updateCoachingTask(ctx: WorkContext, id: string, status: C
     const [other] = await ctx.tx
       .select({ id: coachingTasks.id })
       .from(coachingTasks)
-      .where(and(eq(coachingTasks.agentId, current.agentId), eq(coachingTasks.status, 'open'), ne(coachingTasks.id, id)));
-    if (other) throw new AppError('INVALID_STATE', { message: `This agent already has an open coaching task (${other.id})` });
+      .where(
+        and(
+          eq(coachingTasks.agentId, current.agentId),
+          eq(coachingTasks.status, 'open'),
+          ne(coachingTasks.id, id),
+        ),
+      );
+    if (other)
+      throw new AppError('INVALID_STATE', {
+        message: `This agent already has an open coaching task (${other.id})`,
+      });
   }
   const [row] = await ctx.tx
     .update(coachingTasks)
     .set({ status, completedAt: status === 'open' ? null : new Date() })
     .where(eq(coachingTasks.id, id))
     .returning();
-  ctx.emit('quality.coaching_task_updated', { taskId: id, agentId: row!.agentId, from: current.status, to: status });
+  ctx.emit('quality.coaching_task_updated', {
+    taskId: id,
+    agentId: row!.agentId,
+    from: current.status,
+    to: status,
+  });
   return presentTask(row!);
 }

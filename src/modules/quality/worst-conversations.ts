@@ -22,7 +22,11 @@ export async function worstConversations(
 ): Promise<Map<string | null, WorstConversation[]>> {
   const s = qualityScores;
   const key = options.groupBy === 'agent' ? s.agentId : s.teamId;
-  const where: SQL[] = [eq(s.workspaceId, ctx.workspaceId), gte(s.scoredAt, options.from), lte(s.scoredAt, options.to)];
+  const where: SQL[] = [
+    eq(s.workspaceId, ctx.workspaceId),
+    gte(s.scoredAt, options.from),
+    lte(s.scoredAt, options.to),
+  ];
   if (options.groupBy === 'agent') where.push(isNotNull(s.agentId));
   if (options.agentId) where.push(eq(s.agentId, options.agentId));
   const ranked = ctx.tx
@@ -38,7 +42,9 @@ export async function worstConversations(
       apologyFit: s.apologyFit,
       repeatAsk: s.repeatAsk,
       clarity: s.clarity,
-      rank: sql<number>`row_number() over (partition by ${key} order by ${s.overall} asc, ${s.scoredAt} desc)`.as('rank'),
+      rank: sql<number>`row_number() over (partition by ${key} order by ${s.overall} asc, ${s.scoredAt} desc)`.as(
+        'rank',
+      ),
     })
     .from(s)
     .where(and(...where))
@@ -52,7 +58,13 @@ export async function worstConversations(
   const out = new Map<string | null, WorstConversation[]>();
   for (const row of rows) {
     const list = out.get(row.groupKey) ?? [];
-    list.push({ conversationId: row.conversationId, overall: row.overall, road: row.road, scoredAt: row.scoredAt, evidence: topEvidence(row) });
+    list.push({
+      conversationId: row.conversationId,
+      overall: row.overall,
+      road: row.road,
+      scoredAt: row.scoredAt,
+      evidence: topEvidence(row),
+    });
     out.set(row.groupKey, list);
   }
   return out;

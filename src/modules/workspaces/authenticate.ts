@@ -17,7 +17,10 @@ export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Sco
   if (!key) throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, key.id));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, key.id));
   }
   return {
     workspaceId: key.workspaceId,
@@ -27,7 +30,12 @@ export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Sco
 
 export async function authenticateSession(db: Db, tokenHash: string): Promise<Scope & { sessionId: string }> {
   const [row] = await db
-    .select({ sessionId: sessions.id, userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role })
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      workspaceId: sessions.workspaceId,
+      role: memberships.role,
+    })
     .from(sessions)
     .innerJoin(
       memberships,

@@ -25,7 +25,11 @@ export async function createWorkspace({ db, name, admin }: CreateWorkspaceInput)
     // invited earlier without a password gets this one.
     let user = existing[0];
     if (user && !user.passwordHash) {
-      [user] = await tx.update(users).set({ passwordHash }).where(sql`${users.id} = ${user.id}`).returning();
+      [user] = await tx
+        .update(users)
+        .set({ passwordHash })
+        .where(sql`${users.id} = ${user.id}`)
+        .returning();
     } else if (!user) {
       [user] = await tx
         .insert(users)
@@ -36,7 +40,14 @@ export async function createWorkspace({ db, name, admin }: CreateWorkspaceInput)
     await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner' });
     const [key] = await tx
       .insert(apiKeys)
-      .values({ workspaceId: workspace.id, name: 'Initial key', prefix: lookup, keyHash: hashToken(token), role: 'owner', createdBy: user.id })
+      .values({
+        workspaceId: workspace.id,
+        name: 'Initial key',
+        prefix: lookup,
+        keyHash: hashToken(token),
+        role: 'owner',
+        createdBy: user.id,
+      })
       .returning({ id: apiKeys.id });
     return { workspaceId: workspace.id, userId: user.id, apiKey: token, apiKeyId: key!.id };
   });

@@ -8,7 +8,10 @@ export const SESSION_DAYS = 14;
 
 export async function login(options: { db: Db; email: string; password: string; workspaceId?: string }) {
   const { db, email, password, workspaceId } = options;
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
   const rows = await db
@@ -24,7 +27,9 @@ export async function login(options: { db: Db; email: string; password: string; 
   }
   const { token } = newToken('ess');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, workspaceId: membership.workspaceId, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId: user.id, workspaceId: membership.workspaceId, expiresAt });
   return {
     token,
     expiresAt,

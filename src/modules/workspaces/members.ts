@@ -44,7 +44,10 @@ export async function addMember(
   input: { email: string; name?: string; password?: string; role: Role },
 ) {
   assertCanGrant(ctx, input.role);
-  const [existing] = await ctx.tx.select().from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  const [existing] = await ctx.tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
   let userId = existing?.id;
   if (!userId) {
     const [created] = await ctx.tx
@@ -62,7 +65,8 @@ export async function addMember(
     .values({ workspaceId: ctx.workspaceId, userId, role: input.role })
     .onConflictDoNothing()
     .returning();
-  if (!inserted.length) throw new AppError('ALREADY_MEMBER', { message: `${input.email} is already a member` });
+  if (!inserted.length)
+    throw new AppError('ALREADY_MEMBER', { message: `${input.email} is already a member` });
   return getMember(ctx, userId);
 }
 

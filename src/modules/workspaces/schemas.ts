@@ -31,7 +31,12 @@ export const memberSchema = z
   .openapi('Member');
 
 export const addMemberBody = z
-  .object({ email: emailSchema, name: z.string().trim().min(1).max(200).optional(), password: passwordSchema.optional(), role: roleSchema })
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1).max(200).optional(),
+    password: passwordSchema.optional(),
+    role: roleSchema,
+  })
   .strict()
   .openapi('AddMemberInput');
 

@@ -42,6 +42,9 @@ export async function addTeamMember(ctx: WorkContext, teamId: string, userId: st
   await getTeam(ctx, teamId);
   const [member] = await ctx.tx.select().from(memberships).where(eq(memberships.userId, userId));
   if (!member) throw new AppError('USER_NOT_FOUND');
-  await ctx.tx.insert(teamMembers).values({ workspaceId: ctx.workspaceId, teamId, userId }).onConflictDoNothing();
+  await ctx.tx
+    .insert(teamMembers)
+    .values({ workspaceId: ctx.workspaceId, teamId, userId })
+    .onConflictDoNothing();
   return getTeam(ctx, teamId);
 }

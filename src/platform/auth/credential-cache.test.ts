@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCredentialCache } from './credential-cache.js';
 
-const scope = (workspaceId: string) => ({ workspaceId, actor: { type: 'system' as const, role: 'owner' as const, userId: null } });
+const scope = (workspaceId: string) => ({
+  workspaceId,
+  actor: { type: 'system' as const, role: 'owner' as const, userId: null },
+});
 
 describe('credential cache', () => {
   it('serves an entry until it expires, then looks again', () => {

@@ -15,7 +15,11 @@ export type CredentialCache = {
  * moment a key is revoked, a session ends or a member's role changes, and another instance
  * serving the same database follows within `ttlMs`.
  */
-export function createCredentialCache(options: { ttlMs: number; maxEntries: number; now?: () => number }): CredentialCache {
+export function createCredentialCache(options: {
+  ttlMs: number;
+  maxEntries: number;
+  now?: () => number;
+}): CredentialCache {
   const now = options.now ?? Date.now;
   const entries = new Map<string, { credential: CachedCredential; expiresAt: number }>();
   return {

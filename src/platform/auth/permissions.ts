@@ -21,15 +21,36 @@ const work: Permission[] = [...read, 'customers:write', 'conversations:write', '
 
 // Executives and frontline staff listen and read; they don't work the queue or manage the desk.
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set([...work, 'workspace:manage', 'members:manage', 'apikeys:manage', 'teams:manage', 'quality:manage']),
-  admin: new Set([...work, 'workspace:manage', 'members:manage', 'apikeys:manage', 'teams:manage', 'quality:manage']),
+  owner: new Set([
+    ...work,
+    'workspace:manage',
+    'members:manage',
+    'apikeys:manage',
+    'teams:manage',
+    'quality:manage',
+  ]),
+  admin: new Set([
+    ...work,
+    'workspace:manage',
+    'members:manage',
+    'apikeys:manage',
+    'teams:manage',
+    'quality:manage',
+  ]),
   supervisor: new Set([...work, 'teams:manage', 'quality:manage']),
   agent: new Set(work),
   executive: new Set(read),
   frontline: new Set(read),
 };
 
-export const roleRank: Record<Role, number> = { owner: 5, admin: 4, supervisor: 3, agent: 2, executive: 1, frontline: 1 };
+export const roleRank: Record<Role, number> = {
+  owner: 5,
+  admin: 4,
+  supervisor: 3,
+  agent: 2,
+  executive: 1,
+  frontline: 1,
+};
 
 export function can(role: Role, permission: Permission): boolean {
   return grants[role].has(permission);

@@ -20,16 +20,23 @@ export function authenticateRequest(deps: AppDeps): MiddlewareHandler<AppEnv> {
       return next();
     }
     const token = await getSignedCookie(c, deps.config.sessionSecret, SESSION_COOKIE);
-    if (!token) throw new AppError('UNAUTHENTICATED', { message: 'Log in or send Authorization: Bearer <api key>' });
+    if (!token)
+      throw new AppError('UNAUTHENTICATED', { message: 'Log in or send Authorization: Bearer <api key>' });
     const hash = hashToken(token);
-    const { sessionId, ...scope } = await remembered(deps, `session:${hash}`, () => authenticateSession(deps.db, hash));
+    const { sessionId, ...scope } = await remembered(deps, `session:${hash}`, () =>
+      authenticateSession(deps.db, hash),
+    );
     c.set('scope', scope);
     c.set('sessionId', sessionId);
     return next();
   };
 }
 
-async function remembered<T extends CachedCredential>(deps: AppDeps, key: string, look: () => Promise<T>): Promise<T> {
+async function remembered<T extends CachedCredential>(
+  deps: AppDeps,
+  key: string,
+  look: () => Promise<T>,
+): Promise<T> {
   const known = deps.credentials.get(key) as T | undefined;
   if (known) return known;
   const found = await look();

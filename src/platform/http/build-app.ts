@@ -17,7 +17,12 @@ import { referencePage } from './reference-page.js';
 import { problemsPage } from './problems-page.js';
 import { createRealtimeHub } from '../realtime/realtime-hub.js';
 
-const PUBLIC_PATHS = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/docs']);
+const PUBLIC_PATHS = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/health',
+  '/api/v1/openapi.json',
+  '/api/v1/docs',
+]);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export function buildApp(deps: AppDeps) {
@@ -25,12 +30,27 @@ export function buildApp(deps: AppDeps) {
   const nodeWs = createNodeWebSocket({ app });
   const realtime = createRealtimeHub(deps);
   app.onError(handleError(deps.logger));
-  app.notFound((c) => problemResponse(c, new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` })));
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
+    ),
+  );
   app.use('*', requestId());
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
 
   const api = createRouter();
-  api.use('*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes` }); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', {
+          message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
+        });
+      },
+    }),
+  );
   api.use('*', async (c, next) => {
     const type = c.req.header('content-type');
     if (WRITE_METHODS.has(c.req.method) && type && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
@@ -38,7 +58,9 @@ export function buildApp(deps: AppDeps) {
     }
     await next();
   });
-  api.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : authenticateRequest(deps)(c, next)));
+  api.use('*', async (c, next) =>
+    PUBLIC_PATHS.has(c.req.path) ? next() : authenticateRequest(deps)(c, next),
+  );
 
   api.get('/health', async (c) => {
     await deps.db.execute(sql`SELECT 1`);
@@ -63,11 +85,23 @@ export function buildApp(deps: AppDeps) {
   api.route('/', conversationRoutes(deps));
   api.route('/', qualityRoutes(deps));
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key' });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'earshot_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'earshot_session',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Earshot API', version: '1', description: 'Help desk, conversation quality and voice of the customer.' },
+    info: {
+      title: 'Earshot API',
+      version: '1',
+      description: 'Help desk, conversation quality and voice of the customer.',
+    },
     servers: [{ url: '/api/v1' }],
   });
   api.get('/docs', (c) => c.html(referencePage('/api/v1/openapi.json')));

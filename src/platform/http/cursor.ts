@@ -11,9 +11,17 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at))) return parsed;
+    if (
+      typeof parsed.at === 'string' &&
+      typeof parsed.id === 'string' &&
+      !Number.isNaN(Date.parse(parsed.at))
+    )
+      return parsed;
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', { message: 'The cursor is not valid', invalidParams: [{ name: 'query.cursor', reason: 'not a cursor returned by this API' }] });
+  throw new AppError('VALIDATION_FAILED', {
+    message: 'The cursor is not valid',
+    invalidParams: [{ name: 'query.cursor', reason: 'not a cursor returned by this API' }],
+  });
 }

@@ -19,7 +19,9 @@ export function toAppError(error: unknown): AppError {
     if (error.status === 401) return new AppError('UNAUTHENTICATED', { message: error.message || undefined });
     return new AppError('VALIDATION_FAILED', { message: error.message });
   }
-  const pgCode = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+  const pgCode =
+    (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ??
+    (error as { code?: unknown })?.code;
   // Row-level security refused a write: only possible with a foreign id.
   if (pgCode === '42501') return new AppError('NOT_FOUND');
   return new AppError('INTERNAL', { cause: error });

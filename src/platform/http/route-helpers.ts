@@ -55,13 +55,22 @@ function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-export function reply<T extends z.ZodType, S extends 200 | 201>(c: Context<AppEnv>, schema: T, data: unknown, status: S) {
+export function reply<T extends z.ZodType, S extends 200 | 201>(
+  c: Context<AppEnv>,
+  schema: T,
+  data: unknown,
+  status: S,
+) {
   return c.json(schema.parse(toJsonValue(data)) as z.infer<T>, status);
 }
 
 // Runs one operation for the authenticated workspace, after checking the actor's role.
 export function scopedRunner(deps: AppDeps) {
-  return <T>(c: Context<AppEnv>, permission: Permission, work: (ctx: WorkContext) => Promise<T>): Promise<T> => {
+  return <T>(
+    c: Context<AppEnv>,
+    permission: Permission,
+    work: (ctx: WorkContext) => Promise<T>,
+  ): Promise<T> => {
     const scope = c.get('scope');
     requirePermission(scope.actor, permission);
     return inWorkspace(deps, scope, work);

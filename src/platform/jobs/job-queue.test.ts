@@ -7,7 +7,13 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { openPglite, openPostgres, type DbHandle } from '../../db/client.js';
-import { createJobQueue, defineJob, JobPayloadError, type JobContext, type JobQueueOptions } from './index.js';
+import {
+  createJobQueue,
+  defineJob,
+  JobPayloadError,
+  type JobContext,
+  type JobQueueOptions,
+} from './index.js';
 
 type Target = {
   name: string;
@@ -21,7 +27,10 @@ const targets: Target[] = [
     name: 'PGlite',
     // Loading a copy takes about a third of the time of a fresh initdb.
     open: async (dataDir, seed) =>
-      openPglite({ dataDir, loadDataDir: seed?.kind === 'pglite' ? await seed.pglite.dumpDataDir('none') : undefined }),
+      openPglite({
+        dataDir,
+        loadDataDir: seed?.kind === 'pglite' ? await seed.pglite.dumpDataDir('none') : undefined,
+      }),
     bossSchema: 'pgboss',
   },
 ];
@@ -203,7 +212,10 @@ describe.each(targets)('job queue on $name', (target) => {
     await queue.work();
     const jobId = await queue.send(welcome, { to: 'bo@example.com' });
 
-    expect(await within(delivered.promise, 15_000, 'the welcome job')).toEqual({ to: 'bo@example.com', jobId });
+    expect(await within(delivered.promise, 15_000, 'the welcome job')).toEqual({
+      to: 'bo@example.com',
+      jobId,
+    });
     expect(sent).toEqual(['bo@example.com']);
     // Compile-time only: a queue whose dependencies lack the mailer cannot take this job.
     // @ts-expect-error the mailer is missing

@@ -47,7 +47,11 @@ export type JobQueue<Deps extends object = NoDeps> = {
   /** Ensures each definition's queue exists and matches its options; `deps` are kept for work(). */
   register(definitions: readonly AnyJobDefinition<Deps>[], deps?: Deps): Promise<void>;
   /** Validates and stores a job. Null when a singleton policy or key already holds one. */
-  send<D extends SendableJob>(definition: D, payload: JobInput<D>, options?: SendOptions): Promise<string | null>;
+  send<D extends SendableJob>(
+    definition: D,
+    payload: JobInput<D>,
+    options?: SendOptions,
+  ): Promise<string | null>;
   /** Starts a worker for every registered definition. */
   work(deps?: Deps): Promise<void>;
   /** Stops taking new jobs and waits for running handlers; sending still works. */
@@ -118,7 +122,8 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
       const instance = started('register jobs');
       for (const definition of list) {
         const known = definitions.get(definition.name);
-        if (known && known !== definition) throw new Error(`Two job definitions share the name "${definition.name}"`);
+        if (known && known !== definition)
+          throw new Error(`Two job definitions share the name "${definition.name}"`);
         definitions.set(definition.name, definition);
       }
       if (deps) registeredDeps = deps;

@@ -41,7 +41,8 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
     async close() {
       stopListening?.();
       await fanout.close();
-      for (const room of rooms.values()) for (const socket of room) socket.close(1001, 'server shutting down');
+      for (const room of rooms.values())
+        for (const socket of room) socket.close(1001, 'server shutting down');
       rooms.clear();
     },
   };

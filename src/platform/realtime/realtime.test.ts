@@ -12,7 +12,9 @@ let base: string;
 beforeAll(async () => {
   t = await createTestApp();
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  await new Promise<void>((resolve) =>
+    server.listening ? resolve() : server.once('listening', () => resolve()),
+  );
   await t.app.attachServer(server);
   base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -25,7 +27,9 @@ afterAll(async () => {
 type Frame = { type: string; at: string; data: Record<string, unknown>; receivedAt: number };
 
 function connect(key: string) {
-  const socket = new WebSocket(`ws://${base}/api/v1/realtime`, { headers: { authorization: `Bearer ${key}` } });
+  const socket = new WebSocket(`ws://${base}/api/v1/realtime`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   const frames: Frame[] = [];
   const waiters: { match: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   socket.on('message', (raw) => {
@@ -38,7 +42,10 @@ function connect(key: string) {
     new Promise<Frame>((resolve, reject) => {
       const found = frames.find(match);
       if (found) return resolve(found);
-      const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${frames.map((f) => f.type)}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching event within ${ms} ms; got ${frames.map((f) => f.type)}`)),
+        ms,
+      );
       waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
   return { socket, frames, next };
@@ -55,10 +62,16 @@ describe('realtime events', () => {
 
     const api = t.as(acme.apiKey);
     const customer = await api.post('/customers', { name: 'Rita' });
-    const conv = await api.post('/conversations', { customerId: customer.json.id, channel: 'chat', message: { text: 'hello?' } });
+    const conv = await api.post('/conversations', {
+      customerId: customer.json.id,
+      channel: 'chat',
+      message: { text: 'hello?' },
+    });
     await api.post(`/conversations/${conv.json.id}/messages`, { role: 'customer', text: 'Is anyone there?' });
     const answered = Date.now();
-    const message = await mine.next((f) => f.type === 'conversation.message_added' && f.data.text === 'Is anyone there?');
+    const message = await mine.next(
+      (f) => f.type === 'conversation.message_added' && f.data.text === 'Is anyone there?',
+    );
     // The same second as the write, whatever the write itself cost on a loaded machine.
     expect(message.receivedAt - answered).toBeLessThan(1_000);
     expect(message.data.conversationId).toBe(conv.json.id);
@@ -75,7 +88,9 @@ describe('realtime events', () => {
 
   it('refuses an unauthenticated upgrade', async () => {
     const socket = new WebSocket(`ws://${base}/api/v1/realtime`);
-    const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(401);
   });
 });

@@ -57,14 +57,24 @@ describe('data folder lock', () => {
   it('tells the operator to wait when a CLI command holds the folder', () => {
     const dir = folder();
     const lock = acquireDataDirLock(dir, 'earshot demo');
-    expect(lockedBy(() => acquireDataDirLock(dir, 'earshot serve')).message).toMatch(/in use by process \d+ \(earshot demo\); wait for it to finish/);
+    expect(lockedBy(() => acquireDataDirLock(dir, 'earshot serve')).message).toMatch(
+      /in use by process \d+ \(earshot demo\); wait for it to finish/,
+    );
     lock.release();
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {
     const dir = folder();
     const pid = await deadPid();
-    writeFileSync(lockFilePath(dir), JSON.stringify({ pid, command: 'earshot serve', hostname: os.hostname(), startedAt: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      lockFilePath(dir),
+      JSON.stringify({
+        pid,
+        command: 'earshot serve',
+        hostname: os.hostname(),
+        startedAt: '2020-01-01T00:00:00Z',
+      }),
+    );
 
     const lock = acquireDataDirLock(dir, 'earshot serve');
     expect(JSON.parse(readFileSync(lockFilePath(dir), 'utf8')).pid).toBe(process.pid);
@@ -74,7 +84,12 @@ describe('data folder lock', () => {
   it('never removes a lock that is no longer its own', () => {
     const dir = folder();
     const lock = acquireDataDirLock(dir, 'earshot serve');
-    const other = JSON.stringify({ pid: 1, command: 'earshot serve', hostname: os.hostname(), startedAt: 'later' });
+    const other = JSON.stringify({
+      pid: 1,
+      command: 'earshot serve',
+      hostname: os.hostname(),
+      startedAt: 'later',
+    });
     writeFileSync(lockFilePath(dir), other);
     lock.release();
     expect(readFileSync(lockFilePath(dir), 'utf8')).toBe(other);
@@ -84,7 +99,9 @@ describe('data folder lock', () => {
     const dir = folder();
     const lock = acquireDataDirLock(dir, 'earshot serve');
     const config = parseConfig({ EARSHOT_DATA_DIR: dir, SESSION_SECRET: 's'.repeat(40) });
-    await expect(openDatabase(config, { command: 'earshot migrate' })).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED' });
+    await expect(openDatabase(config, { command: 'earshot migrate' })).rejects.toMatchObject({
+      code: 'DATA_DIR_LOCKED',
+    });
     expect(existsSync(path.join(dir, 'pglite'))).toBe(false);
     lock.release();
   });

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../errors.js';
 import { lockFilePath } from './data-paths.js';
@@ -17,7 +26,12 @@ const FRESH_UNREADABLE_MS = 500;
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = lockFilePath(dataDir);
-  const me: LockHolder = { pid: process.pid, command, hostname: os.hostname(), startedAt: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    command,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+  };
   const content = JSON.stringify(me);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (tryCreate(file, content)) return holding(file, me, content);
@@ -32,7 +46,9 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
     }
     if (!removeStale(file, seen)) pause(25);
   }
-  throw new AppError('DATA_DIR_LOCKED', { message: `Could not take the lock on ${dataDir}; another process keeps taking it` });
+  throw new AppError('DATA_DIR_LOCKED', {
+    message: `Could not take the lock on ${dataDir}; another process keeps taking it`,
+  });
 }
 
 export function readLockHolder(dataDir: string): LockHolder | undefined {
@@ -42,10 +58,13 @@ export function readLockHolder(dataDir: string): LockHolder | undefined {
 
 export function lockedError(dataDir: string, holder: LockHolder): AppError {
   const who = `process ${holder.pid} (${holder.command})${holder.hostname === os.hostname() ? '' : ` on ${holder.hostname}`}`;
-  const advice = holder.command === 'earshot serve'
-    ? 'stop it or run the command while it runs — CLI commands are forwarded to it'
-    : 'wait for it to finish or stop it';
-  return new AppError('DATA_DIR_LOCKED', { message: `The data folder ${dataDir} is in use by ${who}; ${advice}` });
+  const advice =
+    holder.command === 'earshot serve'
+      ? 'stop it or run the command while it runs — CLI commands are forwarded to it'
+      : 'wait for it to finish or stop it';
+  return new AppError('DATA_DIR_LOCKED', {
+    message: `The data folder ${dataDir} is in use by ${who}; ${advice}`,
+  });
 }
 
 // The content is written to a private file first and hard-linked into place: link() fails if
@@ -59,7 +78,8 @@ function tryCreate(file: string, content: string): boolean {
   } catch (err) {
     if (code(err) === 'EEXIST') return false;
     // Some file systems have no hard links; an exclusive create is still exclusive.
-    if (['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV'].includes(code(err) ?? '')) return createDirectly(file, content);
+    if (['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV'].includes(code(err) ?? ''))
+      return createDirectly(file, content);
     throw err;
   } finally {
     rmSync(draft, { force: true });

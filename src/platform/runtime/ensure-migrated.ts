@@ -19,7 +19,9 @@ async function isUpToDate(handle: DbHandle): Promise<boolean> {
   const entries = (JSON.parse(readFileSync(journal, 'utf8')) as { entries: { when: number }[] }).entries;
   const newest = Math.max(...entries.map((e) => e.when));
   try {
-    const result = (await handle.db.execute(sql`SELECT max(created_at) AS last FROM drizzle.__drizzle_migrations`)) as unknown as {
+    const result = (await handle.db.execute(
+      sql`SELECT max(created_at) AS last FROM drizzle.__drizzle_migrations`,
+    )) as unknown as {
       rows: { last: number | string | null }[];
     };
     const last = Number(result.rows[0]?.last ?? 0);

@@ -8,7 +8,10 @@ export type OpenedDatabase = { handle: DbHandle; close(): Promise<void> };
 // PostgreSQL is shared by any number of processes; the embedded database is opened by one
 // process at a time, so the folder's lock is taken before PGlite touches a file and released
 // only after PGlite has flushed and closed.
-export async function openDatabase(config: Config, options: { command: string; poolSize?: number }): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  options: { command: string; poolSize?: number },
+): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     const handle = openPostgres(config.databaseUrl, options.poolSize);
     return { handle, close: () => handle.close() };

@@ -30,7 +30,9 @@ export function createJobRuntime(deps: AppDeps, options: { workers: boolean; log
       // Inside a transaction on PGlite, waiting for the queue would wait for the very
       // connection the transaction holds.
       if (!running && sendOptions?.tx) {
-        throw new AppError('UNAVAILABLE', { message: 'The job queue is still starting; try again in a moment' });
+        throw new AppError('UNAVAILABLE', {
+          message: 'The job queue is still starting; try again in a moment',
+        });
       }
       await ready;
       return queue!.send(definition, payload, sendOptions);
@@ -38,14 +40,20 @@ export function createJobRuntime(deps: AppDeps, options: { workers: boolean; log
   };
 
   async function boot(): Promise<void> {
-    const [{ createJobQueue }, { jobDefinitions }] = await Promise.all([import('../jobs/index.js'), import('./job-definitions.js')]);
+    const [{ createJobQueue }, { jobDefinitions }] = await Promise.all([
+      import('../jobs/index.js'),
+      import('./job-definitions.js'),
+    ]);
     const created = createJobQueue<AppDeps>({ handle: deps.handle, logger: options.logger });
     await created.start();
     queue = created;
     await created.register(jobDefinitions, { ...deps, jobs: sender });
     if (options.workers) await created.work();
     running = true;
-    options.logger.info({ jobTypes: jobDefinitions.map((d) => d.name), workers: options.workers }, 'job queue is running');
+    options.logger.info(
+      { jobTypes: jobDefinitions.map((d) => d.name), workers: options.workers },
+      'job queue is running',
+    );
   }
 
   return {
@@ -54,13 +62,16 @@ export function createJobRuntime(deps: AppDeps, options: { workers: boolean; log
       if (!started) {
         started = boot();
         markStarted(started);
-        started.catch((err) => options.logger.error({ err }, 'the job queue failed to start; jobs cannot be sent or run'));
+        started.catch((err) =>
+          options.logger.error({ err }, 'the job queue failed to start; jobs cannot be sent or run'),
+        );
       }
       return started;
     },
     async stop() {
       // Never started: nothing to stop, and any send still waiting fails instead of hanging.
-      if (!started) markStarted(Promise.reject(new AppError('UNAVAILABLE', { message: 'The job queue was stopped' })));
+      if (!started)
+        markStarted(Promise.reject(new AppError('UNAVAILABLE', { message: 'The job queue was stopped' })));
       await ready.catch(() => undefined);
       await queue?.stop();
     },

@@ -11,7 +11,11 @@ import { prepareTestTarget } from './testing/test-target.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-type Serving = { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> };
+type Serving = {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+};
 
 function serve(env: Record<string, string>): Serving {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env, LOG_LEVEL: 'warn' };
@@ -35,8 +39,12 @@ function waitFor(serving: Serving, pattern: RegExp, ms: number): Promise<RegExpM
       const match = serving.output().match(pattern);
       if (match) done(() => resolve(match));
     };
-    const timer = setTimeout(() => done(() => reject(new Error(`No ${pattern} within ${ms} ms:\n${serving.output()}`))), ms);
-    const onExit = (code: number | null) => done(() => reject(new Error(`Exited with ${code} before ${pattern}:\n${serving.output()}`)));
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`No ${pattern} within ${ms} ms:\n${serving.output()}`))),
+      ms,
+    );
+    const onExit = (code: number | null) =>
+      done(() => reject(new Error(`Exited with ${code} before ${pattern}:\n${serving.output()}`)));
     const done = (settle: () => void) => {
       clearTimeout(timer);
       serving.child.stdout.off('data', check);
@@ -51,7 +59,9 @@ function waitFor(serving: Serving, pattern: RegExp, ms: number): Promise<RegExpM
 
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {
@@ -65,14 +75,25 @@ describe('earshot serve', () => {
     onTestFinished(() => target.close());
     const started = performance.now();
     const serving = serve(target.env);
-    const [, url] = await waitFor(serving, /Earshot is running at (http:\/\/\S+) \(embedded database in /, 60_000);
+    const [, url] = await waitFor(
+      serving,
+      /Earshot is running at (http:\/\/\S+) \(embedded database in /,
+      60_000,
+    );
     const health = await fetch(`${url!.replace('localhost', '127.0.0.1')}/api/v1/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
-    console.info(`earshot serve answered its first 200 ${Math.round(performance.now() - started)} ms after spawning (test machine, under test load)`);
+    console.info(
+      `earshot serve answered its first 200 ${Math.round(performance.now() - started)} ms after spawning (test machine, under test load)`,
+    );
 
-    expect(serving.output()).toContain(`No workspace yet. Create the first one from another terminal, while this keeps running:\n  ${FIRST_WORKSPACE_HINT}\n`);
-    expect(JSON.parse(readFileSync(lockFilePath(target.dataDir), 'utf8'))).toMatchObject({ pid: serving.child.pid, command: 'earshot serve' });
+    expect(serving.output()).toContain(
+      `No workspace yet. Create the first one from another terminal, while this keeps running:\n  ${FIRST_WORKSPACE_HINT}\n`,
+    );
+    expect(JSON.parse(readFileSync(lockFilePath(target.dataDir), 'utf8'))).toMatchObject({
+      pid: serving.child.pid,
+      command: 'earshot serve',
+    });
     expect(existsSync(adminSocketPath(target.dataDir))).toBe(true);
 
     serving.child.kill('SIGTERM');
@@ -82,17 +103,21 @@ describe('earshot serve', () => {
     expect(existsSync(adminSocketPath(target.dataDir))).toBe(false);
   }, 90_000);
 
-  it.runIf(process.env.DATABASE_URL)('starts on PostgreSQL without a lock or socket', async () => {
-    const target = await prepareTestTarget();
-    onTestFinished(() => target.close());
-    const serving = serve(target.env);
-    const [, url] = await waitFor(serving, /Earshot is running at (http:\/\/\S+) \(PostgreSQL/, 60_000);
-    const health = await fetch(`${url!.replace('localhost', '127.0.0.1')}/api/v1/health`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'pg' });
-    expect(existsSync(lockFilePath(target.dataDir))).toBe(false);
-    serving.child.kill('SIGINT');
-    expect(await within(serving.exited, 30_000, 'serve to exit')).toBe(0);
-  }, 90_000);
+  it.runIf(process.env.DATABASE_URL)(
+    'starts on PostgreSQL without a lock or socket',
+    async () => {
+      const target = await prepareTestTarget();
+      onTestFinished(() => target.close());
+      const serving = serve(target.env);
+      const [, url] = await waitFor(serving, /Earshot is running at (http:\/\/\S+) \(PostgreSQL/, 60_000);
+      const health = await fetch(`${url!.replace('localhost', '127.0.0.1')}/api/v1/health`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pg' });
+      expect(existsSync(lockFilePath(target.dataDir))).toBe(false);
+      serving.child.kill('SIGINT');
+      expect(await within(serving.exited, 30_000, 'serve to exit')).toBe(0);
+    },
+    90_000,
+  );
 });
 
 describe('startServer', () => {
@@ -131,19 +156,28 @@ describe('startServer', () => {
     const call = async (method: string, pathname: string, body?: unknown) => {
       const res = await fetch(`${base}${pathname}`, {
         method,
-        headers: { authorization: `Bearer ${apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       return { status: res.status, json: (await res.json()) as Record<string, any> };
     };
-    const customer = await call('POST', '/customers', { name: 'Ida Queue', identities: [{ type: 'email', value: 'ida@example.com' }] });
+    const customer = await call('POST', '/customers', {
+      name: 'Ida Queue',
+      identities: [{ type: 'email', value: 'ida@example.com' }],
+    });
     const conversation = await call('POST', '/conversations', {
       customerId: customer.json.id,
       channel: 'chat',
       message: { text: 'My invoice is wrong, I was charged twice this month.' },
     });
     const id = conversation.json.id as string;
-    await call('POST', `/conversations/${id}/messages`, { role: 'agent', text: 'Thanks for telling us. I have refunded the second charge; you will see it in 3 days.' });
+    await call('POST', `/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'Thanks for telling us. I have refunded the second charge; you will see it in 3 days.',
+    });
     expect((await call('POST', `/conversations/${id}/status`, { status: 'resolved' })).status).toBe(200);
 
     const deadline = Date.now() + 30_000;

@@ -51,9 +51,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   try {
     await ensureMigrated(opened.handle);
-    const { buildApp, createAdaptorServer, createDeps, executeAdminCommand, registerListeners, startAdminServer } = await loading;
+    const {
+      buildApp,
+      createAdaptorServer,
+      createDeps,
+      executeAdminCommand,
+      registerListeners,
+      startAdminServer,
+    } = await loading;
     const deps = createDeps(config, opened.handle);
-    const jobs = createJobRuntime(deps, { workers: options.workers ?? true, logger: deps.logger.child({ component: 'jobs' }) });
+    const jobs = createJobRuntime(deps, {
+      workers: options.workers ?? true,
+      logger: deps.logger.child({ component: 'jobs' }),
+    });
     deps.jobs = jobs.sender;
     cleanups.push(() => jobs.stop());
     cleanups.push(registerListeners(deps, jobs.sender));
@@ -104,23 +114,40 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 async function loadServerModules() {
-  const [{ buildApp }, { createAdaptorServer }, { createDeps }, { executeAdminCommand }, { startAdminServer }, { registerListeners }] =
-    await Promise.all([
-      import('../http/build-app.js'),
-      import('@hono/node-server'),
-      import('../create-deps.js'),
-      import('./admin/commands.js'),
-      import('./admin/server.js'),
-      import('./register-listeners.js'),
-    ]);
-  return { buildApp, createAdaptorServer, createDeps, executeAdminCommand, registerListeners, startAdminServer };
+  const [
+    { buildApp },
+    { createAdaptorServer },
+    { createDeps },
+    { executeAdminCommand },
+    { startAdminServer },
+    { registerListeners },
+  ] = await Promise.all([
+    import('../http/build-app.js'),
+    import('@hono/node-server'),
+    import('../create-deps.js'),
+    import('./admin/commands.js'),
+    import('./admin/server.js'),
+    import('./register-listeners.js'),
+  ]);
+  return {
+    buildApp,
+    createAdaptorServer,
+    createDeps,
+    executeAdminCommand,
+    registerListeners,
+    startAdminServer,
+  };
 }
 
 function listen(server: ServerType, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') {
-        reject(new AppError('UNAVAILABLE', { message: `Port ${port} on ${host} is already in use; stop what uses it or set PORT to another port` }));
+        reject(
+          new AppError('UNAVAILABLE', {
+            message: `Port ${port} on ${host} is already in use; stop what uses it or set PORT to another port`,
+          }),
+        );
       } else reject(err);
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
@@ -138,7 +165,9 @@ async function stopHttp(server: Server): Promise<void> {
 
 // Read as the system, before any workspace is chosen, like the credential lookups.
 async function anyWorkspace(deps: AppDeps): Promise<boolean> {
-  const result = (await deps.db.execute(sql`SELECT EXISTS (SELECT 1 FROM workspaces) AS present`)) as unknown as {
+  const result = (await deps.db.execute(
+    sql`SELECT EXISTS (SELECT 1 FROM workspaces) AS present`,
+  )) as unknown as {
     rows: { present: boolean }[];
   };
   return Boolean(result.rows[0]?.present);

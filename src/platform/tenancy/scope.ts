@@ -22,7 +22,11 @@ export type ScopeDeps = { db: Db; events: EventBus };
 // workspace and drops to a role bound by row-level security, so a query that forgets a
 // workspace filter still cannot see another workspace's rows. Events are published only after
 // the commit.
-export async function inWorkspace<T>(deps: ScopeDeps, scope: Scope, work: (ctx: WorkContext) => Promise<T>): Promise<T> {
+export async function inWorkspace<T>(
+  deps: ScopeDeps,
+  scope: Scope,
+  work: (ctx: WorkContext) => Promise<T>,
+): Promise<T> {
   const pending: DomainEvent[] = [];
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(

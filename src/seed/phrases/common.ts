@@ -20,7 +20,9 @@ export const verificationMethods = {
   },
   account_pin: {
     label: 'the account PIN',
-    ask: ['Could you give me the four-digit account PIN, please? Not your card PIN, the one you set up with us.'],
+    ask: [
+      'Could you give me the four-digit account PIN, please? Not your card PIN, the one you set up with us.',
+    ],
     answer: ["It's {pin}.", 'PIN is {pin}.'],
   },
   card_last_four: {
@@ -55,7 +57,7 @@ export const emailGreetings = [
 export const phoneGreetings = [
   "Thanks for calling, you're through to {agent}. How can I help?",
   'Hello, {agent} speaking. What can I do for you today?',
-  "Good morning, this is {agent} in {team}. Who am I speaking with?",
+  'Good morning, this is {agent} in {team}. Who am I speaking with?',
 ];
 
 export const empathy = [
@@ -81,7 +83,7 @@ export const transferOut = [
 export const transferIn = [
   "Hi {first}, {agent} from {team} here. I've read {fromAgent}'s notes, so let's carry on from where you left off.",
   "Hello {first}, I'm {agent}. {fromAgent} has filled me in on everything — no need to go over it again.",
-  "Thanks for bearing with us, {first}. {agent} here from {team}; I have the full history in front of me.",
+  'Thanks for bearing with us, {first}. {agent} here from {team}; I have the full history in front of me.',
 ];
 
 export const handoverNotes = [
@@ -161,7 +163,7 @@ export const praise = {
   subjects: ['Thank you', 'Great service', 'A quick thank-you to {agent}'],
   openings: [
     '{agent} sorted out my {topic} problem in ten minutes after weeks of trouble. Please pass on my thanks.',
-    "Just wanted to say the person I spoke to yesterday was brilliant. They called back exactly when they said they would.",
+    'Just wanted to say the person I spoke to yesterday was brilliant. They called back exactly when they said they would.',
     'Honestly the best support I have had from any company. Fixed first time and no waiting.',
     'Five stars. Delivery was early and the driver was lovely.',
   ],

@@ -14,8 +14,13 @@ export const saasScenarios: readonly Scenario[] = [
       'The login code never arrives. I have tried five times and now the account is locked.',
       "I'm the admin for our {tier} account and I'm locked out. Nobody else has admin rights.",
     ],
-    details: ['I still have access to my work email, just not the phone.', 'I tried the backup codes but I cannot find where I saved them.'],
-    findings: ['Your account is locked for 30 minutes after too many attempts — that is a safety measure. Once you are verified I can reset the two-step login.'],
+    details: [
+      'I still have access to my work email, just not the phone.',
+      'I tried the backup codes but I cannot find where I saved them.',
+    ],
+    findings: [
+      'Your account is locked for 30 minutes after too many attempts — that is a safety measure. Once you are verified I can reset the two-step login.',
+    ],
     fixes: [
       'I have reset two-step login on your account. Log in with your password and you will be asked to set it up again — please save the new backup codes somewhere safe.',
       'I have unlocked the account and sent a one-time login link to your work email. It is valid for 15 minutes.',
@@ -38,7 +43,10 @@ export const saasScenarios: readonly Scenario[] = [
       'The export has been failing since the update on {day}. I need the data for a board meeting.',
       'Exports are broken for our workspace. Small ones work, the full year does not.',
     ],
-    details: ['It is about 40,000 rows for the full year.', 'Same in Chrome and Firefox, and for my colleague too.'],
+    details: [
+      'It is about 40,000 rows for the full year.',
+      'Same in Chrome and Firefox, and for my colleague too.',
+    ],
     findings: [
       'Exports over about 30,000 rows are timing out since the last update. Engineering know about it and a fix is being tested.',
       'Your export is hitting a limit on our side that is set too low for a {tier} account.',
@@ -89,8 +97,13 @@ export const saasScenarios: readonly Scenario[] = [
       'Our {app} sync stopped working on {day}. New records are not coming across at all.',
       'Since your update the {app} integration shows "connected" but nothing syncs.',
     ],
-    details: ['We did not change anything on our side.', 'Disconnecting and reconnecting made no difference.'],
-    findings: ['The update changed how the {app} connection renews its access, and yours expired without a warning. Your data is safe; it is just waiting to sync.'],
+    details: [
+      'We did not change anything on our side.',
+      'Disconnecting and reconnecting made no difference.',
+    ],
+    findings: [
+      'The update changed how the {app} connection renews its access, and yours expired without a warning. Your data is safe; it is just waiting to sync.',
+    ],
     fixes: [
       'I have renewed the connection and started a full resync. The missing records from the last {days} days will come across within the hour.',
       'Engineering have confirmed the bug and a fix is going out on {day}. Until then I have set your sync to run every hour from our side.',

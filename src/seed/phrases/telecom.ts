@@ -17,7 +17,7 @@ export const telecomScenarios: readonly Scenario[] = [
     ],
     details: [
       "It's the {device} you sent last spring. Everything is plugged straight into the wall socket, no extension.",
-      'It happens on every device, laptop and phones, so I don\'t think it is the laptop.',
+      "It happens on every device, laptop and phones, so I don't think it is the laptop.",
       'Usually in the evening. During the day it seems fine, which is when I need it least.',
     ],
     findings: [
@@ -72,7 +72,10 @@ export const telecomScenarios: readonly Scenario[] = [
       'Could you run the speed test again with a cable plugged into the {device} and send me the result?',
       'Could you tell me roughly how many devices are connected at the time it is slowest?',
     ],
-    stillBroken: ['Just tested again: {speed} Mb. No change at all.', 'Still slow this evening, I am afraid.'],
+    stillBroken: [
+      'Just tested again: {speed} Mb. No change at all.',
+      'Still slow this evening, I am afraid.',
+    ],
     summary: 'Speeds well below the {plan} minimum',
     tried: ['ran speed tests on wifi', 'checked the line sync speed'],
   },
@@ -83,7 +86,11 @@ export const telecomScenarios: readonly Scenario[] = [
     channels: ['email', 'chat', 'phone', 'api'],
     needsVerification: true,
     transfer: { to: 'escalations', rate: 0.1 },
-    subjects: ['My bill is much higher than usual', 'Unexpected charges on my bill', 'Why is my bill {amount}?'],
+    subjects: [
+      'My bill is much higher than usual',
+      'Unexpected charges on my bill',
+      'Why is my bill {amount}?',
+    ],
     openings: [
       'My bill this month is {amount}. It is normally less than half that. What are these extra charges?',
       "I've been charged {amount} in data charges. I was told my plan included everything.",
@@ -108,7 +115,10 @@ export const telecomScenarios: readonly Scenario[] = [
       'Could you tell me the dates you were abroad, so I can match them against the charges?',
       'Do you remember replying to a text or entering your number on a website around that date?',
     ],
-    stillBroken: ["The bill I got today still shows the {amount}. I thought this was refunded?", 'I still see the charge on my account.'],
+    stillBroken: [
+      'The bill I got today still shows the {amount}. I thought this was refunded?',
+      'I still see the charge on my account.',
+    ],
     summary: 'Unexpected charges of {amount} on the latest bill',
     tried: ['went through the itemised bill with the customer', 'checked the plan history'],
   },
@@ -137,7 +147,9 @@ export const telecomScenarios: readonly Scenario[] = [
       'Please go to Settings > Mobile network > Network operators, turn off automatic selection and choose the other network listed. Data should start within a minute.',
       "I've lifted the cap for the length of your trip and set a reminder to put it back on {day}. Try turning airplane mode on and off.",
     ],
-    asks: ['Could you switch airplane mode on for ten seconds, then off, and tell me what network name you see?'],
+    asks: [
+      'Could you switch airplane mode on for ten seconds, then off, and tell me what network name you see?',
+    ],
     stillBroken: ['Still nothing, sorry. It says connected but pages just spin.'],
     summary: 'No mobile data while roaming in {country}',
     tried: ['checked data roaming is on', 'restarted the phone'],
@@ -167,8 +179,13 @@ export const telecomScenarios: readonly Scenario[] = [
       "I've resubmitted the transfer with the corrected details and marked it as urgent. It will complete by {day}; I'll call you that afternoon to check it worked.",
       'I have escalated it to the team that handles transfers directly with the other networks, under reference {ref}. You will get a text the moment it completes.',
     ],
-    asks: ['Could you send me a photo of the text with your transfer code, so I can check it is still valid?'],
-    stillBroken: ['Still no number. This is affecting my business now.', 'Any news? I am still without my number.'],
+    asks: [
+      'Could you send me a photo of the text with your transfer code, so I can check it is still valid?',
+    ],
+    stillBroken: [
+      'Still no number. This is affecting my business now.',
+      'Any news? I am still without my number.',
+    ],
     summary: 'Number transfer failed; customer without their number for {days} days',
     tried: ['checked the transfer request status', 'confirmed the old provider released the number'],
   },
@@ -217,7 +234,10 @@ export const telecomScenarios: readonly Scenario[] = [
       'Whole street has been without broadband for {days} hours. Nobody is telling us anything!',
       'Completely down. I run a shop and my card machine needs this connection.',
     ],
-    details: ['The neighbours have the same problem, so it is not just us.', 'The status page says everything is fine, which is clearly not true.'],
+    details: [
+      'The neighbours have the same problem, so it is not just us.',
+      'The status page says everything is fine, which is clearly not true.',
+    ],
     findings: [
       'There is a fault at the exchange serving {city}. Engineers have been on site since 9am — a cable was damaged during road works.',
       'Yes, I can confirm an outage affecting about 2,000 customers in your area. The status page has not been updated, and I have asked for that to be fixed now.',
@@ -243,7 +263,10 @@ export const telecomScenarios: readonly Scenario[] = [
       'My new SIM arrived yesterday and it still says "SIM not provisioned".',
       'I have switched to the new phone and lost my number in the process. Help!',
     ],
-    details: ['The old phone still works if I put the SIM back.', 'I tried scanning it three times. It failed each time.'],
+    details: [
+      'The old phone still works if I put the SIM back.',
+      'I tried scanning it three times. It failed each time.',
+    ],
     findings: [
       'The QR code can only be used once, and it looks like the first attempt half-completed. That locked it.',
       'The new SIM was sent but never linked to your number — the activation step failed overnight.',

@@ -20,7 +20,7 @@ export const notAnApologySources: readonly string[] = [
   `sorry (?:to|for) (?:keep|keeping) (?:asking|on)`,
   `${I_AM} sorry ,? (?:but|however) (?:i|we) (?:do not|did not|didn't) (?:understand|recogni[sz]e)`,
   '(?:no|never any) need to (?:apologi[sz]e|be sorry|say sorry)',
-  '(?:do not|don\'t|never) (?:apologi[sz]e|be sorry)',
+  "(?:do not|don't|never) (?:apologi[sz]e|be sorry)",
   'nothing to (?:apologi[sz]e|be sorry) (?:for|about)',
   'sorry to (?:bother|interrupt|disturb|jump in)',
   'sorry (?:,|for) (?:the )?(?:typo|double message|autocorrect)',
@@ -30,11 +30,10 @@ export const notAnApologySources: readonly string[] = [
 export const choiceObjectSources: readonly string[] = [
   '(?:to )?(?:see|hear|have) you (?:go|leave|are leaving|are going)',
   'to lose you',
-  '(?:that )?you (?:are|\'re) (?:leaving|going|moving|cancell?ing|closing|downgrading|switching|returning|retiring|relocating|not (?:going to )?(?:buy|renew|upgrade|continue))',
+  "(?:that )?you (?:are|'re) (?:leaving|going|moving|cancell?ing|closing|downgrading|switching|returning|retiring|relocating|not (?:going to )?(?:buy|renew|upgrade|continue))",
   '(?:that )?you (?:want|wish|need|would like|have decided|decided|chose|have chosen|will be|plan) (?:to )?(?:cancel|leave|close|downgrade|switch|go|move|return|end|stop|not)',
   '(?:that )?you (?:no longer|do not) (?:need|want|require)',
   'about your decision',
-  '(?:that )?you (?:are|\'re) not (?:interested|ready)',
+  "(?:that )?you (?:are|'re) not (?:interested|ready)",
   'you (?:can not|could not|cannot) (?:stay|continue)',
 ];
-

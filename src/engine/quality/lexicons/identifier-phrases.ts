@@ -30,14 +30,75 @@ export const slotLabels: Readonly<Record<Slot, string>> = {
 export const slotNounSources: ReadonlyArray<readonly [Slot, readonly string[]]> = [
   ['email', ['e-?mail(?: address| addy)?', 'e mail(?: address)?']],
   ['dateOfBirth', ['date of birth', 'dob', 'd\\.o\\.b', 'birth ?date', 'birthday']],
-  ['name', ['(?:full |first |last |sur|account holder\'s |account holder |account |your )name', 'name (?:on|for|under) (?:the|your|this) account', 'who (?:am i|i am) (?:speaking|talking|chatting) (?:to|with)', 'who is (?:this|calling)', 'what name', 'under what name', 'name']],
-  ['card', ['last (?:four|4|three|3) (?:digits|numbers)', 'card (?:number|details|digits)', '(?:long|16-digit) number on (?:the|your) card']],
+  [
+    'name',
+    [
+      "(?:full |first |last |sur|account holder's |account holder |account |your )name",
+      'name (?:on|for|under) (?:the|your|this) account',
+      'who (?:am i|i am) (?:speaking|talking|chatting) (?:to|with)',
+      'who is (?:this|calling)',
+      'what name',
+      'under what name',
+      'name',
+    ],
+  ],
+  [
+    'card',
+    [
+      'last (?:four|4|three|3) (?:digits|numbers)',
+      'card (?:number|details|digits)',
+      '(?:long|16-digit) number on (?:the|your) card',
+    ],
+  ],
   ['postcode', ['post ?code', 'postal code', 'zip(?: code)?', 'eircode']],
-  ['address', ['(?:postal |home |billing |delivery |shipping |street |installation |service |current )?address', 'first line of (?:your|the) address']],
-  ['orderId', ['(?:order|booking|tracking|reference|ref|confirmation|reservation|ticket|case|invoice|claim|return|rma|consignment) (?:number|no|num|id|code|reference|ref|#)', 'which order', 'what order', 'order #']],
-  ['phone', ['(?:phone|mobile|cell|cellphone|telephone|contact|landline|home|callback|call back) (?:number|no|num|#)', '(?:best |good )?number (?:to|we can|i can|on which to|for) (?:reach|call|contact|ring|get hold of|text)', 'what number (?:are you calling|should|can)', 'your (?:phone|mobile|cell)']],
-  ['account', ['account (?:number|no|num|#|id|reference|ref|code|details|info|information)', '(?:number|reference|id) (?:on|for|of|associated with|linked to|attached to|registered to|tied to) (?:your|the|this) account', 'number (?:on|for) the account', 'customer (?:number|id|reference|ref|no)', '(?:membership|member|policy|contract|subscriber|loyalty|rewards?|meter|account) (?:number|id|no|#)', 'acct(?: number| no| #)?', '(?:which|what) account', 'account is (?:it )?(?:under|in)']],
-  ['identity', ['(?:verify|confirm|check) (?:your |the customer\'s )?(?:identity|details|who you are)', 'security (?:questions?|check|details|verification|answers?)', 'pass (?:security|verification|data protection)', '(?:verification|security|data protection) (?:purposes|reasons)', '(?:your|the) (?:personal |account )?details']],
+  [
+    'address',
+    [
+      '(?:postal |home |billing |delivery |shipping |street |installation |service |current )?address',
+      'first line of (?:your|the) address',
+    ],
+  ],
+  [
+    'orderId',
+    [
+      '(?:order|booking|tracking|reference|ref|confirmation|reservation|ticket|case|invoice|claim|return|rma|consignment) (?:number|no|num|id|code|reference|ref|#)',
+      'which order',
+      'what order',
+      'order #',
+    ],
+  ],
+  [
+    'phone',
+    [
+      '(?:phone|mobile|cell|cellphone|telephone|contact|landline|home|callback|call back) (?:number|no|num|#)',
+      '(?:best |good )?number (?:to|we can|i can|on which to|for) (?:reach|call|contact|ring|get hold of|text)',
+      'what number (?:are you calling|should|can)',
+      'your (?:phone|mobile|cell)',
+    ],
+  ],
+  [
+    'account',
+    [
+      'account (?:number|no|num|#|id|reference|ref|code|details|info|information)',
+      '(?:number|reference|id) (?:on|for|of|associated with|linked to|attached to|registered to|tied to) (?:your|the|this) account',
+      'number (?:on|for) the account',
+      'customer (?:number|id|reference|ref|no)',
+      '(?:membership|member|policy|contract|subscriber|loyalty|rewards?|meter|account) (?:number|id|no|#)',
+      'acct(?: number| no| #)?',
+      '(?:which|what) account',
+      'account is (?:it )?(?:under|in)',
+    ],
+  ],
+  [
+    'identity',
+    [
+      "(?:verify|confirm|check) (?:your |the customer's )?(?:identity|details|who you are)",
+      'security (?:questions?|check|details|verification|answers?)',
+      'pass (?:security|verification|data protection)',
+      '(?:verification|security|data protection) (?:purposes|reasons)',
+      '(?:your|the) (?:personal |account )?details',
+    ],
+  ],
 ];
 
 // Lead-ins that turn a sentence into a request for information.
@@ -64,8 +125,8 @@ export const askLeadSources: readonly string[] = [
 export const problemAskSources: readonly string[] = [
   '(?:what|how) (?:can|could|may|might) (?:i|we) (?:help|do for|assist)(?: you)?',
   'how (?:can|could|may|might) (?:i|we) (?:be of )?(?:help|assist)',
-  'what (?:seems to be|is|was|\'s) (?:the|your) (?:problem|issue|matter|trouble|query|question|concern|difficulty|reason for (?:your|the) (?:call|contact|chat|message|email|enquiry|inquiry))',
-  'what (?:is|\'s|seems to be) (?:going on|happening|wrong|up|the matter)',
+  "what (?:seems to be|is|was|'s) (?:the|your) (?:problem|issue|matter|trouble|query|question|concern|difficulty|reason for (?:your|the) (?:call|contact|chat|message|email|enquiry|inquiry))",
+  "what (?:is|'s|seems to be) (?:going on|happening|wrong|up|the matter)",
   'what (?:happened|went wrong|has happened)',
   '(?:describe|explain|tell me about|go over|run me through|walk me through|summari[sz]e|recap) (?:the|your|what|again|it again)',
   '(?:tell|remind) me again (?:what|why|about)',

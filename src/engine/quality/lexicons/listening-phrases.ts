@@ -2,7 +2,7 @@
 export const deflectionSources: readonly string[] = [
   '(?:i|we) (?:can not|cannot|am not able to|are not able to|am unable to|are unable to) (?:help|assist|answer|comment|say|give|share|tell|discuss|do anything)',
   '(?:i|we) do not (?:know|have (?:that|any|this) information|have access)',
-  '(?:i|we) (?:have|\'ve got) no (?:information|idea|way|visibility|access)',
+  "(?:i|we) (?:have|'ve got) no (?:information|idea|way|visibility|access)",
   'there is nothing (?:more |else )?(?:i|we) can (?:do|say)',
   'that is all (?:i|we) (?:can|have)',
   '(?:please )?(?:refer to|see|check|read) (?:our|the) (?:website|faq|faqs|terms|policy|help centre|help center)',
@@ -16,16 +16,16 @@ export const deflectionSources: readonly string[] = [
 
 // The customer telling us they were not heard.
 export const notHeardSources: readonly string[] = [
-  'you (?:are|\'re) not listening',
+  "you (?:are|'re) not listening",
   '(?:i )?(?:already|just) (?:told|said|explained|gave|asked)',
   '(?:as|like) i (?:said|told you|mentioned|explained|asked)',
-  '(?:that is|that\'s|this is) not what i (?:asked|said|meant|need|want)',
-  'you (?:did not|have not|didn\'t|haven\'t) (?:answer|answered|read|listen|listened)',
+  "(?:that is|that's|this is) not what i (?:asked|said|meant|need|want)",
+  "you (?:did not|have not|didn't|haven't) (?:answer|answered|read|listen|listened)",
   '(?:answer|read) (?:my|the) question',
   'i (?:asked|said) (?:you )?(?:about|for|if|whether|why|when|how)',
   'can you (?:just )?(?:read|listen)',
   'did you (?:even )?(?:read|listen)',
-  'i (?:am|\'m) asking (?:you )?(?:which|what|why|how|when|if|whether|about|for)',
+  "i (?:am|'m) asking (?:you )?(?:which|what|why|how|when|if|whether|about|for)",
   '(?:could|should) have (?:just )?answered',
   'just answer',
 ];
@@ -34,7 +34,7 @@ export const notHeardSources: readonly string[] = [
 export const closingSources: readonly string[] = [
   '(?:good ?bye|bye|bye bye)',
   'have a (?:good|nice|great|lovely|wonderful) (?:day|evening|afternoon|weekend|one)',
-  '(?:i am|i\'m|i will be|i\'ll be|we are|we will be|we\'ll be) (?:now )?closing (?:this|the|our) (?:chat|ticket|conversation|case|call|session)',
+  "(?:i am|i'm|i will be|i'll be|we are|we will be|we'll be) (?:now )?closing (?:this|the|our) (?:chat|ticket|conversation|case|call|session)",
   '(?:this|the) (?:chat|conversation|call|ticket|case|session) (?:has been|is being|is now|will be|was) (?:closed|ended|resolved|terminated|marked)',
   '(?:chat|call|conversation|session) (?:ended|closed|terminated)',
   '(?:ended|closed|left) (?:the|this) (?:chat|call|conversation)',

@@ -1,4 +1,5 @@
-const SUBJECT = "(?:that|it|this|the (?:\\S+ )?(?:reset|fix|link|code|change|update|card|app|router|file|page|site|website|login|connection|internet|broadband|wifi|phone|sim|refund|credit|money|payment|parcel|order|item|replacement|email|text|letter|booking|account|plan|seats?|tickets?|new one|new ones|bill|screen|signal|printer|setting|settings|option|button|device|laptop|tv|download|export|upload|claim)|they|the (?:\\S+ )?\\S+s)";
+const SUBJECT =
+  '(?:that|it|this|the (?:\\S+ )?(?:reset|fix|link|code|change|update|card|app|router|file|page|site|website|login|connection|internet|broadband|wifi|phone|sim|refund|credit|money|payment|parcel|order|item|replacement|email|text|letter|booking|account|plan|seats?|tickets?|new one|new ones|bill|screen|signal|printer|setting|settings|option|button|device|laptop|tv|download|export|upload|claim)|they|the (?:\\S+ )?\\S+s)';
 
 const DONE_BY_CUSTOMER =
   '(?:did|done|found|got|had|recorded|exported|imported|deleted|removed|set|switched|created|submitted|uploaded|changed|updated|downloaded|installed|approved|ordered|booked|paid|moved|restarted|rebooted|reset|followed|logged in|signed in|saved|printed|scanned|entered|added|turned|connected|paired|cleared|renamed|selected|accepted|activated|registered|completed|finished|sent|received|opened|managed|sorted|fixed|tested|ran|reinstalled|unplugged|plugged)';
@@ -14,16 +15,16 @@ export const confirmSources: readonly string[] = [
   '(?:problem|issue) (?:is |has been |was )?(?:resolved|solved|fixed|sorted|gone)',
   'problem solved',
   'there (?:it is|they are)',
-  '(?:it is|it\'s|they are|they\'re) here',
+  "(?:it is|it's|they are|they're) here",
   '(?:clear|sorted|fine|good|correct|right|working|there|fixed) now',
   '(?:it|the (?:\\S+ ){0,2}(?:app|page|screen|site|website|email|text|letter|message|statement|system|portal|display|tracker|tracking))(?: now)? (?:says|shows|is showing|shows me|confirms|lists)',
   'i can (?:see|log in|login|access|connect|get in|get on|use|stream|make calls|hear|open|download|read|print) (?:it|them|the|my|both|two|a|an|now|again|fine|everything|all)',
   `(?:i have|i\'ve|i|just|i just|already|we have|we\'ve|we) (?:just |now |already |finally )?(?:got|received|had|have) (?:it|them|the (?:\\S+ ){0,2}(?:email|refund|code|link|credit|confirmation|text|money|parcel|replacement|pdf|file|letter|sms|message|card|voucher|label|invoice|statement|certificate|qr code|bill|e-bill|receipt|bag|package|order))`,
-  '(?:i am|i\'m|we are|we\'re) (?:in|logged in|back in|connected|online|back online|up and running|all set)',
+  "(?:i am|i'm|we are|we're) (?:in|logged in|back in|connected|online|back online|up and running|all set)",
   '(?:logged|signed) in',
   '(?:that|this) (?:answers|answered) my question',
   '(?:makes|made) (?:perfect |total )?sense(?: now)?',
-  '(?:that is|that\'s) (?:the one|exactly what i needed|it working|working now)',
+  "(?:that is|that's) (?:the one|exactly what i needed|it working|working now)",
   '(?:perfect|brilliant|great|excellent|lovely) , (?:all sorted|that is sorted|sorted|it is working|working|that worked|that works|done|ordered|booked|submitted|it is there)',
   `^(?:ok |okay |right |yes |yep |and )?(?:done|found it|done it|all done|sorted|got it working)(?=\\s|$)`,
   `^(?:ok |okay |right |yes |yep |so |and )?(?:i |i have |i\'ve |we |we have |we\'ve )?(?:just |now |finally |already )?${DONE_BY_CUSTOMER} (?:it|them|that|my|the|a|an|all|both|six|two|three|\\d+)`,
@@ -40,11 +41,11 @@ export const disconfirmSources: readonly string[] = [
   '(?:same|the same) (?:problem|issue|error|message|thing)',
   '(?:stopped|stopped working|broke|broken|dropped|happening|failed|down) again',
   'no (?:change|difference|luck|joy|better)',
-  '(?:that|this) (?:does not|did not|doesn\'t|didn\'t) (?:help|answer)',
+  "(?:that|this) (?:does not|did not|doesn't|didn't) (?:help|answer)",
   'still (?:the same|nothing|no|waiting|getting|seeing|can not|cannot|have|has|broken|down|dropping)',
   'not (?:what i asked|what i need|helpful|good enough|acceptable)',
   'that is not (?:it|right|what)',
-  'you (?:have not|did not|haven\'t|didn\'t) (?:answered|helped|fixed|solved|listened)',
+  "you (?:have not|did not|haven't|didn't) (?:answered|helped|fixed|solved|listened)",
 ];
 
 export const ACTION =
@@ -56,7 +57,7 @@ export const claimSources: readonly string[] = [
   `(?:(?:it|this|that|they|everything|all) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:has|have|\'s) (?:now |also |just |all |already )*been (?:fully |successfully )?${ACTION}`,
   `(?:(?:it|this|that|they|everything) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:is|are) (?:now |all |also |already )+(?:fully |successfully )?(?:${ACTION}|live|active|open|in place|on its way|on the way|done|sorted|fixed|resolved|working|set up|back)`,
   `(?:(?:it|this|that) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:is|are) ${ACTION} (?:from|for|until|on|as of|with effect|today|now)`,
-  '(?:that is|that\'s|it is|it\'s|this is|all|you are|you\'re|everything is|everything\'s|you are now|it is now|that is now|you should now be) (?:now |all |fully )?(?:done|sorted|fixed|resolved|good to go|all set|back up|back on|up and running|sorted out|taken care of|complete|completed|covered|live)',
+  "(?:that is|that's|it is|it's|this is|all|you are|you're|everything is|everything's|you are now|it is now|that is now|you should now be) (?:now |all |fully )?(?:done|sorted|fixed|resolved|good to go|all set|back up|back on|up and running|sorted out|taken care of|complete|completed|covered|live)",
   '(?:should|will) now (?:work|be working|be fixed|be resolved|be back|be sorted)',
   '(?:i|we) (?:have )?(?:marked|closed) (?:this|the|your) (?:ticket|case|issue|conversation) as (?:resolved|solved|complete)',
 ];

@@ -9,7 +9,7 @@ export const feedbackLoggedSources: readonly string[] = [
   '(?:as|logged as|raised as|recorded as|submitted as) (?:a |an )?(?:feature request|suggestion|improvement|product feedback|enhancement)',
   '(?:feature|improvement|enhancement|change) request',
   'so (?:that )?(?:we|they|the team|our team) (?:can |could |will )?(?:change|improve|fix|look at|consider|review|update|make)',
-  '(?:we are|we\'re|the team is|they are) (?:going to|planning to|now|looking at|looking into) (?:change|changing|improve|improving|update|updating|fix|fixing|add|adding|review|reviewing) (?:this|that|the|it|how)',
+  "(?:we are|we're|the team is|they are) (?:going to|planning to|now|looking at|looking into) (?:change|changing|improve|improving|update|updating|fix|fixing|add|adding|review|reviewing) (?:this|that|the|it|how)",
   '(?:thanks to|because of|based on) (?:your|customer|this) feedback',
   '(?:your|this|that) (?:feedback|suggestion|idea|point) (?:has been|was|is being|will be|is) (?:passed|logged|shared|recorded|noted|raised|sent|submitted|added)',
   'great (?:suggestion|idea|point)',
@@ -19,18 +19,18 @@ export const feedbackLoggedSources: readonly string[] = [
 export const suggestionSources: readonly string[] = [
   'you should (?:really )?(?:add|make|let|have|change|improve|offer|consider|fix)',
   'it would be (?:nice|great|good|better|helpful|easier|useful) (?:if|to)',
-  'why (?:can not|cannot|do not|does not|is there no|isn\'t there|can\'t|don\'t|doesn\'t) (?:you|your|the|it|i)',
+  "why (?:can not|cannot|do not|does not|is there no|isn't there|can't|don't|doesn't) (?:you|your|the|it|i)",
   'suggestion',
   'i wish (?:you|there|your|the|it)',
   '(?:could|can) you (?:add|make|consider|introduce)',
   '(?:feature|option|button|setting) to',
-  '(?:it is|it\'s|that is|this is) (?:really |so |very )?(?:confusing|hard to find|not clear|unclear)',
+  "(?:it is|it's|that is|this is) (?:really |so |very )?(?:confusing|hard to find|not clear|unclear)",
 ];
 
 // Showing the customer how to do it themselves (Road 3).
 export const teachSources: readonly string[] = [
   'here is how',
-  'here\'s how',
+  "here's how",
   'this is how',
   'the way to (?:do|fix|change|find|get)',
   'you can do (?:this|that|it) (?:by|from|in)',
@@ -51,7 +51,7 @@ export const teachSources: readonly string[] = [
 
 // The customer doing it themselves after being shown.
 export const selfServedSources: readonly string[] = [
-  '(?:i|i have|i\'ve) (?:managed|done it|found it|did it|figured it out|worked it out|got it working|followed the steps|followed those steps|followed that)',
+  "(?:i|i have|i've) (?:managed|done it|found it|did it|figured it out|worked it out|got it working|followed the steps|followed those steps|followed that)",
   'followed (?:the|your|those|these) (?:steps|instructions|guide|article)',
   'that was easy',
   'now i know (?:how|for next time)',

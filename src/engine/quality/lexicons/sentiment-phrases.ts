@@ -29,7 +29,7 @@ export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly str
       '(?:how|why) many (?:more )?times',
       '(?:no|zero) (?:help|use|response|reply|answer|one (?:helps|cares))',
       '(?:lost|losing) (?:money|business|work|customers|a day|a whole day|my job)',
-      'you (?:are|\'re) not listening',
+      "you (?:are|'re) not listening",
       '(?:i )?(?:already|just) (?:told|gave|said|explained|sent|provided) (?:you|that|this|it)',
       'going (?:round|around) in circles',
       '(?:passed|passing|pushed|bounced) (?:around|from pillar to post|back and forth)',
@@ -67,12 +67,12 @@ export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly str
     0.6,
     [
       '(?:that|it|this) (?:has )?(?:worked|works|did it|did the trick|fixed it|sorted it|solved it)',
-      '(?:all|it is|that is|that\'s|it\'s|everything is|we are|i am|i\'m|is now|are now) (?:all |now )?(?:sorted|fixed|resolved|up and running|working|back online|back up)',
+      "(?:all|it is|that is|that's|it's|everything is|we are|i am|i'm|is now|are now) (?:all |now )?(?:sorted|fixed|resolved|up and running|working|back online|back up)",
       '(?:working|works) (?:again|now|perfectly|fine)',
       '(?:thank you|thanks) (?:so|very) much',
       'many thanks',
       'really appreciate',
-      '(?:you have|you\'ve) been (?:very |really |so |a )?(?:helpful|great|amazing|brilliant|star|fantastic|a great help)',
+      "(?:you have|you've) been (?:very |really |so |a )?(?:helpful|great|amazing|brilliant|star|fantastic|a great help)",
       'you are a (?:star|lifesaver|legend|gem)',
       'life ?saver',
       'problem solved',
@@ -101,7 +101,8 @@ export const BARE_ACKNOWLEDGEMENT =
 
 // Positive words that turn sour next to these: "great, another hour wasted". Only as an
 // interjection opening the sentence: "great phone, I'd buy another" is praise.
-export const SARCASM_LEAD_IN = /^(?:(?:oh|ah|well|wow|yeah|yes|just|really|that is|this is|that is just|this is just)\s*,?\s*)*$/;
+export const SARCASM_LEAD_IN =
+  /^(?:(?:oh|ah|well|wow|yeah|yes|just|really|that is|this is|that is just|this is just)\s*,?\s*)*$/;
 export const SARCASM_OPENER =
   /(?:^|\s)(?:oh )?(?:great|perfect|fantastic|brilliant|wonderful|lovely|marvellous|marvelous|super|awesome|excellent|terrific|splendid|just what i needed|love (?:that|it|this)|how (?:helpful|nice|lovely|convenient)|very helpful|so helpful|thanks a (?:lot|bunch|million)|cheers|nice one|well done|good job|yeah right|sure thing)(?=\s|$)/;
 export const SARCASM_SOUR =

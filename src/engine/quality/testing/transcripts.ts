@@ -5,4 +5,8 @@ export type Line = [Transcript['turns'][number]['role'], string];
 
 export const turnsOf = (lines: Line[]): Transcript['turns'] => lines.map(([role, text]) => ({ role, text }));
 
-export const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({ channel: 'chat', turns: turnsOf(lines), ...extra });
+export const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({
+  channel: 'chat',
+  turns: turnsOf(lines),
+  ...extra,
+});

@@ -13,7 +13,13 @@ export function helpDesk(api: Api) {
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string };
     },
-    async conversation(options: { customerId: string; channel?: string; text: string; assigneeId?: string; teamId?: string }) {
+    async conversation(options: {
+      customerId: string;
+      channel?: string;
+      text: string;
+      assigneeId?: string;
+      teamId?: string;
+    }) {
       const res = await api.post('/conversations', {
         customerId: options.customerId,
         channel: options.channel ?? 'chat',
@@ -25,7 +31,11 @@ export function helpDesk(api: Api) {
       return res.json as { id: string; displayId: number };
     },
     async say(conversationId: string, role: 'agent' | 'customer', text: string, internal = false) {
-      const res = await api.post(`/conversations/${conversationId}/messages`, { role, text, ...(internal ? { internal } : {}) });
+      const res = await api.post(`/conversations/${conversationId}/messages`, {
+        role,
+        text,
+        ...(internal ? { internal } : {}),
+      });
       expect(res.status, res.text).toBe(201);
     },
     async verify(conversationId: string, method = 'security_questions') {
@@ -37,7 +47,11 @@ export function helpDesk(api: Api) {
       expect(res.status, res.text).toBe(200);
     },
     async member(role: string, name = role) {
-      const res = await api.post('/users', { email: `${role}-${++serial}-${Date.now()}@example.test`, name, role });
+      const res = await api.post('/users', {
+        email: `${role}-${++serial}-${Date.now()}@example.test`,
+        name,
+        role,
+      });
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string };
     },

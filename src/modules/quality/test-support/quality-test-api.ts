@@ -22,7 +22,11 @@ export function qualityTestApi(t: TestApp) {
   const request = async (method: string, path: string, key: string, body?: unknown): Promise<Res> => {
     const headers: Record<string, string> = { authorization: `Bearer ${key}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.request(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.request(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
   };

@@ -1,7 +1,12 @@
 import type { DomainEvent, EventBus } from '../../../platform/events/domain-events.js';
 
 // Resolves with the first matching event, or fails once the time is up.
-export function nextEvent(events: EventBus, type: string, match: (e: DomainEvent) => boolean, ms: number): Promise<DomainEvent> {
+export function nextEvent(
+  events: EventBus,
+  type: string,
+  match: (e: DomainEvent) => boolean,
+  ms: number,
+): Promise<DomainEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

@@ -11,9 +11,17 @@ export type AddUserArgs = { workspace: string; email: string; name?: string; rol
 export async function addUser(deps: AppDeps, args: AddUserArgs) {
   return inWorkspace(deps, systemScope(args.workspace), async (ctx) => {
     const workspace = await getWorkspace(ctx);
-    const member = await addMember(ctx, { email: args.email, name: args.name, role: args.role, password: args.password });
+    const member = await addMember(ctx, {
+      email: args.email,
+      name: args.name,
+      role: args.role,
+      password: args.password,
+    });
     // An existing account keeps its password, so whether they can sign in is read, not assumed.
-    const [account] = await ctx.tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, member.id));
+    const [account] = await ctx.tx
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, member.id));
     return {
       workspaceId: workspace.id,
       workspaceName: workspace.name,

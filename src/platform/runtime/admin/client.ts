@@ -8,7 +8,11 @@ const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRE
 
 // Sends one command to the running server. Only connecting has a deadline: a command such as
 // loading the demo may rightly take a while once the server has it.
-export function forwardToServer(socketPath: string, request: AdminRequest, options: { connectTimeoutMs?: number } = {}): Promise<Forwarded> {
+export function forwardToServer(
+  socketPath: string,
+  request: AdminRequest,
+  options: { connectTimeoutMs?: number } = {},
+): Promise<Forwarded> {
   return new Promise((resolve, reject) => {
     const socket = net.createConnection(socketPath);
     let connected = false;

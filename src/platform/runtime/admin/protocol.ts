@@ -4,7 +4,8 @@ import { AppError, toProblem, type ErrorCode, type Problem } from '../../errors.
 // in sync, and a client that dies mid-way leaves no half-read stream behind.
 export type AdminRequest = { command: string; args: Record<string, unknown> };
 // serverUrl lets the CLI's hints name the address the server really listens on.
-export type AdminResponse = { ok: true; result: unknown; serverUrl?: string } | { ok: false; problem: Problem };
+export type AdminResponse =
+  { ok: true; result: unknown; serverUrl?: string } | { ok: false; problem: Problem };
 
 export const MAX_REQUEST_BYTES = 64 * 1024;
 
@@ -29,7 +30,10 @@ export const failure = (error: AppError): AdminResponse => ({ ok: false, problem
 // The problem travels back as data; the caller gets the same AppError the server raised.
 export function errorFromProblem(problem: Problem): AppError {
   try {
-    return new AppError(problem.code as ErrorCode, { message: problem.detail, invalidParams: problem.invalid_params });
+    return new AppError(problem.code as ErrorCode, {
+      message: problem.detail,
+      invalidParams: problem.invalid_params,
+    });
   } catch {
     return new AppError('INTERNAL', { message: problem.detail });
   }

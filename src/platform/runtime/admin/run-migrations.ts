@@ -12,9 +12,15 @@ export async function runMigrations(deps: AppDeps) {
 
 // drizzle's migrators (both drivers) record each applied migration in this table.
 async function appliedCount(handle: DbHandle): Promise<number> {
-  const [exists] = await rows<{ ok: boolean }>(handle, sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`);
+  const [exists] = await rows<{ ok: boolean }>(
+    handle,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`,
+  );
   if (!exists?.ok) return 0;
-  const [count] = await rows<{ n: number }>(handle, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  const [count] = await rows<{ n: number }>(
+    handle,
+    sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+  );
   return count?.n ?? 0;
 }
 

@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors.js';
 import { ensurePrivateDir } from '../data-paths.js';
-import { encode, failure, MAX_REQUEST_BYTES, parseRequest, type AdminRequest, type AdminResponse } from './protocol.js';
+import {
+  encode,
+  failure,
+  MAX_REQUEST_BYTES,
+  parseRequest,
+  type AdminRequest,
+  type AdminResponse,
+} from './protocol.js';
 
 export type AdminServer = { readonly socketPath: string; close(): Promise<void> };
 
@@ -48,7 +55,9 @@ export async function startAdminServer(options: {
       if (err instanceof AppError) return failure(err);
       logger.error({ err }, 'admin command failed');
       // Only this machine's user can ask, so the real reason is more use to them than a mask.
-      return failure(new AppError('INTERNAL', { message: err instanceof Error ? err.message : String(err), cause: err }));
+      return failure(
+        new AppError('INTERNAL', { message: err instanceof Error ? err.message : String(err), cause: err }),
+      );
     }
   }
 
@@ -88,7 +97,11 @@ function readLine(socket: net.Socket, onLine: (line: string | Error) => void): v
     const end = buffered.indexOf('\n');
     if (end >= 0) finish(buffered.slice(0, end));
     else if (buffered.length > MAX_REQUEST_BYTES) {
-      finish(new AppError('PAYLOAD_TOO_LARGE', { message: `Admin requests are limited to ${MAX_REQUEST_BYTES} bytes` }));
+      finish(
+        new AppError('PAYLOAD_TOO_LARGE', {
+          message: `Admin requests are limited to ${MAX_REQUEST_BYTES} bytes`,
+        }),
+      );
     }
   };
   socket.on('data', onData);

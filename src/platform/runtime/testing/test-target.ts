@@ -49,7 +49,12 @@ export async function prepareTestTarget(options: { embedded?: boolean } = {}): P
     };
   }
   await seedEmbedded(dataDir);
-  return { env, dataDir, embedded: true, close: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    env,
+    dataDir,
+    embedded: true,
+    close: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 async function seedEmbedded(dataDir: string): Promise<void> {
