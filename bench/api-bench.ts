@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { parseConfig } from '../src/config/env.js';
 import type { DbHandle } from '../src/db/client.js';
 import { createDeps } from '../src/platform/create-deps.js';
-import { buildApp } from '../src/platform/http/build-app.js';
+import { buildApp } from '../src/app/build-app.js';
 import type { LoadOptions } from './load/load-options.js';
 import { seedWorkspace, type Seeded } from './seed-workspace.js';
 

@@ -1,4 +1,4 @@
-import type { App } from '../src/platform/http/build-app.js';
+import type { App } from '../src/app/build-app.js';
 import type { Db } from '../src/db/client.js';
 import { createWorkspace } from '../src/modules/workspaces/create-workspace.js';
 

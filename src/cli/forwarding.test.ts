@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/env.js';
 import { acquireDataDirLock } from '../platform/runtime/data-dir-lock.js';
 import { adminSocketPath, lockFilePath } from '../platform/runtime/data-paths.js';
-import { startServer, type RunningServer } from '../platform/runtime/start-server.js';
-import { prepareTestTarget, type TestTarget } from '../platform/runtime/testing/test-target.js';
-import { runCaptured } from './testing/run-captured.js';
+import { startServer, type RunningServer } from '../app/start-server.js';
+import { prepareTestTarget, type TestTarget } from '../../test/support/test-target.js';
+import { runCaptured } from '../../test/support/run-captured.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const password = 'correct horse battery';

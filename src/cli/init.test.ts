@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/env.js';
-import { startServer } from '../platform/runtime/start-server.js';
-import { prepareTestTarget, type TestTarget } from '../platform/runtime/testing/test-target.js';
-import { runCaptured } from './testing/run-captured.js';
+import { startServer } from '../app/start-server.js';
+import { prepareTestTarget, type TestTarget } from '../../test/support/test-target.js';
+import { runCaptured } from '../../test/support/run-captured.js';
 
 // Response bodies are checked field by field, so their static type does not matter here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import type { Config } from '../config/env.js';
-import type { AdminArgs, AdminCommandName, AdminResult } from '../platform/runtime/admin/commands.js';
+import type { AdminArgs, AdminCommandName, AdminResult } from '../app/admin-commands.js';
 import { AppError } from '../platform/errors.js';
 import type { CliContext } from './cli-context.js';
 
@@ -12,7 +12,7 @@ export async function runAdminCommand<N extends AdminCommandName>(
   command: N,
   args: AdminArgs<N>,
 ): Promise<AdminResult<N>> {
-  const { parseAdminArgs } = await import('../platform/runtime/admin/commands.js');
+  const { parseAdminArgs } = await import('../app/admin-commands.js');
   // A typo fails in milliseconds, before anything is opened.
   parseAdminArgs(command, args);
   const config = ctx.config();
@@ -56,7 +56,7 @@ async function runHere(config: Config, command: AdminCommandName, args: object):
   ] = await Promise.all([
     import('../platform/runtime/open-database.js'),
     import('../platform/runtime/ensure-migrated.js'),
-    import('../platform/runtime/admin/commands.js'),
+    import('../app/admin-commands.js'),
     import('./create-cli-deps.js'),
     import('../platform/runtime/shutdown-signals.js'),
   ]);

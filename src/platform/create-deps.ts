@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
-import { createCredentialCache } from './auth/credential-cache.js';
+import { createCredentialCache } from './access/credential-cache.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';

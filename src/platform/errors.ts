@@ -1,36 +1,55 @@
 // One error type with stable codes; every HTTP error answer is an RFC 9457 problem built from it.
-export const errorCodes = {
+// The kernel's own codes are here; each module declares its codes with defineErrors() in its
+// errors.ts, which adds them to the catalogue and, through ModuleErrorCodes, to the ErrorCode type.
+const kernelCodes = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
-  INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
+  SIGNATURE_INVALID: { status: 401, title: 'The signature or secret does not match' },
   FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
-  WORKSPACE_NOT_FOUND: { status: 404, title: 'Workspace not found' },
-  USER_NOT_FOUND: { status: 404, title: 'User not found' },
-  TEAM_NOT_FOUND: { status: 404, title: 'Team not found' },
-  API_KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
-  CUSTOMER_NOT_FOUND: { status: 404, title: 'Customer not found' },
-  CONVERSATION_NOT_FOUND: { status: 404, title: 'Conversation not found' },
-  QUALITY_NOT_SCORED: { status: 404, title: 'This conversation has not been scored' },
-  COACHING_TASK_NOT_FOUND: { status: 404, title: 'Coaching task not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   CONFLICT: { status: 409, title: 'Conflict' },
-  IDENTITY_TAKEN: { status: 409, title: 'This identity belongs to another customer' },
-  EMAIL_TAKEN: { status: 409, title: 'This email is already registered' },
-  TEAM_NAME_TAKEN: { status: 409, title: 'A team with this name exists' },
-  ALREADY_MEMBER: { status: 409, title: 'Already a member of this workspace' },
-  CUSTOMER_MERGED: { status: 409, title: 'This customer was merged into another' },
   INVALID_STATE: { status: 409, title: 'Not possible in the current state' },
+  LINK_EXPIRED: { status: 410, title: 'This link has expired' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Send JSON with Content-Type: application/json' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This route does not accept that content type' },
   DATA_DIR_LOCKED: { status: 423, title: 'The data folder is in use by another process' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   UNAVAILABLE: { status: 503, title: 'Not ready yet' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies ErrorCatalog;
 
-export type ErrorCode = keyof typeof errorCodes;
+export type ErrorDefinition = { status: number; title: string };
+export type ErrorCatalog = Record<string, ErrorDefinition>;
+
+// Modules add their codes here by declaration merging (see defineErrors), so a code nobody
+// declared is a type error wherever an AppError is made.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleErrorCodes {}
+
+export type ErrorCode = keyof typeof kernelCodes | keyof ModuleErrorCodes;
+
+const catalogue = new Map<string, ErrorDefinition>(Object.entries(kernelCodes));
+
+/**
+ * Declares a module's error codes. Pair it with
+ * `declare module '<path to>/platform/errors.js' { interface ModuleErrorCodes extends CodesOf<typeof x> {} }`.
+ */
+export function defineErrors<const C extends ErrorCatalog>(codes: C): C {
+  for (const [code, definition] of Object.entries(codes)) {
+    const known = catalogue.get(code);
+    if (known && known !== definition) throw new Error(`Error code ${code} is declared twice`);
+    catalogue.set(code, definition);
+  }
+  return codes;
+}
+
+export type CodesOf<C extends ErrorCatalog> = { [K in keyof C]: C[K] };
+
+/** Every code known to this process, for the problem-codes page. */
+export const errorCatalogue = (): ReadonlyMap<string, ErrorDefinition> => catalogue;
+
 export type InvalidParam = { name: string; reason: string };
 
 export class AppError extends Error {
@@ -43,7 +62,7 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { message?: string; invalidParams?: InvalidParam[]; cause?: unknown } = {},
   ) {
-    const def = errorCodes[code];
+    const def = catalogue.get(code) ?? kernelCodes.INTERNAL;
     super(options.message ?? def.title, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -7,7 +7,7 @@ import type { DbHandle } from '../db/client.js';
 import { channels } from '../db/schema.js';
 import { createDeps } from '../platform/create-deps.js';
 import type { AppDeps } from '../platform/http/app-env.js';
-import { verifyPassword } from '../platform/auth/secrets.js';
+import { verifyPassword } from '../platform/access/secrets.js';
 import { buildConversations } from './build-conversations.js';
 import { buildCustomers } from './build-customers.js';
 import { loadDemo, type DemoSummary } from './load-demo.js';

@@ -11,10 +11,10 @@ import {
   users,
   workspaces,
 } from '../db/schema.js';
-import { hashPassword } from '../platform/auth/secrets.js';
+import { hashPassword } from '../platform/access/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../modules/quality/index.js';
-import { createApiKey } from '../modules/workspaces/api-keys.js';
+import { createApiKey } from '../modules/identity/api-keys.js';
 import { createWorkspace } from '../modules/workspaces/create-workspace.js';
 import { getWorkspace } from '../modules/workspaces/workspace.js';
 import { buildConversations } from './build-conversations.js';

@@ -2,7 +2,7 @@ import { parseConfig } from '../../src/config/env.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { createWorkspace } from '../../src/modules/workspaces/create-workspace.js';
 import { createDeps } from '../../src/platform/create-deps.js';
-import { buildApp } from '../../src/platform/http/build-app.js';
+import { buildApp } from '../../src/app/build-app.js';
 import { openTestDb } from './test-db.js';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -65,6 +65,7 @@ export async function createTestApp() {
     as: (key: string) => ({
       get: (path: string) => request('GET', path, { key }),
       post: (path: string, body?: unknown) => request('POST', path, { key, body }),
+      put: (path: string, body?: unknown) => request('PUT', path, { key, body }),
       patch: (path: string, body?: unknown) => request('PATCH', path, { key, body }),
       delete: (path: string) => request('DELETE', path, { key }),
     }),

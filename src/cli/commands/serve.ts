@@ -13,9 +13,9 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { workers: boolean }) => {
       const config = ctx.config();
       const [{ startServer }, { pgliteDir }, { serverAttachments }] = await Promise.all([
-        import('../../platform/runtime/start-server.js'),
+        import('../../app/start-server.js'),
         import('../../platform/runtime/data-paths.js'),
-        import('../../platform/runtime/server-attachments.js'),
+        import('../../app/server-attachments.js'),
       ]);
       if (!config.databaseUrl && !options.workers) {
         ctx.err(

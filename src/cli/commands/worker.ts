@@ -14,7 +14,7 @@ export function registerWorkerCommand(program: Command, ctx: CliContext): void {
     .action(async () => {
       const config = ctx.config();
       if (!config.databaseUrl) throw new CliError(WORKER_NEEDS_POSTGRES, EXIT.CONFIG);
-      const { startWorker } = await import('../../platform/runtime/start-worker.js');
+      const { startWorker } = await import('../../app/start-worker.js');
       const worker = await startWorker({ config });
       ctx.out(
         `Earshot worker running on PostgreSQL for ${worker.jobTypes.length} job type(s): ${worker.jobTypes.join(', ')}. Press Ctrl-C to stop.`,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roles } from '../../platform/access/roles.js';
 import { createdAt, id, ts, workspaceId } from './columns.js';
 
-export const roles = ['owner', 'admin', 'supervisor', 'agent', 'executive', 'frontline'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../../platform/access/roles.js';
 
 export const workspaces = pgTable('workspaces', {
   id: id(),

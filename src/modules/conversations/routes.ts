@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,
@@ -7,7 +7,6 @@ import {
   jsonResponse,
   reply,
   scopedRunner,
-  secured,
 } from '../../platform/http/route-helpers.js';
 import { addMessage } from './add-message.js';
 import { assignConversation } from './assign-conversation.js';
@@ -30,11 +29,12 @@ export function conversationRoutes(deps: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:write'), {
+      operationId: 'createConversation',
+      summary: 'Start a conversation with its first message',
       method: 'post',
       path: '/conversations',
       tags,
-      ...secured,
       request: jsonBody(s.createConversationBody),
       responses: {
         201: jsonResponse(s.conversationSchema, 'Created with its first message'),
@@ -45,17 +45,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, 'conversations:write', (ctx) => createConversation(ctx, c.req.valid('json'))),
+        await run(c, (ctx) => createConversation(ctx, c.req.valid('json'))),
         201,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:read'), {
+      operationId: 'listConversations',
+      summary: 'List conversations, most recent activity first',
       method: 'get',
       path: '/conversations',
       tags,
-      ...secured,
       request: { query: s.listConversationsQuery },
       responses: {
         200: jsonResponse(s.conversationListSchema, 'Most recent activity first'),
@@ -66,17 +67,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationListSchema,
-        await run(c, 'conversations:read', (ctx) => listConversations(ctx, c.req.valid('query'))),
+        await run(c, (ctx) => listConversations(ctx, c.req.valid('query'))),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:read'), {
+      operationId: 'getConversation',
+      summary: 'Read a conversation with messages and timeline',
       method: 'get',
       path: '/conversations/{id}',
       tags,
-      ...secured,
       request: { params: idParams },
       responses: {
         200: jsonResponse(
@@ -90,17 +92,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationDetailSchema,
-        await run(c, 'conversations:read', (ctx) => getConversation(ctx, c.req.valid('param').id)),
+        await run(c, (ctx) => getConversation(ctx, c.req.valid('param').id)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:write'), {
+      operationId: 'addMessage',
+      summary: 'Add a message or internal note',
       method: 'post',
       path: '/conversations/{id}/messages',
       tags,
-      ...secured,
       request: { params: idParams, ...jsonBody(s.addMessageBody) },
       responses: { 201: jsonResponse(s.messageSchema, 'Added'), ...errorResponses },
     }),
@@ -108,19 +111,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.messageSchema,
-        await run(c, 'conversations:write', (ctx) =>
-          addMessage(ctx, c.req.valid('param').id, c.req.valid('json')),
-        ),
+        await run(c, (ctx) => addMessage(ctx, c.req.valid('param').id, c.req.valid('json'))),
         201,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:assign'), {
+      operationId: 'assignConversation',
+      summary: 'Assign to a member, or unassign',
       method: 'post',
       path: '/conversations/{id}/assign',
       tags,
-      ...secured,
       request: { params: idParams, ...jsonBody(s.assignBody) },
       responses: updated,
     }),
@@ -128,19 +130,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, 'conversations:assign', (ctx) =>
-          assignConversation(ctx, c.req.valid('param').id, c.req.valid('json').userId),
-        ),
+        await run(c, (ctx) => assignConversation(ctx, c.req.valid('param').id, c.req.valid('json').userId)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:assign'), {
+      operationId: 'transferConversation',
+      summary: 'Hand over to a team or person with a note',
       method: 'post',
       path: '/conversations/{id}/transfer',
       tags,
-      ...secured,
       description: 'Hand over to a team or a person. A handover note is required; verification stays valid.',
       request: { params: idParams, ...jsonBody(s.transferBody) },
       responses: updated,
@@ -149,19 +150,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, 'conversations:assign', (ctx) =>
-          transferConversation(ctx, c.req.valid('param').id, c.req.valid('json')),
-        ),
+        await run(c, (ctx) => transferConversation(ctx, c.req.valid('param').id, c.req.valid('json'))),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:write'), {
+      operationId: 'changeConversationStatus',
+      summary: 'Change the status',
       method: 'post',
       path: '/conversations/{id}/status',
       tags,
-      ...secured,
       request: { params: idParams, ...jsonBody(s.statusBody) },
       responses: updated,
     }),
@@ -169,19 +169,18 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, 'conversations:write', (ctx) =>
-          changeStatus(ctx, c.req.valid('param').id, c.req.valid('json').status),
-        ),
+        await run(c, (ctx) => changeStatus(ctx, c.req.valid('param').id, c.req.valid('json').status)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:write'), {
+      operationId: 'verifyCustomerIdentity',
+      summary: "Record that the customer's identity was verified",
       method: 'post',
       path: '/conversations/{id}/verify',
       tags,
-      ...secured,
       description:
         "Record that the customer's identity was verified, and how. Valid for the rest of the conversation.",
       request: { params: idParams, ...jsonBody(s.verifyBody) },
@@ -191,9 +190,7 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, 'conversations:write', (ctx) =>
-          verifyIdentity(ctx, c.req.valid('param').id, c.req.valid('json')),
-        ),
+        await run(c, (ctx) => verifyIdentity(ctx, c.req.valid('param').id, c.req.valid('json'))),
         200,
       ),
   );

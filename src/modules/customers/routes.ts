@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,
@@ -7,7 +7,6 @@ import {
   jsonResponse,
   reply,
   scopedRunner,
-  secured,
 } from '../../platform/http/route-helpers.js';
 import { createCustomer } from './create-customer.js';
 import { getCustomerDetail } from './get-customer.js';
@@ -23,29 +22,26 @@ export function customerRoutes(deps: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('customers:write'), {
+      operationId: 'createCustomer',
+      summary: 'Create a customer with identities',
       method: 'post',
       path: '/customers',
       tags,
-      ...secured,
       request: jsonBody(s.createCustomerBody),
       responses: { 201: jsonResponse(s.customerSchema, 'Created'), ...errorResponses },
     }),
     async (c) =>
-      reply(
-        c,
-        s.customerSchema,
-        await run(c, 'customers:write', (ctx) => createCustomer(ctx, c.req.valid('json'))),
-        201,
-      ),
+      reply(c, s.customerSchema, await run(c, (ctx) => createCustomer(ctx, c.req.valid('json'))), 201),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('customers:read'), {
+      operationId: 'searchCustomers',
+      summary: 'Find customers by identity or text',
       method: 'get',
       path: '/customers',
       tags,
-      ...secured,
       description:
         'Find customers by any identity (`identity=`: email, phone in any format, account number, handle) or by name (`q=`).',
       request: { query: s.listCustomersQuery },
@@ -55,20 +51,16 @@ export function customerRoutes(deps: AppDeps) {
       },
     }),
     async (c) =>
-      reply(
-        c,
-        s.customerListSchema,
-        await run(c, 'customers:read', (ctx) => searchCustomers(ctx, c.req.valid('query'))),
-        200,
-      ),
+      reply(c, s.customerListSchema, await run(c, (ctx) => searchCustomers(ctx, c.req.valid('query'))), 200),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('customers:read'), {
+      operationId: 'getCustomer',
+      summary: 'Read a customer profile',
       method: 'get',
       path: '/customers/{id}',
       tags,
-      ...secured,
       request: { params: idParams },
       responses: {
         200: jsonResponse(s.customerDetailSchema, 'The profile with identities and history'),
@@ -79,17 +71,18 @@ export function customerRoutes(deps: AppDeps) {
       reply(
         c,
         s.customerDetailSchema,
-        await run(c, 'customers:read', (ctx) => getCustomerDetail(ctx, c.req.valid('param').id)),
+        await run(c, (ctx) => getCustomerDetail(ctx, c.req.valid('param').id)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('customers:write'), {
+      operationId: 'updateCustomer',
+      summary: 'Update a customer profile',
       method: 'patch',
       path: '/customers/{id}',
       tags,
-      ...secured,
       request: { params: idParams, ...jsonBody(s.updateCustomerBody) },
       responses: { 200: jsonResponse(s.customerSchema, 'Updated'), ...errorResponses },
     }),
@@ -97,19 +90,18 @@ export function customerRoutes(deps: AppDeps) {
       reply(
         c,
         s.customerSchema,
-        await run(c, 'customers:write', (ctx) =>
-          updateCustomer(ctx, c.req.valid('param').id, c.req.valid('json')),
-        ),
+        await run(c, (ctx) => updateCustomer(ctx, c.req.valid('param').id, c.req.valid('json'))),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('customers:write'), {
+      operationId: 'mergeCustomers',
+      summary: 'Merge a duplicate customer into this one',
       method: 'post',
       path: '/customers/{id}/merge',
       tags,
-      ...secured,
       description:
         'Fold the customer `sourceId` into this one: identities, conversations and history move; the merge is recorded on both profiles.',
       request: { params: idParams, ...jsonBody(s.mergeBody) },
@@ -119,9 +111,7 @@ export function customerRoutes(deps: AppDeps) {
       reply(
         c,
         s.customerDetailSchema,
-        await run(c, 'customers:write', (ctx) =>
-          mergeCustomers(ctx, c.req.valid('param').id, c.req.valid('json').sourceId),
-        ),
+        await run(c, (ctx) => mergeCustomers(ctx, c.req.valid('param').id, c.req.valid('json').sourceId)),
         200,
       ),
   );

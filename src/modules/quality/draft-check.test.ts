@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { helpDesk } from './test-support/help-desk.js';
-import { qualityTestApi } from './test-support/quality-test-api.js';
+import { helpDesk } from '../../../test/support/help-desk.js';
 
 let t: TestApp;
 let desk: ReturnType<typeof helpDesk>;
-let quality: ReturnType<ReturnType<typeof qualityTestApi>>;
+let quality: ReturnType<TestApp['as']>;
 
 beforeAll(async () => {
   t = await createTestApp();
   const ws = await t.workspace('Drafts');
   desk = helpDesk(t.as(ws.apiKey));
-  quality = qualityTestApi(t)(ws.apiKey);
+  quality = t.as(ws.apiKey);
 });
 afterAll(() => t.close());
 

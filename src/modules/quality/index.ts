@@ -1,5 +1,22 @@
-// What the rest of the application uses from the quality module.
-export { qualityJobs, scoreConversationJob, type QualityJobDeps } from './score-conversation-job.js';
-export { registerQualityListeners } from './quality-listeners.js';
-export { qualityRoutes } from './routes.js';
+import { defineModule } from '../../platform/modules/define-module.js';
+import { enqueueScoringListener } from './enqueue-scoring-listener.js';
+import { qualityErrors } from './errors.js';
+import { qualityEvents } from './events.js';
+import { qualityPermissions } from './permissions.js';
+import { qualityRoutes } from './routes.js';
+import { scoreConversationJob } from './score-conversation-job.js';
+
+// Scores finished conversations, keeps scorecards and coaching tasks, and checks drafts.
+export const qualityModule = defineModule({
+  name: 'quality',
+  routes: qualityRoutes,
+  jobs: [scoreConversationJob],
+  listeners: [enqueueScoringListener],
+  permissions: qualityPermissions,
+  errors: qualityErrors,
+  events: qualityEvents,
+});
+
+export { scoreConversationJob } from './score-conversation-job.js';
 export { reviewAgents, scoreConversation, scoreConversations } from './score-conversation.js';
+export { loadEngine } from './load-engine.js';

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { coachingTasks } from '../../db/schema.js';
-import { helpDesk } from './test-support/help-desk.js';
-import { qualityTestApi } from './test-support/quality-test-api.js';
+import { helpDesk } from '../../../test/support/help-desk.js';
 
 let t: TestApp;
-let mine: ReturnType<ReturnType<typeof qualityTestApi>>;
-let theirs: ReturnType<ReturnType<typeof qualityTestApi>>;
+let mine: ReturnType<TestApp['as']>;
+let theirs: ReturnType<TestApp['as']>;
 let foreignConversation: string;
 let foreignTask: string;
 
@@ -14,7 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const a = await t.workspace('Mine');
   const b = await t.workspace('Theirs');
-  const quality = qualityTestApi(t);
+  const quality = t.as;
   mine = quality(a.apiKey);
   theirs = quality(b.apiKey);
   const desk = helpDesk(t.as(b.apiKey));

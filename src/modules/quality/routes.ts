@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,
@@ -7,7 +7,6 @@ import {
   jsonResponse,
   reply,
   scopedRunner,
-  secured,
 } from '../../platform/http/route-helpers.js';
 import { checkDraftReply } from './draft-check.js';
 import { getQualityScore } from './get-quality-score.js';
@@ -25,11 +24,12 @@ export function qualityRoutes(deps: AppDeps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:manage'), {
+      operationId: 'scoreConversationNow',
+      summary: 'Score a finished conversation now',
       method: 'post',
       path: '/conversations/{id}/quality',
       tags,
-      ...secured,
       description: 'Score the conversation now with the workspace rubric, replacing any earlier score.',
       request: { params: idParams },
       responses: {
@@ -41,17 +41,18 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.qualityScoreSchema,
-        await run(c, 'quality:manage', (ctx) => scoreConversation(ctx, c.req.valid('param').id)),
+        await run(c, (ctx) => scoreConversation(ctx, c.req.valid('param').id)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:read'), {
+      operationId: 'getQualityScore',
+      summary: "Read a conversation's quality score with evidence",
       method: 'get',
       path: '/conversations/{id}/quality',
       tags,
-      ...secured,
       description: 'The stored score; 404 QUALITY_NOT_SCORED until the conversation has been scored.',
       request: { params: idParams },
       responses: {
@@ -63,17 +64,18 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.qualityScoreSchema,
-        await run(c, 'quality:read', (ctx) => getQualityScore(ctx, c.req.valid('param').id)),
+        await run(c, (ctx) => getQualityScore(ctx, c.req.valid('param').id)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('conversations:write'), {
+      operationId: 'checkDraftReply',
+      summary: 'Check a reply before it is sent',
       method: 'post',
       path: '/conversations/{id}/draft-check',
       tags,
-      ...secured,
       description:
         "Check a reply before sending it: asking again for something already known or verified, apologising for the customer's own choice.",
       request: { params: idParams, ...jsonBody(s.draftCheckBody) },
@@ -86,37 +88,32 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.draftCheckSchema,
-        await run(c, 'conversations:write', (ctx) =>
-          checkDraftReply(ctx, c.req.valid('param').id, c.req.valid('json').text),
-        ),
+        await run(c, (ctx) => checkDraftReply(ctx, c.req.valid('param').id, c.req.valid('json').text)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:read'), {
+      operationId: 'getScorecards',
+      summary: 'Compare agents and teams over a period',
       method: 'get',
       path: '/quality/scorecards',
       tags,
-      ...secured,
       request: { query: s.scorecardsQuery },
       responses: { 200: jsonResponse(s.scorecardsSchema, 'Lowest average first'), ...errorResponses },
     }),
     async (c) =>
-      reply(
-        c,
-        s.scorecardsSchema,
-        await run(c, 'quality:read', (ctx) => getScorecards(ctx, c.req.valid('query'))),
-        200,
-      ),
+      reply(c, s.scorecardsSchema, await run(c, (ctx) => getScorecards(ctx, c.req.valid('query'))), 200),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:read'), {
+      operationId: 'listCoachingTasks',
+      summary: 'List coaching tasks',
       method: 'get',
       path: '/quality/coaching-tasks',
       tags,
-      ...secured,
       request: { query: s.coachingTasksQuery },
       responses: { 200: jsonResponse(s.coachingTaskListSchema, 'Newest first'), ...errorResponses },
     }),
@@ -124,17 +121,18 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.coachingTaskListSchema,
-        await run(c, 'quality:read', (ctx) => listCoachingTasks(ctx, c.req.valid('query'))),
+        await run(c, (ctx) => listCoachingTasks(ctx, c.req.valid('query'))),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:manage'), {
+      operationId: 'updateCoachingTask',
+      summary: 'Complete or dismiss a coaching task',
       method: 'patch',
       path: '/quality/coaching-tasks/{id}',
       tags,
-      ...secured,
       request: { params: idParams, ...jsonBody(s.updateCoachingTaskBody) },
       responses: { 200: jsonResponse(s.coachingTaskSchema, 'The task after the change'), ...errorResponses },
     }),
@@ -142,19 +140,18 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.coachingTaskSchema,
-        await run(c, 'quality:manage', (ctx) =>
-          updateCoachingTask(ctx, c.req.valid('param').id, c.req.valid('json').status),
-        ),
+        await run(c, (ctx) => updateCoachingTask(ctx, c.req.valid('param').id, c.req.valid('json').status)),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:read'), {
+      operationId: 'getQualityRubric',
+      summary: "Read the workspace's scoring rubric",
       method: 'get',
       path: '/quality/rubric',
       tags,
-      ...secured,
       responses: {
         200: jsonResponse(s.rubricSettingsSchema, 'The effective rubric and the overrides it comes from'),
         ...errorResponses,
@@ -164,17 +161,18 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.rubricSettingsSchema,
-        await run(c, 'quality:read', async (ctx) => presentSettings(await loadQualitySettings(ctx))),
+        await run(c, async (ctx) => presentSettings(await loadQualitySettings(ctx))),
         200,
       ),
   );
 
   app.openapi(
-    createRoute({
+    defineRoute(staff('quality:manage'), {
+      operationId: 'setQualityRubric',
+      summary: "Change the workspace's scoring rubric",
       method: 'put',
       path: '/quality/rubric',
       tags,
-      ...secured,
       description: "Replace the workspace's overrides; a field left out returns to the default.",
       request: jsonBody(s.rubricOverridesSchema),
       responses: {
@@ -186,9 +184,7 @@ export function qualityRoutes(deps: AppDeps) {
       reply(
         c,
         s.rubricSettingsSchema,
-        await run(c, 'quality:manage', async (ctx) =>
-          presentSettings(await saveQualitySettings(ctx, c.req.valid('json'))),
-        ),
+        await run(c, async (ctx) => presentSettings(await saveQualitySettings(ctx, c.req.valid('json')))),
         200,
       ),
   );

@@ -2,21 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { messages } from '../../db/schema.js';
-import { helpDesk } from './test-support/help-desk.js';
-import { qualityTestApi } from './test-support/quality-test-api.js';
+import { helpDesk } from '../../../test/support/help-desk.js';
 
 let t: TestApp;
 let desk: ReturnType<typeof helpDesk>;
 let api: ReturnType<TestApp['as']>;
-let quality: ReturnType<ReturnType<typeof qualityTestApi>>;
-let asQuality: ReturnType<typeof qualityTestApi>;
+let quality: ReturnType<TestApp['as']>;
+let asQuality: TestApp['as'];
 
 beforeAll(async () => {
   t = await createTestApp();
   const ws = await t.workspace('Rubric');
   api = t.as(ws.apiKey);
   desk = helpDesk(api);
-  asQuality = qualityTestApi(t);
+  asQuality = t.as;
   quality = asQuality(ws.apiKey);
 });
 afterAll(() => t.close());

@@ -2,32 +2,33 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createJobQueue, type JobQueue } from '../../platform/jobs/index.js';
-import { qualityJobs, registerQualityListeners, type QualityJobDeps } from './index.js';
-import { helpDesk } from './test-support/help-desk.js';
-import { qualityTestApi } from './test-support/quality-test-api.js';
-import { nextEvent } from './test-support/wait-for.js';
+import { jobDefinitions } from '../../app/job-definitions.js';
+import { registerListeners } from '../../app/register-listeners.js';
+import type { AppDeps } from '../../platform/http/app-env.js';
+import { helpDesk } from '../../../test/support/help-desk.js';
+import { nextEvent } from '../../../test/support/next-event.js';
 
 let t: TestApp;
-let queue: JobQueue<QualityJobDeps>;
+let queue: JobQueue<AppDeps>;
 let desk: ReturnType<typeof helpDesk>;
-let quality: ReturnType<ReturnType<typeof qualityTestApi>>;
+let quality: ReturnType<TestApp['as']>;
 let stopListening: () => void;
 
 beforeAll(async () => {
   t = await createTestApp();
   const ws = await t.workspace('Scoring');
   desk = helpDesk(t.as(ws.apiKey));
-  quality = qualityTestApi(t)(ws.apiKey);
+  quality = t.as(ws.apiKey);
   // A worker on the test database, as `earshot worker` runs one beside the API.
-  queue = createJobQueue<QualityJobDeps>({
+  queue = createJobQueue<AppDeps>({
     handle: t.handle,
     pollingIntervalSeconds: 0.5,
     logger: pino({ level: 'silent' }),
   });
   await queue.start();
-  await queue.register(qualityJobs, t.deps);
+  await queue.register(jobDefinitions, t.deps);
   await queue.work();
-  stopListening = registerQualityListeners(t.deps, queue);
+  stopListening = registerListeners({ ...t.deps, jobs: queue });
 }, 60_000);
 
 afterAll(async () => {

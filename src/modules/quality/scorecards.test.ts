@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { helpDesk } from './test-support/help-desk.js';
-import { qualityTestApi } from './test-support/quality-test-api.js';
+import { helpDesk } from '../../../test/support/help-desk.js';
 
 let t: TestApp;
 let desk: ReturnType<typeof helpDesk>;
-let quality: ReturnType<ReturnType<typeof qualityTestApi>>;
+let quality: ReturnType<TestApp['as']>;
 const people = {} as Record<'good1' | 'good2' | 'weak' | 'supervisor' | 'admin', string>;
 let teamId: string;
 const weakConversations: string[] = [];
@@ -51,7 +50,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const ws = await t.workspace('Scorecards');
   desk = helpDesk(t.as(ws.apiKey));
-  quality = qualityTestApi(t)(ws.apiKey);
+  quality = t.as(ws.apiKey);
   people.admin = (await desk.member('admin', 'Ada Admin')).id;
   people.supervisor = (await desk.member('supervisor', 'Sam Supervisor')).id;
   people.good1 = (await desk.member('agent', 'Gail Good')).id;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiKeys, memberships, users, workspaces } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { hashPassword, hashToken, newToken } from '../../platform/auth/secrets.js';
+import { hashPassword, hashToken, newToken } from '../../platform/access/secrets.js';
 
 export type CreateWorkspaceInput = {
   db: Db;

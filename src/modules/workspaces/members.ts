@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { memberships, users, type Role } from '../../db/schema.js';
-import { roleRank } from '../../platform/auth/permissions.js';
+import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
-import { hashPassword } from '../../platform/auth/secrets.js';
+import { hashPassword } from '../../platform/access/secrets.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 
 const memberColumns = {

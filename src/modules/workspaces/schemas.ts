@@ -7,11 +7,6 @@ export const roleSchema = z.enum(roles);
 export const emailSchema = z.email().max(320);
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
-export const loginBody = z
-  .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
-  .strict()
-  .openapi('LoginInput');
-
 export const workspaceSchema = z
   .object({ id: z.uuid(), name: z.string(), timezone: z.string(), createdAt: z.string() })
   .openapi('Workspace');
@@ -41,34 +36,6 @@ export const addMemberBody = z
   .openapi('AddMemberInput');
 
 export const changeRoleBody = z.object({ role: roleSchema }).strict();
-
-export const meSchema = z
-  .object({
-    user: z.object({ id: z.uuid().nullable(), email: z.string().nullable(), name: z.string().nullable() }),
-    workspace: z.object({ id: z.uuid(), name: z.string(), role: roleSchema }),
-    auth: z.enum(['session', 'api_key']),
-  })
-  .openapi('Me');
-
-export const apiKeySchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    role: roleSchema,
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('ApiKey');
-
-export const createdApiKeySchema = apiKeySchema
-  .extend({ key: z.string().openapi({ description: 'Shown once; store it now' }) })
-  .openapi('CreatedApiKey');
-
-export const createApiKeyBody = z
-  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
-  .strict();
 
 export const teamSchema = z
   .object({

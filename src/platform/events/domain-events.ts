@@ -1,25 +1,11 @@
-// Events are facts that already happened (published after the transaction commits).
-export type DomainEvent = {
-  type:
-    | 'conversation.created'
-    | 'conversation.message_added'
-    | 'conversation.assigned'
-    | 'conversation.transferred'
-    | 'conversation.status_changed'
-    | 'conversation.verified'
-    | 'customer.created'
-    | 'customer.updated'
-    | 'customer.merged'
-    | (string & {});
-  workspaceId: string;
-  at: string;
-  data: Record<string, unknown>;
-};
+import type { DomainEvent, EventType } from './define-events.js';
+
+export type { DomainEvent, EventType } from './define-events.js';
 
 export type Listener = (event: DomainEvent) => void | Promise<void>;
 
 export type EventBus = {
-  on(type: DomainEvent['type'] | '*', listener: Listener): () => void;
+  on(type: EventType | '*', listener: Listener): () => void;
   publish(events: DomainEvent[]): Promise<void>;
 };
 

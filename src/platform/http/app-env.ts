@@ -2,7 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/env.js';
 import type { Db, DbHandle } from '../../db/client.js';
-import type { CredentialCache } from '../auth/credential-cache.js';
+import type { CredentialCache } from '../access/credential-cache.js';
+import type { LinkClaims } from '../access/signed-link.js';
+import type { Visitor } from '../access/visitor-token.js';
+import type { AccessGate } from './access-gate.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -21,12 +24,24 @@ export type AppDeps = {
 };
 
 export type AppEnv = {
-  Variables: { requestId: string; scope: Scope; sessionId?: string };
+  Variables: {
+    requestId: string;
+    gate: AccessGate;
+    /** Staff routes: the workspace and the member or key acting in it. */
+    scope: Scope;
+    sessionId?: string;
+    /** Visitor routes: the widget visitor's workspace and customer. */
+    visitor: Visitor;
+    /** Signed-link routes: what the link grants, and until when. */
+    link: LinkClaims;
+  };
 };
 
 // Every router is built this way so that validation failures become RFC 9457 problems that
 // name each bad field.
-export function createRouter(): OpenAPIHono<AppEnv> {
+export type Router = OpenAPIHono<AppEnv>;
+
+export function createRouter(): Router {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {

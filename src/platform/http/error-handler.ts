@@ -15,6 +15,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (error.status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
     if (error.message.startsWith('Malformed JSON')) return new AppError('MALFORMED_JSON');
     if (error.status === 401) return new AppError('UNAUTHENTICATED', { message: error.message || undefined });
     return new AppError('VALIDATION_FAILED', { message: error.message });

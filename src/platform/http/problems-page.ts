@@ -1,8 +1,8 @@
-import { errorCodes } from '../errors.js';
+import { errorCatalogue } from '../errors.js';
 
 // The `type` of every problem answer points here, so a developer who meets a code can look it up.
 export function problemsPage(): string {
-  const rows = Object.entries(errorCodes)
+  const rows = [...errorCatalogue()]
     .map(([code, { status, title }]) => {
       const anchor = code.toLowerCase().replaceAll('_', '-');
       return `<tr id="${anchor}"><td><code>${code}</code></td><td>${status}</td><td>${title}</td></tr>`;

@@ -1,7 +1,5 @@
-import { z, type RouteConfig } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Permission } from '../auth/permissions.js';
-import { requirePermission } from '../auth/permissions.js';
 import { inWorkspace, type WorkContext } from '../tenancy/scope.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 
@@ -41,8 +39,6 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 
 export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const secured: Pick<RouteConfig, 'security'> = { security: [{ bearer: [] }, { session: [] }] };
-
 // Dates become ISO strings before the response schema strips anything it does not list.
 function toJsonValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -64,15 +60,9 @@ export function reply<T extends z.ZodType, S extends 200 | 201>(
   return c.json(schema.parse(toJsonValue(data)) as z.infer<T>, status);
 }
 
-// Runs one operation for the authenticated workspace, after checking the actor's role.
+// Runs one operation in the caller's workspace; the route's access kind has already checked the
+// caller's role.
 export function scopedRunner(deps: AppDeps) {
-  return <T>(
-    c: Context<AppEnv>,
-    permission: Permission,
-    work: (ctx: WorkContext) => Promise<T>,
-  ): Promise<T> => {
-    const scope = c.get('scope');
-    requirePermission(scope.actor, permission);
-    return inWorkspace(deps, scope, work);
-  };
+  return <T>(c: Context<AppEnv>, work: (ctx: WorkContext) => Promise<T>): Promise<T> =>
+    inWorkspace(deps, c.get('scope'), work);
 }

@@ -46,7 +46,10 @@ export function createFanout(handle: DbHandle): Fanout {
 }
 
 function forWire(event: DomainEvent): DomainEvent {
-  const text = event.data.text;
-  if (typeof text !== 'string' || text.length <= MAX_TEXT) return event;
-  return { ...event, data: { ...event.data, text: text.slice(0, MAX_TEXT), truncated: true } };
+  const data = event.data as Record<string, unknown>;
+  if (typeof data.text !== 'string' || data.text.length <= MAX_TEXT) return event;
+  return {
+    ...event,
+    data: { ...data, text: data.text.slice(0, MAX_TEXT), truncated: true },
+  } as unknown as DomainEvent;
 }

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
+import type { EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../access/roles.js';
 
 export type Actor =
   | { type: 'user'; userId: string; role: Role }
@@ -13,7 +14,7 @@ export type Scope = { workspaceId: string; actor: Actor };
 
 export type WorkContext = Scope & {
   tx: Tx;
-  emit(type: DomainEvent['type'], data: Record<string, unknown>): void;
+  emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
 };
 
 export type ScopeDeps = { db: Db; events: EventBus };
@@ -36,7 +37,12 @@ export async function inWorkspace<T>(
       ...scope,
       tx,
       emit: (type, data) =>
-        pending.push({ type, workspaceId: scope.workspaceId, at: new Date().toISOString(), data }),
+        pending.push({
+          type,
+          workspaceId: scope.workspaceId,
+          at: new Date().toISOString(),
+          data,
+        } as DomainEvent),
     });
   });
   if (pending.length) await deps.events.publish(pending);

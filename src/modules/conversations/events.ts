@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { channels, conversationStatuses, messageRoles } from '../../db/schema.js';
+import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
+
+const subject = { conversationId: z.uuid(), displayId: z.number().int() };
+const holder = z.object({ userId: z.uuid().nullable(), teamId: z.uuid().nullable() });
+
+export const conversationEvents = defineEvents({
+  'conversation.created': z.object({
+    ...subject,
+    customerId: z.uuid(),
+    channel: z.enum(channels),
+    messageId: z.uuid(),
+  }),
+  'conversation.message_added': z.object({
+    ...subject,
+    messageId: z.uuid(),
+    role: z.enum(messageRoles),
+    internal: z.boolean(),
+    text: z.string(),
+  }),
+  'conversation.assigned': z.object({
+    ...subject,
+    fromUserId: z.uuid().nullable(),
+    toUserId: z.uuid().nullable(),
+  }),
+  'conversation.transferred': z.object({
+    ...subject,
+    note: z.string(),
+    from: holder,
+    to: holder,
+    verified: z.boolean(),
+  }),
+  'conversation.status_changed': z.object({
+    ...subject,
+    from: z.enum(conversationStatuses),
+    to: z.enum(conversationStatuses),
+  }),
+  'conversation.verified': z.object({ ...subject, method: z.string() }),
+});
+
+declare module '../../platform/events/define-events.js' {
+  interface ModuleEvents extends PayloadsOf<typeof conversationEvents> {}
+}

@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/modules/define-module.js';
+import { conversationErrors } from './errors.js';
+import { conversationEvents } from './events.js';
+import { conversationPermissions } from './permissions.js';
+import { conversationRoutes } from './routes.js';
+
+// Conversations, their messages and timeline, assignment, transfers and identity verification.
+export const conversationsModule = defineModule({
+  name: 'conversations',
+  routes: conversationRoutes,
+  permissions: conversationPermissions,
+  errors: conversationErrors,
+  events: conversationEvents,
+});
+
+export { loadConversation } from './conversation-row.js';
+export { getConversation } from './get-conversation.js';

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { lifecycleStatuses } from '../../db/schema.js';
+import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
+
+export const customerEvents = defineEvents({
+  'customer.created': z.object({ customerId: z.uuid() }),
+  'customer.updated': z.object({ customerId: z.uuid(), lifecycleStatus: z.enum(lifecycleStatuses) }),
+  'customer.merged': z.object({
+    sourceId: z.uuid(),
+    sourceName: z.string(),
+    targetId: z.uuid(),
+    targetName: z.string(),
+    identities: z.array(z.string()),
+    conversationIds: z.array(z.uuid()),
+  }),
+});
+
+declare module '../../platform/events/define-events.js' {
+  interface ModuleEvents extends PayloadsOf<typeof customerEvents> {}
+}

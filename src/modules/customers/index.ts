@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/modules/define-module.js';
+import { customerErrors } from './errors.js';
+import { customerEvents } from './events.js';
+import { customerPermissions } from './permissions.js';
+import { customerRoutes } from './routes.js';
+
+// Customer profiles: identities on every channel, lookup, search and merge.
+export const customersModule = defineModule({
+  name: 'customers',
+  routes: customerRoutes,
+  permissions: customerPermissions,
+  errors: customerErrors,
+  events: customerEvents,
+});
+
+export { findCustomerRow } from './get-customer.js';
+export { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineModule } from '../../platform/modules/define-module.js';
+import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
+import { identityErrors } from './errors.js';
+import { identityPermissions } from './permissions.js';
+import { identityRoutes } from './routes.js';
+
+const workspaceId = z.uuid('must be a workspace id (a UUID)');
+const name = z.string().trim().min(1).max(200);
+
+// Who is calling: password login and sessions, API keys, and the staff access kind built on them.
+export const identityModule = defineModule({
+  name: 'identity',
+  routes: identityRoutes,
+  permissions: identityPermissions,
+  errors: identityErrors,
+  adminCommands: {
+    init: {
+      args: z
+        .object({ workspace: name, admin: emailSchema, password: passwordSchema, name: name.optional() })
+        .strict(),
+      load: () => import('./init-workspace.js').then((m) => m.initWorkspace),
+    },
+    'apikey.create': {
+      args: z
+        .object({
+          workspace: workspaceId,
+          name: z.string().trim().min(1).max(100),
+          role: roleSchema.optional(),
+        })
+        .strict(),
+      load: () => import('./create-key-command.js').then((m) => m.createKey),
+    },
+  },
+});
+
+export { authenticateStaff } from './authenticate-staff.js';
+export { createApiKey } from './api-keys.js';

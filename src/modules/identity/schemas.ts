@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { emailSchema, roleSchema } from '../workspaces/index.js';
+
+export const loginBody = z
+  .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
+  .strict()
+  .openapi('LoginInput');
+
+export const meSchema = z
+  .object({
+    user: z.object({ id: z.uuid().nullable(), email: z.string().nullable(), name: z.string().nullable() }),
+    workspace: z.object({ id: z.uuid(), name: z.string(), role: roleSchema }),
+    auth: z.enum(['session', 'api_key']),
+  })
+  .openapi('Me');
+
+export const apiKeySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    role: roleSchema,
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().openapi({ description: 'Shown once; store it now' }) })
+  .openapi('CreatedApiKey');
+
+export const createApiKeyBody = z
+  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
+  .strict();

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineModule } from '../../platform/modules/define-module.js';
+import { workspaceErrors } from './errors.js';
+import { workspacePermissions } from './permissions.js';
+import { workspaceRoutes } from './routes.js';
+import { emailSchema, passwordSchema, roleSchema } from './schemas.js';
+
+const workspaceId = z.uuid('must be a workspace id (a UUID)');
+
+// Workspaces, their members with roles, and teams.
+export const workspacesModule = defineModule({
+  name: 'workspaces',
+  routes: workspaceRoutes,
+  permissions: workspacePermissions,
+  errors: workspaceErrors,
+  adminCommands: {
+    'user.add': {
+      args: z
+        .object({
+          workspace: workspaceId,
+          email: emailSchema,
+          name: z.string().trim().min(1).max(200).optional(),
+          role: roleSchema,
+          password: passwordSchema.optional(),
+        })
+        .strict(),
+      load: () => import('./add-user-command.js').then((m) => m.addUser),
+    },
+  },
+});
+
+export { createWorkspace } from './create-workspace.js';
+export { getWorkspace } from './workspace.js';
+export { emailSchema, passwordSchema, roleSchema } from './schemas.js';

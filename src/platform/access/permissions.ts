@@ -1,0 +1,34 @@
+import { AppError } from '../errors.js';
+import type { Role } from './roles.js';
+import type { Actor } from '../tenancy/scope.js';
+
+// Each module declares its permissions and which roles hold them (definePermissions in its
+// permissions.ts); declaration merging into ModulePermissions makes a misspelt permission a type
+// error at the route that asks for it.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModulePermissions {}
+
+export type Permission = keyof ModulePermissions & string;
+export type PermissionGrants = Record<string, readonly Role[]>;
+
+const grants = new Map<string, ReadonlySet<Role>>();
+
+export function definePermissions<const G extends PermissionGrants>(granted: G): G {
+  for (const [permission, holders] of Object.entries(granted)) {
+    if (grants.has(permission)) throw new Error(`Permission ${permission} is declared twice`);
+    grants.set(permission, new Set(holders));
+  }
+  return granted;
+}
+
+export type PermissionsOf<G extends PermissionGrants> = { [K in keyof G]: true };
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants.get(permission)?.has(role) ?? false;
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError('FORBIDDEN', { message: `The ${actor.role} role cannot do this (${permission})` });
+  }
+}

@@ -1,0 +1,153 @@
+import type { Server } from 'node:http';
+import { z } from '@hono/zod-openapi';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../errors.js';
+import { createRealtimeHub } from '../realtime/realtime-hub.js';
+import { createAccessGate, type StaffAuthenticator } from './access-gate.js';
+import { createRouter, type AppDeps, type AppEnv, type Router } from './app-env.js';
+import { defineRoute, publicAccess } from './define-route.js';
+import { handleError, problemResponse } from './error-handler.js';
+import { problemsPage } from './problems-page.js';
+import { referencePage } from './reference-page.js';
+
+const healthSchema = z
+  .object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) })
+  .openapi('Health');
+
+export type HttpAppOptions = {
+  /** The modules' routers, mounted under /api/v1. */
+  routers: readonly Router[];
+  /** How staff routes authenticate (the identity module's sessions and API keys). */
+  staff: StaffAuthenticator;
+};
+
+// The HTTP edge every module shares: request ids, security headers, the body limit, problem
+// answers, the access gate behind each route's access kind, health, realtime, the OpenAPI document
+// and its reference pages. What each route accepts and who may call it is declared on the route.
+export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
+  const app = new Hono<AppEnv>();
+  const nodeWs = createNodeWebSocket({ app });
+  const realtime = createRealtimeHub(deps);
+  const gate = createAccessGate({ secret: deps.config.sessionSecret, staff: options.staff });
+  app.onError(handleError(deps.logger));
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
+    ),
+  );
+  app.use('*', requestId());
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+
+  const api = createRouter();
+  api.use('*', async (c, next) => {
+    c.set('gate', gate);
+    await next();
+  });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', {
+          message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
+        });
+      },
+    }),
+  );
+
+  api.openapi(
+    defineRoute(publicAccess, {
+      method: 'get',
+      path: '/health',
+      operationId: 'getHealth',
+      summary: 'Whether the server and its database answer',
+      tags: ['System'],
+      responses: {
+        200: {
+          description: 'Up',
+          content: { 'application/json': { schema: healthSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      await deps.db.execute(sql`SELECT 1`);
+      return c.json({ status: 'ok' as const, database: deps.handle.kind }, 200);
+    },
+  );
+  // Agents receive their workspace's events (new messages, assignments, status changes) here.
+  api.get(
+    '/realtime',
+    async (c, next) => {
+      await gate.staff(c);
+      await next();
+    },
+    nodeWs.upgradeWebSocket((c) => {
+      const { workspaceId } = c.get('scope');
+      return {
+        onOpen: (_event, socket) => {
+          realtime.join(workspaceId, socket);
+          socket.send(JSON.stringify({ type: 'ready', at: new Date().toISOString(), data: { workspaceId } }));
+        },
+        onClose: (_event, socket) => realtime.leave(workspaceId, socket),
+      };
+    }),
+  );
+  for (const router of options.routers) api.route('/', router);
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'earshot_session',
+    description: 'The session cookie set by login',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'visitor', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A chat-widget visitor token',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'signedLink', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: 'The signed token of a link sent to a customer',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Earshot API',
+      version: '1',
+      description: 'Help desk, conversation quality and voice of the customer.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }, { session: [] }],
+  });
+  api.get('/docs', (c) => c.html(referencePage('/api/v1/openapi.json')));
+
+  app.route('/api/v1', api);
+  app.get('/docs/problems', (c) => c.html(problemsPage()));
+  app.get('/', (c) => c.redirect('/api/v1/docs'));
+  return Object.assign(app, {
+    // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
+    async attachServer(server: Server) {
+      nodeWs.injectWebSocket(server);
+      await realtime.start();
+    },
+    async detachServer() {
+      await realtime.close();
+    },
+  });
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

@@ -1,8 +1,0 @@
-import type { Scope } from '../../tenancy/scope.js';
-
-// Whoever can reach the admin socket or open the data folder already owns the installation,
-// so admin commands act as the system with the owner's rights, inside the named workspace.
-export const systemScope = (workspaceId: string): Scope => ({
-  workspaceId,
-  actor: { type: 'system', role: 'owner', userId: null },
-});
