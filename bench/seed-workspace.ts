@@ -1,6 +1,6 @@
 import type { App } from '../src/app/build-app.js';
 import type { Db } from '../src/db/client.js';
-import { createWorkspace } from '../src/modules/workspaces/create-workspace.js';
+import { createWorkspace } from '../src/modules/workspaces/index.js';
 
 export type Seeded = { workspaceId: string; apiKey: string; customerId: string; conversationIds: string[] };
 

@@ -11,7 +11,7 @@ import { displayUrl } from '../platform/runtime/display-url.js';
 import { ensureMigrated } from '../platform/runtime/ensure-migrated.js';
 import { openDatabase } from '../platform/runtime/open-database.js';
 import { createJobRuntime } from './start-jobs.js';
-import { loadEngine } from '../modules/quality/load-engine.js';
+import { loadEngine } from '../modules/quality/index.js';
 
 export type AttachContext = { app: App; deps: AppDeps };
 /** Runs before the server listens (add routes, WebSocket upgrades); may return a cleanup. */

@@ -17,7 +17,6 @@ const password = 'correct horse battery';
 // Forwarding is how the embedded database stays single-writer while the CLI keeps working, so
 // these tests always use a data folder, on a PostgreSQL run too.
 // Response bodies are checked field by field, so their static type does not matter here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const body = async (res: Response): Promise<any> => res.json();
 
 let target: TestTarget;

@@ -8,7 +8,6 @@ import { prepareTestTarget, type TestTarget } from '../../test/support/test-targ
 import { runCaptured } from '../../test/support/run-captured.js';
 
 // Response bodies are checked field by field, so their static type does not matter here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const body = async (res: Response): Promise<any> => res.json();
 
 let target: TestTarget;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityType } from '../db/schema.js';
-import { normalizeIdentity, type NormalizedIdentity } from '../modules/customers/normalize-identity.js';
+import { normalizeIdentity, type NormalizedIdentity } from '../modules/customers/index.js';
 import { countries, firstNames, lastNames, type Country } from './people.js';
 import type { Domain } from './phrases/scenario.js';
 import { slotValues } from './phrases/slot-values.js';

@@ -14,9 +14,9 @@ import {
 import { hashPassword } from '../platform/access/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../modules/quality/index.js';
-import { createApiKey } from '../modules/identity/api-keys.js';
-import { createWorkspace } from '../modules/workspaces/create-workspace.js';
-import { getWorkspace } from '../modules/workspaces/workspace.js';
+import { createApiKey } from '../modules/identity/index.js';
+import { createWorkspace } from '../modules/workspaces/index.js';
+import { getWorkspace } from '../modules/workspaces/index.js';
 import { buildConversations } from './build-conversations.js';
 import { buildCustomers } from './build-customers.js';
 import { createStaff } from './create-staff.js';

@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/env.js';
 import type { DbHandle } from '../../src/db/client.js';
-import { createWorkspace } from '../../src/modules/workspaces/create-workspace.js';
+import { createWorkspace } from '../../src/modules/workspaces/index.js';
 import { createDeps } from '../../src/platform/create-deps.js';
 import { buildApp } from '../../src/app/build-app.js';
 import { openTestDb } from './test-db.js';
@@ -36,11 +36,11 @@ export async function createTestApp() {
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await app.request(`/api/v1${path}`, { method, headers, body });
     const text = await res.text();
-    let json: any = undefined;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      json = undefined;
+      // not JSON: the caller reads `text`
     }
     return { status: res.status, json, text, headers: res.headers };
   };

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { conversations, messages, workspaces, type Channel } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { findCustomerRow } from '../customers/get-customer.js';
+import { findCustomerRow } from '../customers/index.js';
 import { assertMember, assertTeam, present, recordEvent } from './conversation-row.js';
 
 export type CreateConversationInput = {

@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { conversations, type Channel, type ConversationStatus } from '../../db/schema.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { present } from './conversation-row.js';
 
@@ -23,26 +23,20 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
   if (input.assigneeId) where.push(eq(conversations.assigneeId, input.assigneeId));
   if (input.teamId) where.push(eq(conversations.teamId, input.teamId));
   if (input.customerId) where.push(eq(conversations.customerId, input.customerId));
-  const cursor = decodeCursor(input.cursor);
-  if (cursor) {
-    const at = new Date(cursor.at);
-    where.push(
-      or(
-        lt(conversations.lastActivityAt, at),
-        and(eq(conversations.lastActivityAt, at), lt(conversations.id, cursor.id)),
-      )!,
-    );
-  }
-  const rows = await ctx.tx
-    .select()
-    .from(conversations)
-    .where(and(...where))
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(present),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
-  };
+  const page = await paginate(
+    (after, order, take) =>
+      ctx.tx
+        .select()
+        .from(conversations)
+        .where(and(...where, after))
+        .orderBy(...order)
+        .limit(take),
+    {
+      keys: { at: conversations.lastActivityAt, id: conversations.id },
+      cursor: input.cursor,
+      limit: input.limit,
+      atOf: (row) => row.lastActivityAt,
+    },
+  );
+  return { ...page, data: page.data.map(present) };
 }

@@ -1,4 +1,4 @@
-import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
+import { defineRoute, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { customerIdentities, customers } from '../../db/schema.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { identitiesOf } from './identities.js';
 import { candidateKeys } from './normalize-identity.js';
@@ -40,27 +40,27 @@ export async function searchCustomers(ctx: WorkContext, input: SearchCustomersIn
     );
   }
   if (input.status) where.push(eq(customers.lifecycleStatus, input.status));
-  const cursor = decodeCursor(input.cursor);
-  if (cursor) {
-    const at = new Date(cursor.at);
-    where.push(
-      or(lt(customers.createdAt, at), and(eq(customers.createdAt, at), lt(customers.id, cursor.id)))!,
-    );
-  }
-  const rows = await ctx.tx
-    .select()
-    .from(customers)
-    .where(and(...where))
-    .orderBy(desc(customers.createdAt), desc(customers.id))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
+  const page = await paginate(
+    (after, order, take) =>
+      ctx.tx
+        .select()
+        .from(customers)
+        .where(and(...where, after))
+        .orderBy(...order)
+        .limit(take),
+    {
+      keys: { at: customers.createdAt, id: customers.id },
+      cursor: input.cursor,
+      limit: input.limit,
+      atOf: (row) => row.createdAt,
+    },
+  );
   const identities = await identitiesOf(
     ctx,
-    page.map((r) => r.id),
+    page.data.map((r) => r.id),
   );
-  const last = page.at(-1);
   return {
-    data: page.map((r) => ({ ...r, identities: identities.filter((i) => i.customerId === r.id) })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    ...page,
+    data: page.data.map((r) => ({ ...r, identities: identities.filter((i) => i.customerId === r.id) })),
   };
 }

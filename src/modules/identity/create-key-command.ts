@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema.js';
 import { createApiKey } from './api-keys.js';
-import { getWorkspace } from '../workspaces/workspace.js';
+import { getWorkspace } from '../workspaces/index.js';
 import type { AppDeps } from '../../platform/http/app-env.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';

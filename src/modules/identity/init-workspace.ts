@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
-import { createWorkspace } from '../workspaces/create-workspace.js';
+import { createWorkspace } from '../workspaces/index.js';
 import type { AppDeps } from '../../platform/http/app-env.js';
 
 export type InitArgs = { workspace: string; admin: string; password: string; name?: string };

@@ -1,10 +1,10 @@
 import { defineModule } from '../../platform/modules/define-module.js';
-import { enqueueScoringListener } from './enqueue-scoring-listener.js';
+import { enqueueScoringListener } from './scoring/enqueue-scoring-listener.js';
 import { qualityErrors } from './errors.js';
 import { qualityEvents } from './events.js';
 import { qualityPermissions } from './permissions.js';
 import { qualityRoutes } from './routes.js';
-import { scoreConversationJob } from './score-conversation-job.js';
+import { scoreConversationJob } from './scoring/score-conversation-job.js';
 
 // Scores finished conversations, keeps scorecards and coaching tasks, and checks drafts.
 export const qualityModule = defineModule({
@@ -17,6 +17,6 @@ export const qualityModule = defineModule({
   events: qualityEvents,
 });
 
-export { scoreConversationJob } from './score-conversation-job.js';
-export { reviewAgents, scoreConversation, scoreConversations } from './score-conversation.js';
-export { loadEngine } from './load-engine.js';
+export { scoreConversationJob } from './scoring/score-conversation-job.js';
+export { reviewAgents, scoreConversation, scoreConversations } from './scoring/score-conversation.js';
+export { loadEngine } from './scoring/load-engine.js';

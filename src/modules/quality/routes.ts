@@ -1,4 +1,4 @@
-import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
+import { defineRoute, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,
@@ -8,14 +8,14 @@ import {
   reply,
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
-import { checkDraftReply } from './draft-check.js';
-import { getQualityScore } from './get-quality-score.js';
-import { getScorecards } from './get-scorecards.js';
-import { listCoachingTasks } from './list-coaching-tasks.js';
-import { loadQualitySettings, presentSettings, saveQualitySettings } from './quality-settings.js';
+import { checkDraftReply } from './scoring/draft-check.js';
+import { getQualityScore } from './scoring/get-quality-score.js';
+import { getScorecards } from './scorecards/get-scorecards.js';
+import { listCoachingTasks } from './coaching/list-coaching-tasks.js';
+import { loadQualitySettings, presentSettings, saveQualitySettings } from './settings/quality-settings.js';
 import * as s from './schemas.js';
-import { scoreConversation } from './score-conversation.js';
-import { updateCoachingTask } from './update-coaching-task.js';
+import { scoreConversation } from './scoring/score-conversation.js';
+import { updateCoachingTask } from './coaching/update-coaching-task.js';
 
 const tags = ['Quality'];
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { channels, coachingTaskStatuses } from '../../db/schema.js';
-import { rubricOverridesSchema } from './settings-schema.js';
+import { rubricOverridesSchema } from './settings/settings-schema.js';
 
 const scoresShape = {
   empathy: z.number(),

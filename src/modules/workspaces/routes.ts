@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
-import { eq } from 'drizzle-orm';
-import { users, workspaces } from '../../db/schema.js';
+import { defineRoute, staff } from '../../platform/http/define-route.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import {
   errorResponses,
@@ -11,7 +9,6 @@ import {
   reply,
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
-import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { addMember, changeMemberRole, listMembers, removeMember } from './members.js';
 import * as s from './schemas.js';
 import { addTeamMember, createTeam, getTeam, listTeams } from './teams.js';

@@ -1,5 +1,5 @@
-import { isFinished } from '../../db/schema.js';
-import type { Transcript } from '../../engine/quality/formats.js';
+import { isFinished } from '../../../db/schema.js';
+import type { Transcript } from '../../../engine/quality/formats.js';
 import { replyWaits } from './reply-waits.js';
 
 // What the transcript is built from: the shape getConversation() returns, narrowed to what is read.

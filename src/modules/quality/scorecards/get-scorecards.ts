@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import { teams, users } from '../../db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { teams, users } from '../../../db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { loadAgentTeamCells, type Period } from './load-agent-team-cells.js';
 import { standings } from './outlier-math.js';
-import { loadQualitySettings } from './quality-settings.js';
+import { loadQualitySettings } from '../settings/quality-settings.js';
 import { scorecardAggregates } from './scorecard-aggregates.js';
 import { worstConversations, type GroupBy } from './worst-conversations.js';
 

@@ -1,5 +1,5 @@
-import { isFinished } from '../../db/schema.js';
-import { defineListener } from '../../platform/events/define-listener.js';
+import { isFinished } from '../../../db/schema.js';
+import { defineListener } from '../../../platform/events/define-listener.js';
 import { scoreConversationJob } from './score-conversation-job.js';
 
 // Scoring hangs off the status change rather than running inside it: the agent's request never

@@ -1,7 +1,7 @@
-import type { WorkContext } from '../../platform/tenancy/scope.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { loadEngine } from './load-engine.js';
 import { loadTranscript } from './load-transcript.js';
-import { loadQualitySettings } from './quality-settings.js';
+import { loadQualitySettings } from '../settings/quality-settings.js';
 
 // Judged as the next turn of the conversation, with everything known and verified so far and the
 // workspace's own phrases, so the agent hears about a repeat-ask or a misplaced apology before

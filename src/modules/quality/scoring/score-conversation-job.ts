@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isFinished } from '../../db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import { defineJob, type JobContext } from '../../platform/jobs/index.js';
-import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
-import { loadConversation } from '../conversations/conversation-row.js';
+import { isFinished } from '../../../db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import { defineJob, type JobContext } from '../../../platform/jobs/index.js';
+import { inWorkspace, type ScopeDeps } from '../../../platform/tenancy/scope.js';
+import { loadConversation } from '../../conversations/index.js';
 import { scoreConversation } from './score-conversation.js';
 
 export type QualityJobDeps = ScopeDeps;

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { coachingTasks, type CoachingTaskStatus } from '../../db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { coachingTasks, type CoachingTaskStatus } from '../../../db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { presentTask } from './list-coaching-tasks.js';
 
 export async function updateCoachingTask(ctx: WorkContext, id: string, status: CoachingTaskStatus) {

@@ -1,4 +1,4 @@
-import type { OutlierSettings } from './settings-schema.js';
+import type { OutlierSettings } from '../settings/settings-schema.js';
 
 // One agent's scored conversations within one team in the period, as sums so that groups can be
 // combined and a peer group formed by subtraction without reading rows again.

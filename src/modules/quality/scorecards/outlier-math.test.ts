@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standings, type AgentTeamCell } from './outlier-math.js';
-import { defaultOutlierSettings } from './settings-schema.js';
+import { defaultOutlierSettings } from '../settings/settings-schema.js';
 
 const at = new Date('2025-01-01T00:00:00Z');
 

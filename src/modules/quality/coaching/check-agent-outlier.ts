@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
-import { coachingTasks } from '../../db/schema.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { loadAgentTeamCells } from './load-agent-team-cells.js';
-import { standings } from './outlier-math.js';
+import { coachingTasks } from '../../../db/schema.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { loadAgentTeamCells } from '../scorecards/load-agent-team-cells.js';
+import { standings } from '../scorecards/outlier-math.js';
 import { pickCoach } from './pick-coach.js';
-import type { OutlierSettings } from './settings-schema.js';
-import { worstConversations } from './worst-conversations.js';
+import type { OutlierSettings } from '../settings/settings-schema.js';
+import { worstConversations } from '../scorecards/worst-conversations.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { qualitySettings } from '../../db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { resolveRubric, type Rubric } from '../../engine/quality/formats.js';
+import { qualitySettings } from '../../../db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { resolveRubric, type Rubric } from '../../../engine/quality/formats.js';
 import {
   defaultOutlierSettings,
   rubricOverridesSchema,

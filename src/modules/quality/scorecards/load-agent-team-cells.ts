@@ -1,6 +1,6 @@
 import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import { qualityScores } from '../../db/schema.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { qualityScores } from '../../../db/schema.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import type { AgentTeamCell } from './outlier-math.js';
 
 export type Period = { from: Date; to: Date };

@@ -1,12 +1,12 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createJobQueue, type JobQueue } from '../../platform/jobs/index.js';
-import { jobDefinitions } from '../../app/job-definitions.js';
-import { registerListeners } from '../../app/register-listeners.js';
-import type { AppDeps } from '../../platform/http/app-env.js';
-import { helpDesk } from '../../../test/support/help-desk.js';
-import { nextEvent } from '../../../test/support/next-event.js';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { createJobQueue, type JobQueue } from '../../../platform/jobs/index.js';
+import { jobDefinitions } from '../../../app/job-definitions.js';
+import { registerListeners } from '../../../app/register-listeners.js';
+import type { AppDeps } from '../../../platform/http/app-env.js';
+import { helpDesk } from '../../../../test/support/help-desk.js';
+import { nextEvent } from '../../../../test/support/next-event.js';
 
 let t: TestApp;
 let queue: JobQueue<AppDeps>;

@@ -1,9 +1,9 @@
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { checkAgentOutlier } from './check-agent-outlier.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { checkAgentOutlier } from '../coaching/check-agent-outlier.js';
 import { loadEngine } from './load-engine.js';
 import { loadTranscript, type LoadedConversation } from './load-transcript.js';
 import { presentScore } from './present-score.js';
-import { loadQualitySettings, type QualitySettings } from './quality-settings.js';
+import { loadQualitySettings, type QualitySettings } from '../settings/quality-settings.js';
 import { saveScore } from './save-score.js';
 
 // The score belongs to whoever held the conversation; one answered without being claimed

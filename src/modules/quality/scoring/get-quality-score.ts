@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { qualityScores } from '../../db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { loadConversation } from '../conversations/conversation-row.js';
+import { qualityScores } from '../../../db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { loadConversation } from '../../conversations/index.js';
 import { presentScore } from './present-score.js';
 
 export async function getQualityScore(ctx: WorkContext, conversationId: string) {

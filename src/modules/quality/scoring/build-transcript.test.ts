@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { inWorkspace } from '../../platform/tenancy/scope.js';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { inWorkspace } from '../../../platform/tenancy/scope.js';
 import { buildTranscript, type ConversationFacts } from './build-transcript.js';
 import { loadTranscript } from './load-transcript.js';
 import { replyWaits } from './reply-waits.js';
-import { helpDesk } from '../../../test/support/help-desk.js';
+import { helpDesk } from '../../../../test/support/help-desk.js';
 
 let t: TestApp;
 let workspaceId: string;

@@ -1,8 +1,8 @@
-import { AppError } from '../../platform/errors.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { getConversation } from '../conversations/get-conversation.js';
+import { AppError } from '../../../platform/errors.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { getConversation } from '../../conversations/index.js';
 import { buildTranscript, type Judging } from './build-transcript.js';
-import { transcriptSchema, type Transcript } from '../../engine/quality/formats.js';
+import { transcriptSchema, type Transcript } from '../../../engine/quality/formats.js';
 
 export type LoadedConversation = Awaited<ReturnType<typeof getConversation>>;
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import { qualityScores } from '../../db/schema.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { qualityScores } from '../../../db/schema.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import type { Period } from './load-agent-team-cells.js';
-import { topEvidence } from './top-evidence.js';
+import { topEvidence } from '../scoring/top-evidence.js';
 
 export type GroupBy = 'agent' | 'team';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { helpDesk } from '../../../test/support/help-desk.js';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { helpDesk } from '../../../../test/support/help-desk.js';
 
 let t: TestApp;
 let desk: ReturnType<typeof helpDesk>;

@@ -1,6 +1,6 @@
-import { qualityScores, type Channel } from '../../db/schema.js';
-import type { WorkContext } from '../../platform/tenancy/scope.js';
-import type { QualityResult } from '../../engine/quality/formats.js';
+import { qualityScores, type Channel } from '../../../db/schema.js';
+import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import type { QualityResult } from '../../../engine/quality/formats.js';
 import { QUALITY_ENGINE_VERSION } from './engine-version.js';
 
 export type ScoreTarget = {

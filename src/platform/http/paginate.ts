@@ -1,0 +1,57 @@
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../errors.js';
+
+// Keyset pagination, newest first on (timestamp, id): the cursor is the sort key of the last row
+// seen, so pages stay stable while new rows arrive and no page costs an OFFSET scan. Index the two
+// columns together, in this order.
+export type Page<Row> = { data: Row[]; nextCursor: string | null };
+
+/** `fetch` runs the query with the keyset condition (undefined on the first page), order and row count. */
+export async function paginate<Row extends { id: string }>(
+  fetch: (after: SQL | undefined, order: SQL[], take: number) => PromiseLike<Row[]>,
+  options: {
+    keys: { at: PgColumn; id: PgColumn };
+    cursor: string | undefined;
+    limit: number;
+    atOf: (row: Row) => Date;
+  },
+): Promise<Page<Row>> {
+  const { at, id } = options.keys;
+  const cursor = decodeCursor(options.cursor);
+  const after = cursor
+    ? or(lt(at, new Date(cursor.at)), and(eq(at, new Date(cursor.at)), lt(id, cursor.id)))
+    : undefined;
+  // One row more than the page says whether there is a next page, without a count.
+  const rows = await fetch(after, [desc(at), desc(id)], options.limit + 1);
+  const data = rows.slice(0, options.limit);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(options.atOf(last), last.id) : null,
+  };
+}
+
+type Cursor = { at: string; id: string };
+
+const encodeCursor = (at: Date, id: string): string =>
+  Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString('base64url');
+
+function decodeCursor(raw: string | undefined): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (
+      typeof parsed.at === 'string' &&
+      typeof parsed.id === 'string' &&
+      !Number.isNaN(Date.parse(parsed.at))
+    )
+      return parsed;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('VALIDATION_FAILED', {
+    message: 'The cursor is not valid',
+    invalidParams: [{ name: 'query.cursor', reason: 'not a cursor returned by this API' }],
+  });
+}
