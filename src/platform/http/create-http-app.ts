@@ -19,6 +19,23 @@ const healthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) })
   .openapi('Health');
 
+const securitySchemes = {
+  bearer: { type: 'http', scheme: 'bearer', description: 'An API key' },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'earshot_session',
+    description: 'The session cookie set by login',
+  },
+  visitor: { type: 'http', scheme: 'bearer', description: 'A chat-widget visitor token' },
+  signedLink: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: 'The signed token of a link sent to a customer',
+  },
+} as const;
+
 export type HttpAppOptions = {
   /** The modules' routers, mounted under /api/v1. */
   routers: readonly Router[];
@@ -100,28 +117,15 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   );
   for (const router of options.routers) api.route('/', router);
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An API key',
-  });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: 'earshot_session',
-    description: 'The session cookie set by login',
-  });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'visitor', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'A chat-widget visitor token',
-  });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'signedLink', {
-    type: 'apiKey',
-    in: 'query',
-    name: 'token',
-    description: 'The signed token of a link sent to a customer',
-  });
+  // Only the schemes some route uses are described, so the document lists no dead components.
+  const used = new Set(
+    api.openAPIRegistry.definitions.flatMap((d) =>
+      d.type === 'route' ? (d.route.security ?? []).flatMap((s) => Object.keys(s)) : [],
+    ),
+  );
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    if (used.has(name)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
