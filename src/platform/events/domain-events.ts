@@ -62,7 +62,11 @@ export function createEventBus(handle: DbHandle, logger: Logger): EventBus {
       // On PostgreSQL the NOTIFY brings these back to this process as to every other, so
       // observers hear each event once; waking the local dispatcher need not wait for it.
       if (handle.kind === 'pglite') events.forEach(deliver);
-      else if (listening) events.forEach((e) => ownIds.add(e.id));
+      else if (listening) {
+        // A notification lost with a dropped connection never comes back to be crossed off.
+        if (ownIds.size > 10_000) ownIds.clear();
+        events.forEach((e) => ownIds.add(e.id));
+      }
       wake();
     },
     start() {
