@@ -129,6 +129,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     timers.add(timer);
   }
 
+  // One pass at a time; stop() waits for the one under way.
+  function prunePass(): void {
+    pruning ??= prune().finally(() => (pruning = undefined));
+  }
+
   async function prune(): Promise<void> {
     try {
       const deleted = await pruneOutbox(db, { olderThanHours: options.keepHours ?? 168 });
@@ -146,12 +151,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       stopWaking = deps.events.onCommit(() => void wake());
       after(options.pollMs ?? 5_000, () => void wake(), true);
-      after(
-        options.pruneEveryMs ?? 3_600_000,
-        () => void (pruning ??= prune().finally(() => (pruning = undefined))),
-        true,
-      );
-      pruning = prune().finally(() => (pruning = undefined));
+      after(options.pruneEveryMs ?? 3_600_000, prunePass, true);
+      prunePass();
       void wake();
     },
     async drain() {

@@ -10,6 +10,7 @@ import { createDispatcher, type DispatcherOptions } from './create-dispatcher.js
 import type { DomainEvent } from './define-events.js';
 import { defineListener, type ListenerDefinition } from './define-listener.js';
 import { eventOutbox } from './outbox-table.js';
+import { pruneOutbox } from './prune-outbox.js';
 import { inWorkspace } from '../tenancy/scope.js';
 import { systemScope } from '../tenancy/system-scope.js';
 
@@ -181,5 +182,27 @@ describe('the event outbox', () => {
     expect(await count()).toBe(before);
     await emitting({ customerId: randomUUID() });
     expect(await count()).toBe(before + 1);
+  });
+
+  it('prunes settled events once they are older than the retention, never pending ones', async () => {
+    const { workspaceId } = await t.workspace('Prune');
+    const old = sql`now() - interval '200 hours'`;
+    const row = (label: string, settled: boolean, createdAt = sql`now()`) => ({
+      workspaceId,
+      type: 'customer.created',
+      data: { customerId: randomUUID(), label },
+      createdAt,
+      nextAttemptAt: settled ? null : sql`now() + interval '1 hour'`,
+      deliveredAt: settled ? sql`now()` : null,
+    });
+    await t.handle.db
+      .insert(eventOutbox)
+      .values([row('old settled', true, old), row('recent settled', true), row('old pending', false, old)]);
+    expect(await pruneOutbox(t.handle.db, { olderThanHours: 168 })).toBe(1);
+    const left = await t.handle.db
+      .select({ label: sql<string>`${eventOutbox.data}->>'label'` })
+      .from(eventOutbox)
+      .where(sql`${eventOutbox.workspaceId} = ${workspaceId}`);
+    expect(left.map((r) => r.label).sort()).toEqual(['old pending', 'recent settled']);
   });
 });
