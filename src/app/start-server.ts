@@ -98,7 +98,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Jobs start once requests are answered; until then sends wait for them.
     void jobs.start().catch(() => undefined);
     if (workers) {
-      // Before anything else, it delivers what a previous run committed but never dispatched.
+      // Its first pass delivers whatever an earlier run committed but never dispatched.
       const dispatcher = await startDispatcher({ ...deps, jobs: jobs.sender });
       cleanups.push(() => dispatcher.stop());
     }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
 import type { EventType, ModuleEvents } from '../events/define-events.js';
-import type { EventBus } from '../events/domain-events.js';
+import type { DomainEvent, EventBus } from '../events/domain-events.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { writeOutbox, type PendingEvent } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
@@ -32,7 +32,7 @@ export async function inWorkspace<T>(
   work: (ctx: WorkContext) => Promise<T>,
 ): Promise<T> {
   const pending: PendingEvent[] = [];
-  let committed: Awaited<ReturnType<typeof writeOutbox>> = [];
+  let committed: DomainEvent[] = [];
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(
       sql`SELECT set_config('earshot.workspace_id', ${scope.workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
