@@ -7,6 +7,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date',
 // kept until the dispatcher has run every listener for it (and a while after, for inspection).
 // `workspace_id` puts the table under row-level security like any tenant table: requests only
 // ever insert their own workspace's events; the dispatcher reads as the system.
+// Operators: `failed_at IS NOT NULL` are events given up after the last attempt, with the error in
+// `last_error`; setting `next_attempt_at = now(), attempts = 0, failed_at = NULL` delivers one again
+// to the listeners not in `delivered_to`.
 export const eventOutbox = pgTable(
   'event_outbox',
   {
