@@ -8,6 +8,8 @@ import { adminSocketPath, lockFilePath } from '../platform/runtime/data-paths.js
 import { executeAdminCommand } from './admin-commands.js';
 import { startServer } from './start-server.js';
 import { prepareTestTarget } from '../../test/support/test-target.js';
+import { runCaptured } from '../../test/support/run-captured.js';
+import { waitUntil } from '../../test/support/wait-until.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -118,6 +120,69 @@ describe('earshot serve', () => {
     },
     90_000,
   );
+});
+
+describe('earshot serve killed with SIGKILL', () => {
+  it('scores a conversation resolved just before the kill once the server is started again on the same folder', async () => {
+    const target = await prepareTestTarget({ embedded: true });
+    onTestFinished(() => target.close());
+    const running = /Earshot is running at (http:\/\/\S+) \(embedded database in /;
+    const first = serve(target.env);
+    const [, firstUrl] = await waitFor(first, running, 60_000);
+    const init = await runCaptured(
+      [
+        'init',
+        '--workspace',
+        'Crash',
+        '--admin',
+        'crash@acme.test',
+        '--password',
+        'correct horse battery',
+        '--json',
+      ],
+      target.env,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const { apiKey } = JSON.parse(init.stdout) as { apiKey: string };
+    const call = async (url: string, method: string, pathname: string, body?: unknown) => {
+      const res = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/v1${pathname}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, any> };
+    };
+    const customer = await call(firstUrl!, 'POST', '/customers', { name: 'Kim Killed' });
+    const conversation = await call(firstUrl!, 'POST', '/conversations', {
+      customerId: customer.json.id,
+      channel: 'chat',
+      message: { text: 'My parcel never arrived and the tracking has not moved in a week.' },
+    });
+    const id = conversation.json.id as string;
+    await call(firstUrl!, 'POST', `/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'I am sorry about that. I have sent a replacement by express; it arrives tomorrow.',
+    });
+    const resolved = await call(firstUrl!, 'POST', `/conversations/${id}/status`, { status: 'resolved' });
+    // Nothing gets to finish: no dispatch, no job, no flush beyond the commit itself.
+    first.child.kill('SIGKILL');
+    expect(resolved.status).toBe(200);
+    await within(first.exited, 30_000, 'the killed server to exit');
+
+    const second = serve(target.env);
+    const [, secondUrl] = await waitFor(second, running, 60_000);
+    await waitUntil(
+      'the conversation to be scored after the restart',
+      async () => (await call(secondUrl!, 'GET', `/conversations/${id}/quality`)).status === 200,
+      60_000,
+      200,
+    );
+    second.child.kill('SIGTERM');
+    expect(await within(second.exited, 30_000, 'serve to exit')).toBe(0);
+  }, 180_000);
 });
 
 describe('startServer', () => {

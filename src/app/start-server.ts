@@ -20,7 +20,11 @@ type Cleanup = () => void | Promise<void>;
 
 export type StartServerOptions = {
   config: Config;
-  /** Work durable jobs in this process too (default). Sending jobs works either way. */
+  /**
+   * Work durable jobs and dispatch events to listeners in this process too (default). Without
+   * workers the API still writes events to the outbox and sends jobs, and delivers realtime
+   * events; `earshot worker` processes run the listeners and the jobs.
+   */
   workers?: boolean;
   attach?: Attach | readonly Attach[];
 };
@@ -56,17 +60,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       createAdaptorServer,
       createDeps,
       executeAdminCommand,
-      registerListeners,
+      startDispatcher,
       startAdminServer,
     } = await loading;
+    const workers = options.workers ?? true;
     const deps = createDeps(config, opened.handle);
-    const jobs = createJobRuntime(deps, {
-      workers: options.workers ?? true,
-      logger: deps.logger.child({ component: 'jobs' }),
-    });
+    cleanups.push(() => deps.events.close());
+    await deps.events.start();
+    const jobs = createJobRuntime(deps, { workers, logger: deps.logger.child({ component: 'jobs' }) });
     deps.jobs = jobs.sender;
     cleanups.push(() => jobs.stop());
-    cleanups.push(registerListeners({ ...deps, jobs: jobs.sender }));
     const app = buildApp(deps);
     const server = createAdaptorServer({ fetch: app.fetch });
     // The app's own realtime endpoint needs the node server for WebSocket upgrades.
@@ -94,6 +97,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deps.logger.info({ url, database: opened.handle.kind }, 'earshot is listening');
     // Jobs start once requests are answered; until then sends wait for them.
     void jobs.start().catch(() => undefined);
+    if (workers) {
+      // Its first pass delivers whatever an earlier run committed but never dispatched.
+      const dispatcher = await startDispatcher({ ...deps, jobs: jobs.sender });
+      cleanups.push(() => dispatcher.stop());
+    }
     // Scoring and draft checks need the quality engine; it loads a moment after the server
     // answers, so start-up does not wait for it.
     const warm = setTimeout(() => void loadEngine().catch(() => undefined), 1_000);
@@ -120,21 +128,21 @@ async function loadServerModules() {
     { createDeps },
     { executeAdminCommand },
     { startAdminServer },
-    { registerListeners },
+    { startDispatcher },
   ] = await Promise.all([
     import('./build-app.js'),
     import('@hono/node-server'),
     import('../platform/create-deps.js'),
     import('./admin-commands.js'),
     import('../platform/runtime/admin/server.js'),
-    import('./register-listeners.js'),
+    import('./start-dispatcher.js'),
   ]);
   return {
     buildApp,
     createAdaptorServer,
     createDeps,
     executeAdminCommand,
-    registerListeners,
+    startDispatcher,
     startAdminServer,
   };
 }

@@ -3,34 +3,43 @@ import { createDeps } from '../platform/create-deps.js';
 import { ensureMigrated } from '../platform/runtime/ensure-migrated.js';
 import { jobDefinitions } from './job-definitions.js';
 import { openDatabase } from '../platform/runtime/open-database.js';
-import { createJobRuntime, type JobRuntime } from './start-jobs.js';
+import { listenerDefinitions } from './listener-definitions.js';
+import { createJobRuntime } from './start-jobs.js';
+import { startDispatcher } from './start-dispatcher.js';
 
-export type RunningWorker = { jobTypes: string[]; close(): Promise<void> };
+export type RunningWorker = { jobTypes: string[]; listeners: string[]; close(): Promise<void> };
 
-// A process that only works durable jobs, beside any number of API instances. PostgreSQL only:
-// the embedded database belongs to the one `earshot serve` process, which works jobs itself.
+// A process that works durable jobs and dispatches the event outbox to every listener, beside
+// any number of API instances. PostgreSQL only: the embedded database belongs to the one
+// `earshot serve` process, which does both itself.
 export async function startWorker(options: { config: Config }): Promise<RunningWorker> {
   const opened = await openDatabase(options.config, { command: 'earshot worker' });
-  let jobs: JobRuntime | undefined;
+  // Undone in reverse order, on a failed start as on a normal stop.
+  const cleanups: (() => Promise<void>)[] = [() => opened.close()];
+  const unwind = async () => {
+    for (const cleanup of cleanups.reverse().splice(0)) await cleanup();
+  };
   try {
     // Whichever process starts first brings the schema up to date; the others wait on its lock.
     await ensureMigrated(opened.handle);
     const deps = createDeps(options.config, opened.handle);
-    jobs = createJobRuntime(deps, { workers: true, logger: deps.logger.child({ component: 'jobs' }) });
+    cleanups.push(() => deps.events.close());
+    // Commits in the API processes wake this one's dispatcher through NOTIFY.
+    await deps.events.start();
+    const jobs = createJobRuntime(deps, { workers: true, logger: deps.logger.child({ component: 'jobs' }) });
     deps.jobs = jobs.sender;
+    cleanups.push(() => jobs.stop());
     // A worker that cannot reach its queue has nothing to do: fail instead of idling.
     await jobs.start();
-    const running = jobs;
+    const dispatcher = await startDispatcher({ ...deps, jobs: jobs.sender });
+    cleanups.push(() => dispatcher.stop());
     return {
       jobTypes: jobDefinitions.map((d) => d.name),
-      close: async () => {
-        await running.stop();
-        await opened.close();
-      },
+      listeners: listenerDefinitions.map((l) => l.name),
+      close: unwind,
     };
   } catch (err) {
-    await jobs?.stop();
-    await opened.close();
+    await unwind();
     throw err;
   }
 }

@@ -11,9 +11,7 @@ export function createDeps(
   handle: DbHandle,
   logger: Logger = createLogger(config.logLevel),
 ): AppDeps {
-  const events = createEventBus((err, event) =>
-    logger.error({ err, event: event.type }, 'event listener failed'),
-  );
+  const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
   return { config, handle, db: handle.db, events, logger, credentials };
 }

@@ -1,6 +1,7 @@
 import type { DomainEvent, EventBus, EventType } from '../../src/platform/events/domain-events.js';
 
-// Resolves with the first matching event, or fails once the time is up.
+// Resolves with the first matching committed event this process hears (any process's on
+// PostgreSQL), or fails once the time is up. The test app listens from the start.
 export function nextEvent<T extends EventType>(
   events: EventBus,
   type: T,

@@ -4,10 +4,16 @@ import { createWorkspace } from '../../src/modules/workspaces/index.js';
 import { createDeps } from '../../src/platform/create-deps.js';
 import { buildApp } from '../../src/app/build-app.js';
 import { openTestDb } from './test-db.js';
+import { startBackground, type Background } from './start-background.js';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp() {
+/**
+ * The HTTP app on a database of its own, listening to committed events (realtime, nextEvent).
+ * With `workers`, the process also does what `earshot serve` does in the background: a job queue
+ * working every job and the outbox dispatcher running every listener.
+ */
+export async function createTestApp(options: { workers?: boolean } = {}) {
   const handle: DbHandle = await openTestDb();
   const config = parseConfig({
     LOG_LEVEL: 'silent',
@@ -15,6 +21,8 @@ export async function createTestApp() {
     EARSHOT_DATA_DIR: '/nonexistent-unused',
   });
   const deps = createDeps(config, handle);
+  await deps.events.start();
+  const background: Background | undefined = options.workers ? await startBackground(deps) : undefined;
   const app = buildApp(deps);
 
   const request = async (
@@ -69,6 +77,12 @@ export async function createTestApp() {
       patch: (path: string, body?: unknown) => request('PATCH', path, { key, body }),
       delete: (path: string) => request('DELETE', path, { key }),
     }),
-    close: () => handle.close(),
+    /** The background's dispatcher and job queue, with `workers`. */
+    background,
+    close: async () => {
+      await background?.stop();
+      await deps.events.close();
+      await handle.close();
+    },
   };
 }

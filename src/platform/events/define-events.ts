@@ -10,9 +10,9 @@ export interface ModuleEvents {}
 
 export type EventType = keyof ModuleEvents & string;
 
-/** A fact that already happened in one workspace. */
+/** A fact that already happened in one workspace; `id` is its place in the outbox. */
 export type DomainEvent<T extends EventType = EventType> = T extends EventType
-  ? { type: T; workspaceId: string; at: string; data: ModuleEvents[T] }
+  ? { id: number; type: T; workspaceId: string; at: string; data: ModuleEvents[T] }
   : never;
 
 export type PayloadsOf<C extends EventCatalog> = { [K in keyof C]: z.output<C[K]> };

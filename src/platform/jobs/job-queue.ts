@@ -22,6 +22,8 @@ export type JobQueueOptions = {
 };
 
 export type SendOptions = {
+  /** The job's id (a UUID): a send whose id already exists inserts nothing and returns null. */
+  id?: string;
   /** A Date, or seconds from now. */
   startAfter?: Date | number;
   singletonKey?: string;
@@ -133,7 +135,7 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
     async send(definition, payload, sendOptions = {}) {
       const instance = started(`send "${definition.name}"`);
       const data = parsePayload(definition, payload);
-      const { tx, startAfter, priority } = sendOptions;
+      const { tx, startAfter, priority, id } = sendOptions;
       if (typeof startAfter === 'number' && !(startAfter >= 0)) {
         throw new Error(`startAfter for job "${definition.name}" must be seconds >= 0 or a Date`);
       }
@@ -146,6 +148,7 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
       const singletonKey = sendOptions.singletonKey ?? (typeof key === 'function' ? key(data) : key);
       // pg-boss checks options by presence, so an undefined value must not appear as a key.
       const jobOptions = withoutUndefined({
+        id,
         startAfter,
         singletonKey,
         singletonSeconds: definition.options.singletonSeconds,

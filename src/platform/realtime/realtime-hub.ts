@@ -1,7 +1,6 @@
 import type { WSContext } from 'hono/ws';
 import type { DomainEvent } from '../events/domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
-import { createFanout } from './event-fanout.js';
 
 export type RealtimeHub = {
   join(workspaceId: string, socket: WSContext): void;
@@ -10,16 +9,18 @@ export type RealtimeHub = {
   close(): Promise<void>;
 };
 
-// Sends each workspace's domain events to the agents of that workspace who are connected.
+// Sends each workspace's domain events to the agents of that workspace who are connected. It
+// reads the committed-event stream (NOTIFY from the outbox write on PostgreSQL, so every API
+// instance delivers every event to its own sockets; in memory on the embedded database): an
+// agent never sees an event whose transaction rolled back.
 export function createRealtimeHub(deps: AppDeps): RealtimeHub {
   const rooms = new Map<string, Set<WSContext>>();
-  const fanout = createFanout(deps.handle);
   let stopListening: (() => void) | undefined;
 
   const deliver = (event: DomainEvent) => {
     const room = rooms.get(event.workspaceId);
     if (!room?.size) return;
-    const frame = JSON.stringify({ type: event.type, at: event.at, data: event.data });
+    const frame = JSON.stringify({ id: event.id, type: event.type, at: event.at, data: event.data });
     for (const socket of room) socket.send(frame);
   };
 
@@ -33,14 +34,12 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       rooms.get(workspaceId)?.delete(socket);
     },
     async start() {
-      await fanout.subscribe(deliver);
-      stopListening = deps.events.on('*', (event) =>
-        fanout.publish(event).catch((err) => deps.logger.warn({ err }, 'realtime publish failed')),
-      );
+      stopListening ??= deps.events.on('*', deliver);
+      await deps.events.start();
     },
     async close() {
       stopListening?.();
-      await fanout.close();
+      stopListening = undefined;
       for (const room of rooms.values())
         for (const socket of room) socket.close(1001, 'server shutting down');
       rooms.clear();

@@ -3,6 +3,8 @@ import type { Db, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
 import type { EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
+import { validatePayload } from '../events/validate-payload.js';
+import { writeOutbox, type PendingEvent } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
 
 export type Actor =
@@ -21,19 +23,21 @@ export type ScopeDeps = { db: Db; events: EventBus };
 
 // The one place tenancy is enforced: every request's work runs in a transaction that sets the
 // workspace and drops to a role bound by row-level security, so a query that forgets a
-// workspace filter still cannot see another workspace's rows. Events are published only after
-// the commit.
+// workspace filter still cannot see another workspace's rows. Emitted events are written to the
+// outbox at the end of the same transaction, so they exist exactly when the change does; the
+// process is told after the commit (realtime, and a prompt wake for the dispatcher).
 export async function inWorkspace<T>(
   deps: ScopeDeps,
   scope: Scope,
   work: (ctx: WorkContext) => Promise<T>,
 ): Promise<T> {
-  const pending: DomainEvent[] = [];
+  const pending: PendingEvent[] = [];
+  let committed: DomainEvent[] = [];
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(
       sql`SELECT set_config('earshot.workspace_id', ${scope.workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
     );
-    return work({
+    const value = await work({
       ...scope,
       tx,
       emit: (type, data) =>
@@ -41,11 +45,16 @@ export async function inWorkspace<T>(
           type,
           workspaceId: scope.workspaceId,
           at: new Date().toISOString(),
-          data,
-        } as DomainEvent),
+          data: validatePayload(type, data),
+        } as PendingEvent),
     });
+    if (pending.length) {
+      const notify = deps.events.crossProcess;
+      committed = await writeOutbox(tx, { workspaceId: scope.workspaceId, notify }, pending);
+    }
+    return value;
   });
-  if (pending.length) await deps.events.publish(pending);
+  deps.events.publish(committed);
   return result;
 }
 

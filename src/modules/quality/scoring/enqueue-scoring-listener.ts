@@ -1,18 +1,23 @@
 import { isFinished } from '../../../db/schema.js';
 import { defineListener } from '../../../platform/events/define-listener.js';
+import { deliveryId } from '../../../platform/events/delivery-id.js';
 import { scoreConversationJob } from './score-conversation-job.js';
 
+const name = 'quality.enqueue-scoring';
+
 // Scoring hangs off the status change rather than running inside it: the agent's request never
-// waits for the engine, and the queued job survives a restart. Sending twice is harmless: the job
-// is a singleton per conversation while it waits.
+// waits for the engine, and the queued job survives a restart. Events arrive at least once, so the
+// job's id comes from the event: a second delivery of the same event sends nothing, even after the
+// first job has run (and the job is a singleton per conversation while it waits).
 export const enqueueScoringListener = defineListener({
-  name: 'quality.enqueue-scoring',
+  name,
   on: ['conversation.status_changed'],
   async handle(event, { jobs }) {
     if (!isFinished(event.data.to)) return;
-    await jobs.send(scoreConversationJob, {
-      workspaceId: event.workspaceId,
-      conversationId: event.data.conversationId,
-    });
+    await jobs.send(
+      scoreConversationJob,
+      { workspaceId: event.workspaceId, conversationId: event.data.conversationId },
+      { id: deliveryId(event, name) },
+    );
   },
 });

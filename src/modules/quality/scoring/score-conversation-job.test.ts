@@ -1,39 +1,22 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { createJobQueue, type JobQueue } from '../../../platform/jobs/index.js';
-import { jobDefinitions } from '../../../app/job-definitions.js';
-import { registerListeners } from '../../../app/register-listeners.js';
-import type { AppDeps } from '../../../platform/http/app-env.js';
 import { helpDesk } from '../../../../test/support/help-desk.js';
 import { nextEvent } from '../../../../test/support/next-event.js';
 
 let t: TestApp;
-let queue: JobQueue<AppDeps>;
 let desk: ReturnType<typeof helpDesk>;
 let quality: ReturnType<TestApp['as']>;
-let stopListening: () => void;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The real path: the status change writes its event to the outbox, the dispatcher runs the
+  // quality listener, which queues the job a worker runs, whose score is a committed event too.
+  t = await createTestApp({ workers: true });
   const ws = await t.workspace('Scoring');
   desk = helpDesk(t.as(ws.apiKey));
   quality = t.as(ws.apiKey);
-  // A worker on the test database, as `earshot worker` runs one beside the API.
-  queue = createJobQueue<AppDeps>({
-    handle: t.handle,
-    pollingIntervalSeconds: 0.5,
-    logger: pino({ level: 'silent' }),
-  });
-  await queue.start();
-  await queue.register(jobDefinitions, t.deps);
-  await queue.work();
-  stopListening = registerListeners({ ...t.deps, jobs: queue });
 }, 60_000);
 
 afterAll(async () => {
-  stopListening?.();
-  await queue?.stop();
   await t?.close();
 }, 60_000);
 
