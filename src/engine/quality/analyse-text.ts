@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { markSpokenSentences } from './mark-spoken-sentences.js';
 
 // Two pipelines, built once per process. Only customer turns need sentiment. wink's own sentence
 // splitter costs more than its sentiment pass, so customer text is split here and each sentence is
@@ -102,10 +103,13 @@ const CURLY_QUOTE = /[\u2018\u2019\u02bc]/g;
 
 const NEEDS_PREPARING = /[\u2018\u2019\u02bc\n]/;
 
+// Unpunctuated speech gets its likely sentence boundaries marked (see mark-spoken-sentences.ts).
 export const prepareText = (text: string): string =>
-  NEEDS_PREPARING.test(text)
-    ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ')
-    : text;
+  markSpokenSentences(
+    NEEDS_PREPARING.test(text)
+      ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ')
+      : text,
+  );
 
 // wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
 // next word lets one phrase list cover "the internet has been down" and "internet's been down".

@@ -126,30 +126,24 @@ export const scoreEmpathy = (
 
   const quote = (hit: Hit): string => quoteSentence(turns[hit.turn]!.text, hit.norm);
   const evidence: Evidence[] = [
-    ...acks
-      .slice(0, 2)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: "Acknowledged the customer's feelings or situation",
-      })),
-    ...apologies
-      .slice(0, acks.length > 0 ? 0 : 1)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: 'Apologised to a customer in difficulty',
-      })),
-    ...owns
-      .slice(0, 2)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: 'Took ownership of the problem',
-      })),
+    ...acks.slice(0, 2).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: "Acknowledged the customer's feelings or situation",
+    })),
+    ...apologies.slice(0, acks.length > 0 ? 0 : 1).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: 'Apologised to a customer in difficulty',
+    })),
+    ...owns.slice(0, 2).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: 'Took ownership of the problem',
+    })),
     ...dismissals.map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,
