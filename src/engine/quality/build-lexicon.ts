@@ -28,7 +28,12 @@ import {
   troubleSources,
 } from './lexicons/problem-phrases.js';
 import { redirectSources, warmHandoverSources } from './lexicons/redirect-phrases.js';
-import { claimSources, confirmSources, disconfirmSources } from './lexicons/resolution-phrases.js';
+import {
+  claimSources,
+  closingSatisfiedSources,
+  confirmSources,
+  disconfirmSources,
+} from './lexicons/resolution-phrases.js';
 import {
   feedbackLoggedSources,
   selfServedSources,
@@ -64,6 +69,7 @@ export type Lexicon = {
   confirm: Phrase;
   disconfirm: Phrase;
   claim: Phrase;
+  closingSatisfied: Phrase;
   sentimentGroups: ReadonlyArray<readonly [number, Phrase]>;
   neutral: Phrase;
   feedbackLogged: Phrase;
@@ -119,6 +125,7 @@ const compile = (extras: Extras): Lexicon => {
     confirm: p(phraseRegex(confirmSources, 'g')),
     disconfirm: p(phraseRegex(disconfirmSources)),
     claim: p(phraseRegex(claimSources, 'g')),
+    closingSatisfied: p(phraseRegex(closingSatisfiedSources)),
     sentimentGroups: sentimentPhraseGroups.map(
       ([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const,
     ),
