@@ -1,5 +1,5 @@
 import type { AnalysedTurn, Conversation } from './build-conversation.js';
-import { findClosingConfirmation } from './find-closing-confirmation.js';
+import { findSatisfiedClose } from './find-satisfied-close.js';
 import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
@@ -97,7 +97,7 @@ export const detectResolution = (
   for (const facts of staff.values()) {
     if (facts.turn <= from || !facts.claim) continue;
     const turn = conversation.turns[facts.turn]!;
-    const closing = findClosingConfirmation(conversation, customer, facts.turn);
+    const closing = findSatisfiedClose(conversation, customer, facts.turn);
     if (closing) {
       return {
         resolution: 'confirmed',
