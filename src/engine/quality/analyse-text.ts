@@ -36,8 +36,9 @@ export type TextAnalysis = {
 
 const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
 // Greetings and fillers are skipped: "hi , can I have my PAC code" is still a question.
+// Speech adds up to two unpunctuated lead-ins: "okay and what is the bill amount".
 const INTERROGATIVE_START =
-  /^(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
+  /^(?:(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )|(?:(?:ok|okay|alright|and|so|yes|yeah|sure|great|perfect|right|well|now|oh) ){1,2})?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
 
 const isWordType = (type: string): boolean =>
   type === 'word' ||

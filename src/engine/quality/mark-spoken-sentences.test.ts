@@ -26,3 +26,11 @@ describe('markSpokenSentences', () => {
     );
   });
 });
+
+describe('markSpokenSentences at the start of a turn', () => {
+  it('does not split an opening that contains another one', () => {
+    expect(markSpokenSentences('is there anything else i can help you with')).toBe(
+      'is there anything else i can help you with',
+    );
+  });
+});

@@ -12,7 +12,6 @@ const OPENINGS = [
   'what(?: i|\\x27)s (?:the|your)',
   'which (?:account|card|one|day|date|branch)',
   '(?:can|could|would) you (?:please )?(?:repeat|tell|give|confirm|spell|read|say|hold)',
-  'would you like',
   'do you (?:have|want|need)',
   'thank you',
   'thanks',
@@ -63,18 +62,20 @@ const isSentence = (before: string): boolean => {
 
 export const markSpokenSentences = (text: string): string => {
   if (HAS_PUNCTUATION.test(text)) return text;
+  // A leading space lets an opening at the very start cover the words it spans.
+  const spaced = ` ${text}`;
   let out = '';
-  let from = 0;
+  let from = 1;
   // "is there anything else" also contains "anything else"; one boundary is enough.
   let coveredUntil = 0;
   OPENING.lastIndex = 0;
-  for (let match = OPENING.exec(text); match; match = OPENING.exec(text)) {
+  for (let match = OPENING.exec(spaced); match; match = OPENING.exec(spaced)) {
     if (match.index < coveredUntil) continue;
     coveredUntil = match.index + 1 + (match[1]?.length ?? 0);
-    const before = text.slice(from, match.index);
+    const before = spaced.slice(from, match.index);
     if (!isSentence(before)) continue;
     out += `${before}.`;
     from = match.index;
   }
-  return out + text.slice(from);
+  return out + spaced.slice(from);
 };
