@@ -40,7 +40,12 @@ import {
   suggestionSources,
   teachSources,
 } from './lexicons/road-phrases.js';
-import { neutralSources, sentimentPhraseGroups } from './lexicons/sentiment-phrases.js';
+import {
+  feelingSources,
+  neutralSources,
+  sentimentPhraseGroups,
+  statedReasonSources,
+} from './lexicons/sentiment-phrases.js';
 
 export type Lexicon = {
   acknowledgement: Phrase;
@@ -72,6 +77,8 @@ export type Lexicon = {
   closingSatisfied: Phrase;
   sentimentGroups: ReadonlyArray<readonly [number, Phrase]>;
   neutral: Phrase;
+  feeling: Phrase;
+  statedReason: Phrase;
   feedbackLogged: Phrase;
   suggestion: Phrase;
   teach: Phrase;
@@ -130,6 +137,8 @@ const compile = (extras: Extras): Lexicon => {
       ([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const,
     ),
     neutral: p(phraseRegex(neutralSources)),
+    feeling: p(phraseRegex(feelingSources)),
+    statedReason: p(phraseRegex(statedReasonSources)),
     feedbackLogged: p(phraseRegex(feedbackLoggedSources, 'g')),
     suggestion: p(phraseRegex(suggestionSources)),
     teach: p(phraseRegex(teachSources)),

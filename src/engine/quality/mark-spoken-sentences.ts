@@ -11,7 +11,7 @@ const OPENINGS = [
   'what (?:is|was|are) (?:the|your)',
   'what(?: i|\\x27)s (?:the|your)',
   'which (?:account|card|one|day|date|branch)',
-  '(?:can|could|would) you (?:please )?(?:repeat|tell|give|confirm|spell|read|say|hold)',
+  '(?:can|could|will) you',
   'do you (?:have|want|need)',
   'thank you',
   'thanks',

@@ -63,6 +63,8 @@ export const scoreEmpathy = (
     return false;
   };
 
+  // Empathy is expected in proportion to what the customer brought: distress or a problem.
+  const needsCare = customer.upset || customer.hasProblem || customer.firstErrorTurn >= 0;
   for (const turn of turns) {
     if (turn.role === 'customer') {
       const fact = customer.byTurn.get(turn.index);
@@ -97,7 +99,11 @@ export const scoreEmpathy = (
       } else if (apologetic) {
         apologies.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
       }
-      if (findPhrase(lexicon.ownership, sentence)) owns.push({ turn: turn.index, norm, specific: false });
+      // Reporting the task done ("i've ordered your card") is ownership of a problem; for a plain
+      // request it is just the task, and says nothing about care.
+      const reportsTask = !needsCare && staff.get(turn.index)?.claim?.sentence === sentence;
+      if (!reportsTask && findPhrase(lexicon.ownership, sentence))
+        owns.push({ turn: turn.index, norm, specific: false });
       if (findPhrase(lexicon.warmth, sentence)) warmth += 1;
     }
   }

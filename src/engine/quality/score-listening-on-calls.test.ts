@@ -40,3 +40,28 @@ describe('questions in unpunctuated speech', () => {
     expect(isQuestion('sure your balance is ten dollars')).toBe(false);
   });
 });
+
+describe('listening on calls: a request put as a question', () => {
+  it('counts a follow-up question as taking up "can you send me a new one"', () => {
+    const result = scoreTranscript(
+      call([
+        ['customer', 'hi i lost my card can you send me a new one'],
+        ['agent', 'which card would you like to replace'],
+        ['customer', 'my credit card'],
+      ]),
+    );
+    expect(result.scores.listening).toBeGreaterThanOrEqual(60);
+  });
+
+  it('does not count a question back as an answer to "can you tell me why"', () => {
+    const result = scoreTranscript(
+      call([
+        ['customer', 'can you tell me why my bill went up'],
+        ['agent', 'which account is that'],
+        ['customer', 'the main one'],
+        ['agent', 'okay thanks for calling bye'],
+      ]),
+    );
+    expect(result.scores.listening).toBeLessThan(60);
+  });
+});

@@ -37,6 +37,8 @@ const QUESTION_KIND: ReadonlyArray<readonly [RegExp, RegExp]> = [
 const needsAnswer = (fact: CustomerTurnFacts | undefined): boolean =>
   Boolean(fact && (fact.question || fact.request || fact.problem || fact.companyError || fact.disconfirm));
 
+const ACTION_REQUEST =
+  /^(?:(?:so|and|ok|okay|please|well|hi|hello|yes|yeah) )*(?:can|could|would|will) you (?!tell|explain)/;
 const OPEN_QUESTION = /(?:^|\s)(?:why|when|how long|how much|what time|how come)(?=\s|$)/;
 const CLOSER = /(?:^|\s)(?:anything else|something else|any other)(?=\s|$)/;
 const OPENING_WORDS = 4;
@@ -85,9 +87,12 @@ const judge = (
   if (!wantsExplanation && (helped || fresh.some((s) => hasPhrase(lexicon.nextStep, s)))) {
     return { addressed: true, why: 'Acted on the request' };
   }
-  // A request ("i'd like to pay a bill") is taken up by asking what is needed to carry it out.
+  // A request ("i'd like to pay a bill", "can you send me a new one") is taken up by asking what is
+  // needed to carry it out.
   const requestOnly =
-    questions.length === 0 && customerTurns.some((t) => customer.byTurn.get(t.index)?.request);
+    questions.length === 0
+      ? customerTurns.some((t) => customer.byTurn.get(t.index)?.request)
+      : questions.every((q) => ACTION_REQUEST.test(q));
   if (requestOnly && fresh.some((s) => s.question)) {
     return { addressed: true, why: 'Asked what it needs to act on the request' };
   }
