@@ -13,7 +13,8 @@ const RESTART = /(?<!\S)(\S+) \S*~ \1(?!\S)/gi;
 const FILLER = /(?<![\w'-])(?:u+[hm]+|u+h+m+|e+r+m+|h+m+|a+h+m+)(?![\w'-])[,.]?/gi;
 const SPACES = /[ \t]{2,}/g;
 
-const NOISY = /[[<~]|(?<![\w'-])(?:u|e+r+m|h+m|a+h+m)/i;
+// One cheap test first: most written text has none of it and is returned untouched.
+const NOISY = /[[<~]|(?<![\w'-])(?:u+[hm]+|e+r+m+|h+m+|a+h+m+)(?![\w'-])/i;
 
 export const stripSpeechNoise = (text: string): string => {
   if (!NOISY.test(text)) return text;
