@@ -76,3 +76,9 @@ describe('empathy follows what the customer brought', () => {
     expect(withProblem).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('a closing "no" that is a complaint', () => {
+  it('stays negative when the customer says the problem is still there', () => {
+    expect(scoreCustomerSentiment("no it's still not working and i'm fed up")).toBeLessThanOrEqual(UPSET_AT);
+  });
+});
