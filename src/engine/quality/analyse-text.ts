@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
+import { splitAtContrast, weighContrast } from './weigh-contrast.js';
 
 // Two pipelines, built once per process. Only customer turns need sentiment. wink's own sentence
 // splitter costs more than its sentiment pass, so customer text is split here and each sentence is
@@ -213,6 +214,9 @@ const analysePlain = (prepared: string): TextAnalysis => {
   return finish(tokens, types, splitPlain(tokens, types));
 };
 
+const readFeeling = (text: string): number =>
+  feelingNlp.readDoc(text).out(its.sentiment) as unknown as number;
+
 const analyseFeeling = (prepared: string): TextAnalysis => {
   const tokens: string[] = [];
   const types: string[] = [];
@@ -227,7 +231,10 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     for (const type of doc.tokens().out(its.type)) types.push(type);
     const negated: number[] = [];
     for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
-    const score = doc.out(its.sentiment) as unknown as number;
+    const contrast = splitAtContrast(piece);
+    const score = contrast
+      ? weighContrast(readFeeling(contrast.before), readFeeling(contrast.after))
+      : (doc.out(its.sentiment) as unknown as number);
     sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
   }
   return finish(tokens, types, sentences);
