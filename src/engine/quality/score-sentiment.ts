@@ -2,6 +2,7 @@ import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
 import { hasPhrase, mayMatch } from './find-phrase.js';
 import { isNegatedBefore } from './phrase-pattern.js';
+import { degreeFactor } from './weigh-degree.js';
 import {
   BARE_ACKNOWLEDGEMENT,
   SARCASM_LEAD_IN,
@@ -93,7 +94,7 @@ export const scoreSentence = (
     return { score: Math.min(-0.5, -Math.abs(sentence.sentiment)), sarcastic: true };
   }
   if (BARE_ACKNOWLEDGEMENT.test(norm)) return { score: 0.1, sarcastic: false };
-  let score = sentence.sentiment;
+  let score = clamp(sentence.sentiment * degreeFactor(norm, sentence.question));
   if (score > 0 && negatedNegative(sentence, tokens)) score *= 0.5;
   const phrases = phraseWeight(sentence, lexicon);
   if (phrases !== 0) score = clamp(phrases + 0.3 * score);
