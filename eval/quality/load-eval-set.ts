@@ -106,22 +106,36 @@ export const labelsSchema = z.strictObject({
   }),
 });
 
-export const evalLineSchema = z
+const lineFields = {
+  id: z.string().regex(/^[a-z]+-\d{3}$/),
+  split: z.enum(SPLITS),
+  note: z.string().min(10),
+  labels: labelsSchema,
+  transcript: transcriptSchema,
+};
+
+const sameId = { message: 'transcript.id must equal the line id', path: ['transcript', 'id'] };
+
+export const evalLineSchema = z.strictObject(lineFields).refine((c) => c.transcript.id === c.id, sameId);
+
+// A real call carries who rated it how, and the ASR text of the same segments beside the human one.
+export const callLineSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z]+-\d{3}$/),
-    split: z.enum(SPLITS),
-    note: z.string().min(10),
-    labels: labelsSchema,
-    transcript: transcriptSchema,
+    ...lineFields,
+    source: z.strictObject({
+      sid: z.string(),
+      task: z.string(),
+      callerRating: z.number().int().min(1).max(10).nullable(),
+      agentRating: z.number().int().min(1).max(10).nullable(),
+    }),
+    asrTranscript: transcriptSchema,
   })
-  .refine((c) => c.transcript.id === c.id, {
-    message: 'transcript.id must equal the line id',
-    path: ['transcript', 'id'],
-  });
+  .refine((c) => c.transcript.id === c.id, sameId);
 
 export type EvalCase = z.infer<typeof evalLineSchema>;
 export type EvalTranscript = EvalCase['transcript'];
 export type EvalLabels = EvalCase['labels'];
+export type CallCase = z.infer<typeof callLineSchema>;
 
 export function evalFilePath(split: Split): string {
   return new URL(`./${split}.jsonl`, import.meta.url).pathname;
@@ -129,7 +143,11 @@ export function evalFilePath(split: Split): string {
 
 // Throws one error naming every bad line, so a broken edit is found in one run.
 export function parseEvalFile(text: string, fileName = 'input'): EvalCase[] {
-  const cases: EvalCase[] = [];
+  return parseLines(text, fileName, evalLineSchema);
+}
+
+function parseLines<T>(text: string, fileName: string, schema: z.ZodType<T>): T[] {
+  const cases: T[] = [];
   const problems: string[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
@@ -141,7 +159,7 @@ export function parseEvalFile(text: string, fileName = 'input'): EvalCase[] {
       problems.push(`${fileName}:${i + 1}: not JSON (${(err as Error).message})`);
       return;
     }
-    const parsed = evalLineSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (parsed.success) {
       cases.push(parsed.data);
     } else {
@@ -162,4 +180,12 @@ export function loadEvalSet(split: Split | 'all'): EvalCase[] {
     if (misplaced) throw new Error(`${misplaced.id} says split "${misplaced.split}" but is in ${s}.jsonl`);
     return cases;
   });
+}
+
+export const CALLS_FILE = new URL('./hvb/calls.jsonl', import.meta.url).pathname;
+
+// The real calls live in one file (written by convert-hvb.ts); each line names its own split.
+export function loadCallSet(split: Split | 'all'): CallCase[] {
+  const cases = parseLines(readFileSync(CALLS_FILE, 'utf8'), 'hvb/calls.jsonl', callLineSchema);
+  return split === 'all' ? cases : cases.filter((c) => c.split === split);
 }

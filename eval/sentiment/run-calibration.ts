@@ -1,6 +1,6 @@
 // Calibrates the engine's customer-sentiment scorer against human-rated sentences, with bare
 // wink-nlp on the same sentences as the baseline the engine's rules are layered on.
-//   npx tsx eval/sentiment/run-calibration.ts [--data DIR] [--limit N]
+//   npx tsx eval/sentiment/run-calibration.ts [--data DIR] [--limit N] [--split all|tune|heldout]
 // A report, not a test: exits 0 once it has printed, 2 on a bad argument or missing data.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,13 +19,14 @@ import {
   type GroundTruthRow,
 } from './load-ground-truth.js';
 import { pearson, spearman } from './pearson.js';
+import { SENTENCE_SPLITS, inSplit, type SentenceSplit } from './split-sentences.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_DATA = path.resolve(PROJECT_ROOT, '../shared/data/vader/hutto_ICWSM_2014');
 // Sentences the raters scored near zero have no reliable sign; only clear ones test polarity.
 const SIGN_THRESHOLD = 0.5;
 const WARM_UP = 50;
-const USAGE = 'usage: npm run eval:sentiment -- [--data DIR] [--limit N]';
+const USAGE = 'usage: npm run eval:sentiment -- [--data DIR] [--limit N] [--split all|tune|heldout]';
 
 // analyse-text.ts keeps its pipelines private, so the baseline builds its own from the same model.
 // wink's whole-document reading needs its sentence splitter; pos and ner would not change the score.
@@ -55,13 +56,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readArgs(): { data: string; limit: number | undefined } {
-  let values: { data?: string; limit?: string; help?: boolean };
+function readArgs(): { data: string; limit: number | undefined; split: SentenceSplit } {
+  let values: { data?: string; limit?: string; split?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         data: { type: 'string' },
         limit: { type: 'string' },
+        split: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -88,7 +90,10 @@ function readArgs(): { data: string; limit: number | undefined } {
     const file = groundTruthPath(data, corpus);
     if (!existsSync(file)) fail(`ground-truth file missing: ${file}`);
   }
-  return { data, limit };
+  const split = (values.split ?? 'all') as SentenceSplit;
+  if (!SENTENCE_SPLITS.includes(split))
+    fail(`--split must be all, tune or heldout (got "${values.split}")\n${USAGE}`);
+  return { data, limit, split };
 }
 
 // One scorer over a whole corpus in one timed loop, so per-call timer overhead stays out of the rate.
@@ -218,13 +223,18 @@ const jsonStats = (s: ScorerStats) => ({
 });
 
 function main(): void {
-  const { data, limit } = readArgs();
+  const { data, limit, split } = readArgs();
   const groups = new Map<Corpus, Group>();
   const loaded = CORPORA.map((corpus) => {
     const truth = loadGroundTruth(data, corpus);
     return [
       corpus,
-      { rows: limit === undefined ? truth.rows : truth.rows.slice(0, limit), skipped: truth.skipped },
+      {
+        rows: (limit === undefined ? truth.rows : truth.rows.slice(0, limit)).filter((row) =>
+          inSplit(split, corpus, row.id),
+        ),
+        skipped: truth.skipped,
+      },
     ] as const;
   });
 
@@ -243,7 +253,7 @@ function main(): void {
   results.push(['all (pooled)', pooled]);
 
   console.log(
-    `Earshot sentiment calibration: ${data}${limit === undefined ? '' : `, first ${limit} per corpus`}`,
+    `Earshot sentiment calibration: ${data}${limit === undefined ? '' : `, first ${limit} per corpus`}, sentences: ${split}`,
   );
   console.log(
     `engine = scoreCustomerSentiment, wink = bare wink-nlp its.sentiment; human mean / 4 for MAE;` +
@@ -271,7 +281,7 @@ function main(): void {
   console.log('');
   console.log(
     JSON.stringify({
-      sentimentCalibration: { limit: limit ?? null, signThreshold: SIGN_THRESHOLD, corpora },
+      sentimentCalibration: { limit: limit ?? null, split, signThreshold: SIGN_THRESHOLD, corpora },
     }),
   );
 }

@@ -1,5 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { markSpokenSentences } from './mark-spoken-sentences.js';
+import { splitAtContrast, weighContrast } from './weigh-contrast.js';
 
 // Two pipelines, built once per process. Only customer turns need sentiment. wink's own sentence
 // splitter costs more than its sentiment pass, so customer text is split here and each sentence is
@@ -35,8 +37,9 @@ export type TextAnalysis = {
 
 const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
 // Greetings and fillers are skipped: "hi , can I have my PAC code" is still a question.
+// Speech adds up to two unpunctuated lead-ins: "okay and what is the bill amount".
 const INTERROGATIVE_START =
-  /^(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
+  /^(?:(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )|(?:(?:ok|okay|alright|and|so|yes|yeah|sure|great|perfect|right|well|now|oh) ){1,2})?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
 
 const isWordType = (type: string): boolean =>
   type === 'word' ||
@@ -102,10 +105,13 @@ const CURLY_QUOTE = /[\u2018\u2019\u02bc]/g;
 
 const NEEDS_PREPARING = /[\u2018\u2019\u02bc\n]/;
 
+// Unpunctuated speech gets its likely sentence boundaries marked (see mark-spoken-sentences.ts).
 export const prepareText = (text: string): string =>
-  NEEDS_PREPARING.test(text)
-    ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ')
-    : text;
+  markSpokenSentences(
+    NEEDS_PREPARING.test(text)
+      ? text.replace(CURLY_QUOTE, "'").replace(LINE_BREAK, '$1. ').replace(ANY_BREAK, ' ')
+      : text,
+  );
 
 // wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
 // next word lets one phrase list cover "the internet has been down" and "internet's been down".
@@ -208,6 +214,9 @@ const analysePlain = (prepared: string): TextAnalysis => {
   return finish(tokens, types, splitPlain(tokens, types));
 };
 
+const readFeeling = (text: string): number =>
+  feelingNlp.readDoc(text).out(its.sentiment) as unknown as number;
+
 const analyseFeeling = (prepared: string): TextAnalysis => {
   const tokens: string[] = [];
   const types: string[] = [];
@@ -222,7 +231,10 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     for (const type of doc.tokens().out(its.type)) types.push(type);
     const negated: number[] = [];
     for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
-    const score = doc.out(its.sentiment) as unknown as number;
+    const contrast = splitAtContrast(piece);
+    const score = contrast
+      ? weighContrast(readFeeling(contrast.before), readFeeling(contrast.after))
+      : (doc.out(its.sentiment) as unknown as number);
     sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
   }
   return finish(tokens, types, sentences);

@@ -28,14 +28,24 @@ import {
   troubleSources,
 } from './lexicons/problem-phrases.js';
 import { redirectSources, warmHandoverSources } from './lexicons/redirect-phrases.js';
-import { claimSources, confirmSources, disconfirmSources } from './lexicons/resolution-phrases.js';
+import {
+  claimSources,
+  closingSatisfiedSources,
+  confirmSources,
+  disconfirmSources,
+} from './lexicons/resolution-phrases.js';
 import {
   feedbackLoggedSources,
   selfServedSources,
   suggestionSources,
   teachSources,
 } from './lexicons/road-phrases.js';
-import { neutralSources, sentimentPhraseGroups } from './lexicons/sentiment-phrases.js';
+import {
+  feelingSources,
+  neutralSources,
+  sentimentPhraseGroups,
+  statedReasonSources,
+} from './lexicons/sentiment-phrases.js';
 
 export type Lexicon = {
   acknowledgement: Phrase;
@@ -64,8 +74,11 @@ export type Lexicon = {
   confirm: Phrase;
   disconfirm: Phrase;
   claim: Phrase;
+  closingSatisfied: Phrase;
   sentimentGroups: ReadonlyArray<readonly [number, Phrase]>;
   neutral: Phrase;
+  feeling: Phrase;
+  statedReason: Phrase;
   feedbackLogged: Phrase;
   suggestion: Phrase;
   teach: Phrase;
@@ -119,10 +132,13 @@ const compile = (extras: Extras): Lexicon => {
     confirm: p(phraseRegex(confirmSources, 'g')),
     disconfirm: p(phraseRegex(disconfirmSources)),
     claim: p(phraseRegex(claimSources, 'g')),
+    closingSatisfied: p(phraseRegex(closingSatisfiedSources)),
     sentimentGroups: sentimentPhraseGroups.map(
       ([weight, sources]) => [weight, p(phraseRegex(sources, 'g'))] as const,
     ),
     neutral: p(phraseRegex(neutralSources)),
+    feeling: p(phraseRegex(feelingSources)),
+    statedReason: p(phraseRegex(statedReasonSources)),
     feedbackLogged: p(phraseRegex(feedbackLoggedSources, 'g')),
     suggestion: p(phraseRegex(suggestionSources)),
     teach: p(phraseRegex(teachSources)),

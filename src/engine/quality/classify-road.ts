@@ -1,5 +1,6 @@
 import type { Conversation } from './build-conversation.js';
 import { hasPhrase } from './find-phrase.js';
+import { findSatisfiedClose } from './find-satisfied-close.js';
 import type { EventFlags } from './detect-event-flags.js';
 import type { ApologyVerdict, Evidence, Flags, Resolution, Road } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
@@ -25,12 +26,28 @@ export type RoadOutcome = { road: Road; reasons: string[]; evidence: Evidence[];
 
 // Priority: any Road 4 signal decides, because one "go away" moment is what the customer remembers.
 // Then Road 1 (the company learned), Road 3 (the customer was taught and it worked), Road 2 (care
-// turned the mood). Otherwise the best-supported road wins, ties going 2, 3, 1, 4: with no evidence
-// of harm, care is the reading that assumes least.
+// turned the mood). Otherwise the best-supported of roads 2, 3 and 1 wins, ties going 2, 3, 1: Road
+// 4 needs evidence that something sent the customer away, and a missing "that worked" is not that.
+const ON_BALANCE = {
+  1: 'Road 1 (learn) on balance: the customer suggested an improvement, though nothing shows it was logged',
+  2: 'Road 2 (care): the request was handled and nothing sent the customer away',
+  3: 'Road 3 (teach) on balance: the agent showed how, though the customer did not confirm it worked',
+} as const;
+
 export const classifyRoad = (input: RoadInput): RoadOutcome => {
   const { conversation, customer, staff, flags, events, resolution, sentiment, empathy } = input;
   const { turns } = conversation;
-  const unresolvedProblem = resolution === 'unresolved' && customer.hasProblem;
+  // Leaving a problem unresolved sends the customer away only when they did not choose to end there:
+  // a caller who says "no that's all, thank you" after stating the request was not dismissed, even if
+  // the agent never said it was done.
+  const lastProblemTurn = customer.turns.reduce(
+    (last, f) => (f.problem || f.companyError ? f.turn : last),
+    -1,
+  );
+  const unresolvedProblem =
+    resolution === 'unresolved' &&
+    customer.hasProblem &&
+    findSatisfiedClose(conversation, customer, lastProblemTurn) === null;
 
   const goAway: string[] = [];
   if (flags.longHold) goAway.push('long hold');
@@ -105,7 +122,7 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
   }
 
   const suggestion = customer.turns.some((f) => f.suggestion);
-  const support: Record<Road, number> = {
+  const support: Record<1 | 2 | 3, number> = {
     2:
       empathy.score / 200 +
       (empathy.acknowledged ? 0.2 : 0) +
@@ -113,21 +130,15 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
       (endedBetter ? 0.1 : 0),
     3: (taught || articleShared ? 0.6 : 0) + (resolution === 'confirmed' ? 0.2 : 0),
     1: suggestion ? 0.5 : 0,
-    4:
-      (resolution === 'unresolved' ? 0.3 : 0) +
-      (sentiment.end <= -0.3 ? 0.3 : 0) +
-      (input.listening < 50 ? 0.2 : 0) +
-      (input.apology === 'misplaced' || input.apology === 'missed' ? 0.1 : 0),
   };
-  const order: Road[] = [2, 3, 1, 4];
+  const order = [2, 3, 1] as const;
   const road = order.reduce(
     (best, candidate) => (support[candidate] > support[best] ? candidate : best),
     order[0]!,
   );
-  const label = { 1: 'learn', 2: 'care', 3: 'teach', 4: 'go away' }[road];
   return {
     road,
-    reasons: [`Road ${road} (${label}) on balance: no single road was clear-cut`],
+    reasons: [ON_BALANCE[road]],
     evidence: [],
     unresolvedProblem,
   };

@@ -2,6 +2,7 @@ import type { Conversation } from './build-conversation.js';
 import { findInSentences } from './find-phrase.js';
 import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
+import { WRAP_UP } from './lexicons/listening-phrases.js';
 import type { CustomerFacts } from './read-customer-turns.js';
 import type { Exchange } from './score-listening.js';
 
@@ -23,7 +24,13 @@ export const detectPrematureClose = (
   const laterCustomer = turns.some(
     (t) => t.index > asked && t.role === 'customer' && (customer.byTurn.get(t.index)?.substantive ?? false),
   );
-  if (laterCustomer || after.length > rubric.prematureCloseTurns) return { flag: false };
+  // "Anything else?" straight after a request nobody dealt with winds the call up as surely as a
+  // goodbye does, however many courtesies follow it.
+  const wrappedUp =
+    !lastNeed.addressed &&
+    after[0] !== undefined &&
+    after[0].analysis.sentences.some((s) => WRAP_UP.test(s.norm));
+  if (laterCustomer || (after.length > rubric.prematureCloseTurns && !wrappedUp)) return { flag: false };
   const closedEvent = events.some((e) => e.event.type === 'closed' && e.after >= asked);
   const closingTurn = after.find((t) => findInSentences(t.analysis.sentences, conversation.lexicon.closing));
   if (!closedEvent && !closingTurn) return { flag: false };

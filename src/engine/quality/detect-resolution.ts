@@ -1,4 +1,5 @@
 import type { AnalysedTurn, Conversation } from './build-conversation.js';
+import { findSatisfiedClose } from './find-satisfied-close.js';
 import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { Evidence, Resolution } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
@@ -96,6 +97,24 @@ export const detectResolution = (
   for (const facts of staff.values()) {
     if (facts.turn <= from || !facts.claim) continue;
     const turn = conversation.turns[facts.turn]!;
+    const closing = findSatisfiedClose(conversation, customer, facts.turn);
+    if (closing) {
+      return {
+        resolution: 'confirmed',
+        turn: closing.turn,
+        evidence: [
+          {
+            criterion: 'resolution',
+            turn: closing.turn,
+            quote: quoteSentence(conversation.turns[closing.turn]!.text, closing.sentence.norm),
+            why: 'Customer closed satisfied after the agent said it was done',
+          },
+        ],
+        reasons: [
+          `Agent said it was done in turn ${facts.turn}; the customer closed satisfied in turn ${closing.turn}`,
+        ],
+      };
+    }
     return {
       resolution: 'claimed',
       turn: facts.turn,

@@ -63,6 +63,8 @@ export const scoreEmpathy = (
     return false;
   };
 
+  // Empathy is expected in proportion to what the customer brought: distress or a problem.
+  const needsCare = customer.upset || customer.hasProblem || customer.firstErrorTurn >= 0;
   for (const turn of turns) {
     if (turn.role === 'customer') {
       const fact = customer.byTurn.get(turn.index);
@@ -97,7 +99,11 @@ export const scoreEmpathy = (
       } else if (apologetic) {
         apologies.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
       }
-      if (findPhrase(lexicon.ownership, sentence)) owns.push({ turn: turn.index, norm, specific: false });
+      // Reporting the task done ("i've ordered your card") is ownership of a problem; for a plain
+      // request it is just the task, and says nothing about care.
+      const reportsTask = !needsCare && staff.get(turn.index)?.claim?.sentence === sentence;
+      if (!reportsTask && findPhrase(lexicon.ownership, sentence))
+        owns.push({ turn: turn.index, norm, specific: false });
       if (findPhrase(lexicon.warmth, sentence)) warmth += 1;
     }
   }
@@ -126,30 +132,24 @@ export const scoreEmpathy = (
 
   const quote = (hit: Hit): string => quoteSentence(turns[hit.turn]!.text, hit.norm);
   const evidence: Evidence[] = [
-    ...acks
-      .slice(0, 2)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: "Acknowledged the customer's feelings or situation",
-      })),
-    ...apologies
-      .slice(0, acks.length > 0 ? 0 : 1)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: 'Apologised to a customer in difficulty',
-      })),
-    ...owns
-      .slice(0, 2)
-      .map((h) => ({
-        criterion: 'empathy' as const,
-        turn: h.turn,
-        quote: quote(h),
-        why: 'Took ownership of the problem',
-      })),
+    ...acks.slice(0, 2).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: "Acknowledged the customer's feelings or situation",
+    })),
+    ...apologies.slice(0, acks.length > 0 ? 0 : 1).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: 'Apologised to a customer in difficulty',
+    })),
+    ...owns.slice(0, 2).map((h) => ({
+      criterion: 'empathy' as const,
+      turn: h.turn,
+      quote: quote(h),
+      why: 'Took ownership of the problem',
+    })),
     ...dismissals.map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,

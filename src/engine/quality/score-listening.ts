@@ -37,6 +37,8 @@ const QUESTION_KIND: ReadonlyArray<readonly [RegExp, RegExp]> = [
 const needsAnswer = (fact: CustomerTurnFacts | undefined): boolean =>
   Boolean(fact && (fact.question || fact.request || fact.problem || fact.companyError || fact.disconfirm));
 
+const ACTION_REQUEST =
+  /^(?:(?:so|and|ok|okay|please|well|hi|hello|yes|yeah) )*(?:can|could|would|will) you (?!tell|explain)/;
 const OPEN_QUESTION = /(?:^|\s)(?:why|when|how long|how much|what time|how come)(?=\s|$)/;
 const CLOSER = /(?:^|\s)(?:anything else|something else|any other)(?=\s|$)/;
 const OPENING_WORDS = 4;
@@ -58,6 +60,7 @@ const judge = (
   customerTurns: readonly AnalysedTurn[],
   replies: readonly AnalysedTurn[],
   staff: ReadonlyMap<number, StaffTurnFacts>,
+  customer: CustomerFacts,
   saidBefore: ReadonlySet<string>,
 ): { addressed: boolean; why: string } => {
   if (replies.length === 0) return { addressed: false, why: 'No reply before the conversation ended' };
@@ -83,6 +86,15 @@ const judge = (
   const wantsExplanation = questions.some((q) => OPEN_QUESTION.test(q));
   if (!wantsExplanation && (helped || fresh.some((s) => hasPhrase(lexicon.nextStep, s)))) {
     return { addressed: true, why: 'Acted on the request' };
+  }
+  // A request ("i'd like to pay a bill", "can you send me a new one") is taken up by asking what is
+  // needed to carry it out.
+  const requestOnly =
+    questions.length === 0
+      ? customerTurns.some((t) => customer.byTurn.get(t.index)?.request)
+      : questions.every((q) => ACTION_REQUEST.test(q));
+  if (requestOnly && fresh.some((s) => s.question)) {
+    return { addressed: true, why: 'Asked what it needs to act on the request' };
   }
   if (
     answerFits(
@@ -117,7 +129,7 @@ export const scoreListening = (
   const close = (replies: AnalysedTurn[]): void => {
     const pending = group.filter((t) => needsAnswer(customer.byTurn.get(t.index)));
     if (pending.length > 0) {
-      const verdict = judge(conversation, pending, replies, staff, saidBefore);
+      const verdict = judge(conversation, pending, replies, staff, customer, saidBefore);
       exchanges.push({
         customerTurns: pending.map((t) => t.index),
         replyTurns: replies.map((t) => t.index),

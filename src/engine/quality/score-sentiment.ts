@@ -2,6 +2,7 @@ import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
 import { hasPhrase, mayMatch } from './find-phrase.js';
 import { isNegatedBefore } from './phrase-pattern.js';
+import { degreeFactor } from './weigh-degree.js';
 import {
   BARE_ACKNOWLEDGEMENT,
   SARCASM_LEAD_IN,
@@ -38,6 +39,8 @@ const NEGATIVE_WORDS = new Set([
 const SHOUTING = /\b[A-Z]{3,}\b/g;
 const EXCLAMATION = /!/g;
 const CURVE = 1.5;
+const CLOSING_SCORE = 0.3;
+const STATED_REASON_LIMIT = 0.15;
 const CURVE_NORM = Math.tanh(CURVE);
 
 const clamp = (value: number, low = -1, high = 1): number => Math.min(high, Math.max(low, value));
@@ -91,11 +94,19 @@ export const scoreSentence = (
     return { score: Math.min(-0.5, -Math.abs(sentence.sentiment)), sarcastic: true };
   }
   if (BARE_ACKNOWLEDGEMENT.test(norm)) return { score: 0.1, sarcastic: false };
-  let score = sentence.sentiment;
+  let score = clamp(sentence.sentiment * degreeFactor(norm, sentence.question));
   if (score > 0 && negatedNegative(sentence, tokens)) score *= 0.5;
   const phrases = phraseWeight(sentence, lexicon);
   if (phrases !== 0) score = clamp(phrases + 0.3 * score);
   else if (hasPhrase(lexicon.neutral, sentence)) score *= 0.3;
+  // "No, that's all, thank you" answers "anything else?": the "no" is not a complaint.
+  if (hasPhrase(lexicon.closingSatisfied, sentence) && !hasPhrase(lexicon.disconfirm, sentence)) {
+    return { score: Math.max(score, CLOSING_SCORE), sarcastic: false };
+  }
+  // The reason for the call, stated without feeling, is a fact: at most a faint lean either way.
+  if (hasPhrase(lexicon.statedReason, sentence) && !hasPhrase(lexicon.feeling, sentence)) {
+    score = clamp(score * 0.3, -STATED_REASON_LIMIT, STATED_REASON_LIMIT);
+  }
   return { score, sarcastic: false };
 };
 

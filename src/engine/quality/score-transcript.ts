@@ -5,6 +5,8 @@ import { detectPrematureClose } from './detect-premature-close.js';
 import { detectRedirectAndClose } from './detect-redirect-and-close.js';
 import { detectResolution } from './detect-resolution.js';
 import { findRepeatAsks } from './find-repeat-asks.js';
+import { mapTurnsBack } from './map-turns-back.js';
+import { mergeSegments } from './merge-segments.js';
 import type { Evidence, Flags, QualityResult } from './quality-result.js';
 import { readCustomerTurns } from './read-customer-turns.js';
 import { readStaffTurns } from './read-staff-turns.js';
@@ -44,8 +46,14 @@ const weightedMean = (scores: Record<ScoreName, number>, weights: Rubric['weight
   return weight === 0 ? 0 : total / weight;
 };
 
-// Pure: the transcript is assumed valid (parse it with transcriptSchema at the boundary).
+// Pure: the transcript is assumed valid (parse it with transcriptSchema at the boundary). Turns are
+// scored as the speakers' merged turns and reported by the original turn numbers.
 export const scoreTranscript = (transcript: Transcript, rubricOverrides?: Partial<Rubric>): QualityResult => {
+  const merged = mergeSegments(transcript);
+  return mapTurnsBack(scoreMerged(merged.transcript, rubricOverrides), merged.origin);
+};
+
+const scoreMerged = (transcript: Transcript, rubricOverrides?: Partial<Rubric>): QualityResult => {
   const rubric = resolveRubric(rubricOverrides);
   const conversation = buildConversation(transcript, rubric);
   const staff = readStaffTurns(conversation);

@@ -48,3 +48,8 @@ export const closingSources: readonly string[] = [
   'take care',
   '(?:is there )?anything else (?:i|we) can (?:help|do|assist)',
 ];
+
+// The agent's wrap-up question. After the request was dealt with it is ordinary courtesy; as the
+// answer to a request that was not, it is the start of closing on the customer.
+export const WRAP_UP =
+  /(?:^|\s)(?:anything else|something else|any other (?:questions?|queries|query|thing|things))(?=\s|$)/;

@@ -49,7 +49,7 @@ export const disconfirmSources: readonly string[] = [
 ];
 
 export const ACTION =
-  '(?:raised|booked|rebooked|re-booked|moved|switched|credited|refunded|cancell?ed|sent|re-?sent|opened|lodged|added|applied|arranged|issued|re-?issued|processed|reversed|frozen|froze|blocked|unblocked|released|reset|updated|changed|fixed|corrected|replaced|dispatched|re-?dispatched|scheduled|upgraded|downgraded|extended|waived|removed|unlocked|restored|reconnected|enabled|disabled|set up|escalated|logged|filed|submitted|approved|activated|reactivated|completed|finished|posted|emailed|texted|paid|transferred|closed|deleted|erased|amended|adjusted|lowered|reduced|increased|sorted|resolved|taken care of|repaired|installed|allocated|assigned|reserved|secured|organi[sz]ed|paused|resumed|renewed|ported|swapped|registered|cleared|refreshed|rolled back|expedited|put through|put in|put a stop|stopped|corrected|rectified|reinstated|re-enabled|recredited|re-credited|topped up|unfrozen|matched|honou?red|granted|authori[sz]ed)';
+  '(?:ordered|re-?ordered|raised|booked|rebooked|re-booked|moved|switched|credited|refunded|cancell?ed|sent|re-?sent|opened|lodged|added|applied|arranged|issued|re-?issued|processed|reversed|frozen|froze|blocked|unblocked|released|reset|updated|changed|fixed|corrected|replaced|dispatched|re-?dispatched|scheduled|upgraded|downgraded|extended|waived|removed|unlocked|restored|reconnected|enabled|disabled|set up|escalated|logged|filed|submitted|approved|activated|reactivated|completed|finished|posted|emailed|texted|paid|transferred|closed|deleted|erased|amended|adjusted|lowered|reduced|increased|sorted|resolved|taken care of|repaired|installed|allocated|assigned|reserved|secured|organi[sz]ed|paused|resumed|renewed|ported|swapped|registered|cleared|refreshed|rolled back|expedited|put through|put in|put a stop|stopped|corrected|rectified|reinstated|re-enabled|recredited|re-credited|topped up|unfrozen|matched|honou?red|granted|authori[sz]ed)';
 
 // The agent, bot or system saying it is done: a completed action, not a promise or a plan.
 export const claimSources: readonly string[] = [
@@ -60,8 +60,31 @@ export const claimSources: readonly string[] = [
   "(?:that is|that's|it is|it's|this is|all|you are|you're|everything is|everything's|you are now|it is now|that is now|you should now be) (?:now |all |fully )?(?:done|sorted|fixed|resolved|good to go|all set|back up|back on|up and running|sorted out|taken care of|complete|completed|covered|live)",
   '(?:should|will) now (?:work|be working|be fixed|be resolved|be back|be sorted)',
   '(?:i|we) (?:have )?(?:marked|closed) (?:this|the|your) (?:ticket|case|issue|conversation) as (?:resolved|solved|complete)',
+  // What a caller asked to be told, told: on an information request the answer is the outcome.
+  '(?:your|the) (?:\\S+ ){0,3}?(?:balance|hours|opening hours|due date|credit limit|limit|interest rate|rate|amount due|payoff amount|routing number|sort code) (?:is|are|was|will be|shows|comes to)',
+  // Calls name the thing done rather than "it": "a new checkbook has been sent", "$146 has been transferred".
+  `(?:a|an|one|two|three|four|five|six|seven|eight|nine|\\d+) (?:\\S+ ){0,5}?(?:has|have) (?:now |also |just |all |already )*been (?:fully |successfully )?${ACTION}`,
+  `got (?:that|it|this|you|everything) (?:all )?(?:done|sorted|set up|booked|booked in|sent|through|taken care of|in)`,
+  // A scheduled payment or dispatch is the action taken, even in the future tense.
+  '(?:i|we) (?:will|\x27ll) (?:send|pay|transfer|post|mail|process) (?:your|the|a|an) (?:\\S+ ){0,3}?(?:payment|transfer|card|cheques|checks|checkbook|check book|cheque book|money|refund|replacement)',
 ];
 
 // Terse confirmations of an action, at the start of an agent's sentence: "Done.", "Booked for Friday".
 export const TERSE_CLAIM =
   /^(?:(?:ok|okay|right|great|perfect|all|that is|that's|and|so) ,? )?(?:done|all done|booked|rebooked|moved|frozen|sorted|all sorted|fixed|cancell?ed|sent|changed|updated|switched|credited|refunded|added|raised|processed|reset|released|unlocked|restored|covered|applied|arranged|issued|removed|reversed|approved|activated|submitted|lodged|confirmed and booked)(?=\s|$)/;
+
+// The caller closing on a satisfied note once the agent has said it is done: declaring there is
+// nothing more ("no that's all i needed") or thanking warmly ("great thank you so much"). A curt
+// "ok thanks" or a bare "no" is left out: it may be grudging, and confirms nothing on its own.
+export const closingSatisfiedSources: readonly string[] = [
+  "(?:that is|that's|that was|that'll be|that will be|that is going to be|that's going to be|that is gonna be|that's gonna be|that was going to be|that would be|that should be|it is|it's|it was) (?:all|it|everything|everything i needed|all i needed|all i need|all for today|it for today|all i wanted)",
+  'that (?:will|\x27ll|is gonna|is going to|was gonna|was going to) (?:be it|be all|do it|do)',
+  '(?:nothing|no) (?:else|more)',
+  '(?:i think )?(?:that is|that\x27s) all (?:that )?i needed',
+  '^no (?:thank you|thanks)',
+  '(?:thank you|thanks) (?:so|very) much',
+  'thank you for (?:your|the|all) help',
+  '(?:great|perfect|wonderful|brilliant|lovely|excellent|fantastic|awesome) (?:thank you|thanks)',
+  'much appreciated',
+  'really appreciate',
+];

@@ -3,6 +3,11 @@ import { NUMBER_WORD } from '../phrase-pattern.js';
 // Support conversations carry meaning that a general-purpose lexicon misses ("still not working")
 // or gets backwards ("waiting" reads as hopeful, "cancel" as hostile). Each group has one weight so
 // the matcher stays a handful of compiled expressions.
+// Words that name a feeling. A sentence with one of these is about how the customer feels, not only
+// about what happened.
+const FEELING_WORDS =
+  '(?:frustrated|frustrating|annoyed|annoying|angry|upset|disappointed|disappointing|worried|worrying|stressed|stressful|anxious|concerned|confused|fuming|gutted|scared|afraid|nervous|terrified|panicking|panicked|panicky|desperate|devastated|distraught|shaky|shaken|exhausted|exasperated|miserable)';
+
 export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly string[]]> = [
   [
     -0.8,
@@ -45,7 +50,7 @@ export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly str
       '(?:can not|cannot|could not|unable to) (?:log ?in|login|sign in|access|connect|pay|use|get in|make calls|work|get through)',
       '(?:no|lost) (?:signal|internet|service|connection|power|dial tone|access)',
       `(?:been )?waiting (?:for|since|over|more than|nearly|almost) (?:${NUMBER_WORD} (?:minutes|mins|hours|days|weeks|months|years)|ages|weeks|days|months|hours|a week|a month|forever)`,
-      '(?:frustrated|frustrating|annoyed|annoying|angry|upset|disappointed|disappointing|worried|worrying|stressed|stressful|anxious|concerned|confused|fuming|gutted|scared|afraid|nervous|terrified|panicking|panicked|panicky|desperate|devastated|distraught|shaky|shaken|exhausted|exasperated|miserable)',
+      FEELING_WORDS,
       '(?:and|but|still|yet) (?:nothing|no (?:sign|word|reply|response|refund|update|call|contact|one|answer|news|change))',
       '(?:you|they|your (?:letter|website|site|email|agent|colleague|team|app)) (?:said|promised|told me|says|stated|guaranteed)',
       '(?:complain|complaint|escalate|ombudsman|trading standards|small claims|lawyer|solicitor|legal action)',
@@ -92,6 +97,8 @@ export const neutralSources: readonly string[] = [
   'still',
   'please',
   'help',
+  // A customer's "sorry" is politeness ("sorry, what was that?"), not distress.
+  'sorry',
 ];
 
 // Acknowledgements whose literal valence ("ok" is strongly positive in general lexicons) would
@@ -107,3 +114,25 @@ export const SARCASM_OPENER =
   /(?:^|\s)(?:oh )?(?:great|perfect|fantastic|brilliant|wonderful|lovely|marvellous|marvelous|super|awesome|excellent|terrific|splendid|just what i needed|love (?:that|it|this)|how (?:helpful|nice|lovely|convenient)|very helpful|so helpful|thanks a (?:lot|bunch|million)|cheers|nice one|well done|good job|yeah right|sure thing)(?=\s|$)/;
 export const SARCASM_SOUR =
   /(?:^|\s)(?:another|again|wasted|waste|still|nothing|never|no one|nobody|hours?|ages|forever|useless|pointless|yet|once more|more waiting|back to square one|thanks for nothing|not|so now|now i have to|now i need to|supposed to|cut off|hung up|disconnected|on hold|transferred|wrong)(?=\s|$)/;
+
+// What makes a sentence emotional rather than factual: a feeling named, or the strong complaint
+// phrases (repeat contact, "fed up", "waste of time") from the two strongest groups above.
+export const feelingSources: readonly string[] = [
+  FEELING_WORDS,
+  '(?:really|so|very|extremely|absolutely|totally|completely) (?:annoying|bad|awful|terrible|unacceptable|ridiculous|stupid|useless)',
+  '(?:ridiculous|unacceptable|useless|pathetic|hopeless|joke|nightmare|disgrace|hate|hated|sick|tired|livid|furious|disgusted|scary|horrible|awful|terrible)',
+  ...sentimentPhraseGroups.filter(([weight]) => weight <= -0.6).flatMap(([, sources]) => sources),
+];
+
+// Sentences that state the reason for the call: a request, or what happened to a card or a payment.
+// Said without feeling ("i lost my card", "my payment didn't go through", "i need to check my
+// balance") they are facts about the task, not signs of an upset customer, however negative the
+// words look to a general lexicon ("lost", "pay", "bill").
+export const statedReasonSources: readonly string[] = [
+  "(?:i|we) (?:have |'ve |had |just |think i |think we )*(?:lost|left|misplaced|dropped|forgot|forgotten|broke|broken|cracked|damaged|can not find|cannot find|locked myself out of) (?:my|the|our)",
+  '(?:my|the|our) (?:\\S+ ){0,2}(?:card|cards|wallet|purse|phone|cheque|check|checks|checkbook|check book|password|pin|payment|transfer|direct debit|login|account) (?:was |got |has been |is |has |have |are )?(?:lost|stolen|declined|rejected|blocked|locked|expired|expiring|damaged|broken|cracked|missing|not working|did not|does not|is not|was not|has not|will not|can not)',
+  "(?:i|we) (?:would like|'d like|need|want|wanted|am calling|'m calling|am ringing|am trying|was trying|am looking|'m looking|was wondering|were wondering|have to|had to) to",
+  '(?:i|we) need (?:a|an|my|the|some|new|another|help)',
+  '(?:can|could|would) you (?:please )?(?:send|order|replace|check|change|reset|transfer|pay|cancel|book|schedule|help|tell|look|update|block|freeze|unlock)',
+  '(?:i am|i\x27m|we are|we\x27re) (?:calling|ringing|phoning) (?:about|because|to|regarding)',
+];

@@ -10,3 +10,10 @@ export const chat = (lines: Line[], extra: Partial<Transcript> = {}): Transcript
   turns: turnsOf(lines),
   ...extra,
 });
+
+// A transcribed call: lower-case, unpunctuated segments, one per line.
+export const call = (lines: Line[], extra: Partial<Transcript> = {}): Transcript => ({
+  channel: 'phone',
+  turns: turnsOf(lines),
+  ...extra,
+});

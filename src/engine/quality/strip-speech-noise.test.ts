@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { stripSpeechNoise } from './strip-speech-noise.js';
+
+describe('stripSpeechNoise', () => {
+  it('removes noise and unclear-speech markers', () => {
+    expect(stripSpeechNoise('[noise] okay <unk> your balance is [cough] ten dollars')).toBe(
+      'okay your balance is ten dollars',
+    );
+  });
+  it('leaves a segment that was only noise empty', () => {
+    expect(stripSpeechNoise('[noise] [noise] [laughter]')).toBe('');
+  });
+  it('removes hesitation fillers in their usual spellings', () => {
+    expect(stripSpeechNoise('um i need uh my uhm balance umm please, hmm')).toBe('i need my balance please,');
+  });
+  it('removes a word cut off mid-way', () => {
+    expect(stripSpeechNoise('i wou~ i need to check my balance')).toBe('i need to check my balance');
+  });
+  it('keeps words that only look like fillers and answers such as mhm', () => {
+    const text = 'mhm the umbrella is under the hummus, uh-oh, ermine and ahmed';
+    expect(stripSpeechNoise(text)).toBe('mhm the umbrella is under the hummus, uh-oh, ermine and ahmed');
+  });
+  it('leaves ordinary written text untouched', () => {
+    const text = 'Hi, I was charged twice. Can you help?';
+    expect(stripSpeechNoise(text)).toBe(text);
+  });
+});
