@@ -64,7 +64,7 @@ export const ownershipSources: readonly string[] = [
   'i will make (?:this|it|that) right',
   'i will (?:stay|remain) (?:with you|on the line|on the chat)',
   'i will not (?:leave|let) (?:you|this)',
-  `(?:i|we) (?:have |\'ve )?(?:also |just |now |already |gone ahead and |personally )*${ACTION}`,
+  `(?:i|we) (?:have |'ve )?(?:also |just |now |already |gone ahead and |personally )*${ACTION}`,
   "(?:i have|i've|i) (?:also |just )?(?:written|wrote|put) (?:it|this|that) (?:up|in|forward|through)",
   'we should (?:have|not have)',
   '(?:our|a second|a real|a|the) (?:failure|mistake|error|fault|oversight|slip-up) (?:on our|by us|from us|on my|is ours)',

@@ -19,7 +19,7 @@ export const confirmSources: readonly string[] = [
   '(?:clear|sorted|fine|good|correct|right|working|there|fixed) now',
   '(?:it|the (?:\\S+ ){0,2}(?:app|page|screen|site|website|email|text|letter|message|statement|system|portal|display|tracker|tracking))(?: now)? (?:says|shows|is showing|shows me|confirms|lists)',
   'i can (?:see|log in|login|access|connect|get in|get on|use|stream|make calls|hear|open|download|read|print) (?:it|them|the|my|both|two|a|an|now|again|fine|everything|all)',
-  `(?:i have|i\'ve|i|just|i just|already|we have|we\'ve|we) (?:just |now |already |finally )?(?:got|received|had|have) (?:it|them|the (?:\\S+ ){0,2}(?:email|refund|code|link|credit|confirmation|text|money|parcel|replacement|pdf|file|letter|sms|message|card|voucher|label|invoice|statement|certificate|qr code|bill|e-bill|receipt|bag|package|order))`,
+  `(?:i have|i've|i|just|i just|already|we have|we've|we) (?:just |now |already |finally )?(?:got|received|had|have) (?:it|them|the (?:\\S+ ){0,2}(?:email|refund|code|link|credit|confirmation|text|money|parcel|replacement|pdf|file|letter|sms|message|card|voucher|label|invoice|statement|certificate|qr code|bill|e-bill|receipt|bag|package|order))`,
   "(?:i am|i'm|we are|we're) (?:in|logged in|back in|connected|online|back online|up and running|all set)",
   '(?:logged|signed) in',
   '(?:that|this) (?:answers|answered) my question',
@@ -27,7 +27,7 @@ export const confirmSources: readonly string[] = [
   "(?:that is|that's) (?:the one|exactly what i needed|it working|working now)",
   '(?:perfect|brilliant|great|excellent|lovely) , (?:all sorted|that is sorted|sorted|it is working|working|that worked|that works|done|ordered|booked|submitted|it is there)',
   `^(?:ok |okay |right |yes |yep |and )?(?:done|found it|done it|all done|sorted|got it working)(?=\\s|$)`,
-  `^(?:ok |okay |right |yes |yep |so |and )?(?:i |i have |i\'ve |we |we have |we\'ve )?(?:just |now |finally |already )?${DONE_BY_CUSTOMER} (?:it|them|that|my|the|a|an|all|both|six|two|three|\\d+)`,
+  `^(?:ok |okay |right |yes |yep |so |and )?(?:i |i have |i've |we |we have |we've )?(?:just |now |finally |already )?${DONE_BY_CUSTOMER} (?:it|them|that|my|the|a|an|all|both|six|two|three|\\d+)`,
   '(?:lights?|bars|signal|internet|wifi|connection|sound|picture|speed|speeds|data|service|power|heating|hot water) (?:is |are |has |have |just )*(?:back|coming up|come back|came on|come on|working|fine now|restored|on again)',
   '(?:it|that|this|the (?:\\S+ )?(?:app|site|website|page|portal|system|card|code|link)) (?:now )?(?:lets|let|allows|allowed) me (?:in|log in|sign in|through|pay|book|order|access|use)',
   '^(?:and )?(?:back in|back online|back up and running)(?=\\s|$)',
@@ -53,8 +53,8 @@ export const ACTION =
 
 // The agent, bot or system saying it is done: a completed action, not a promise or a plan.
 export const claimSources: readonly string[] = [
-  `(?:i|we) (?:have |\'ve |had )?(?:also |just |now |already |gone ahead and |went ahead and |successfully |personally |since )*${ACTION}`,
-  `(?:(?:it|this|that|they|everything|all) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:has|have|\'s) (?:now |also |just |all |already )*been (?:fully |successfully )?${ACTION}`,
+  `(?:i|we) (?:have |'ve |had )?(?:also |just |now |already |gone ahead and |went ahead and |successfully |personally |since )*${ACTION}`,
+  `(?:(?:it|this|that|they|everything|all) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:has|have|'s) (?:now |also |just |all |already )*been (?:fully |successfully )?${ACTION}`,
   `(?:(?:it|this|that|they|everything) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:is|are) (?:now |all |also |already )+(?:fully |successfully )?(?:${ACTION}|live|active|open|in place|on its way|on the way|done|sorted|fixed|resolved|working|set up|back)`,
   `(?:(?:it|this|that) |your (?:\\S+ ){1,3}?|the (?:\\S+ ){1,3}?)(?:is|are) ${ACTION} (?:from|for|until|on|as of|with effect|today|now)`,
   "(?:that is|that's|it is|it's|this is|all|you are|you're|everything is|everything's|you are now|it is now|that is now|you should now be) (?:now |all |fully )?(?:done|sorted|fixed|resolved|good to go|all set|back up|back on|up and running|sorted out|taken care of|complete|completed|covered|live)",

@@ -30,7 +30,7 @@ export const sentimentPhraseGroups: ReadonlyArray<readonly [number, readonly str
       '(?:still|yet|again) (?:not|no|nothing|have not|has not|is not|does not|can not|waiting|broken|down|dropping|the same)',
       '(?:nobody|no one|no-one) (?:has )?(?:called|rang|got back|replied|responded|helped|showed up|turned up|came|bothered|listens|cares)',
       '(?:never|has not|have not|still not) (?:arrived|turned up|received|got back|replied|heard back|been fixed|been sorted)',
-      `(?:third|fourth|fifth|tenth|\\d+(?:st|nd|rd|th)|several|many|multiple|${NUMBER_WORD}) (?:time|times|call|calls|attempt|attempts) (?:i have|i\'ve|now|already|this week|today|calling|contacting|asking)`,
+      `(?:third|fourth|fifth|tenth|\\d+(?:st|nd|rd|th)|several|many|multiple|${NUMBER_WORD}) (?:time|times|call|calls|attempt|attempts) (?:i have|i've|now|already|this week|today|calling|contacting|asking)`,
       '(?:how|why) many (?:more )?times',
       '(?:no|zero) (?:help|use|response|reply|answer|one (?:helps|cares))',
       '(?:lost|losing) (?:money|business|work|customers|a day|a whole day|my job)',
