@@ -2,12 +2,13 @@ import { authenticateStaff } from '../modules/identity/index.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { createHttpApp } from '../platform/http/create-http-app.js';
 import { modules } from './modules.js';
+import type { ModuleDefinition } from '../platform/modules/define-module.js';
 
 // The HTTP app: every module's routes on the kernel's edge. Kept apart from the server, so tests
 // call it in-process.
 export function buildApp(deps: AppDeps) {
   return createHttpApp(deps, {
-    routers: modules.flatMap((m) => ('routes' in m ? [m.routes(deps)] : [])),
+    routers: modules.flatMap((m: ModuleDefinition) => (m.routes ? [m.routes(deps)] : [])),
     staff: authenticateStaff(deps),
   });
 }

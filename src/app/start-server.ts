@@ -11,7 +11,6 @@ import { displayUrl } from '../platform/runtime/display-url.js';
 import { ensureMigrated } from '../platform/runtime/ensure-migrated.js';
 import { openDatabase } from '../platform/runtime/open-database.js';
 import { createJobRuntime } from './start-jobs.js';
-import { loadEngine } from '../modules/quality/index.js';
 
 export type AttachContext = { app: App; deps: AppDeps };
 /** Runs before the server listens (add routes, WebSocket upgrades); may return a cleanup. */
@@ -62,6 +61,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       executeAdminCommand,
       startDispatcher,
       startAdminServer,
+      startServices,
+      warmUpModules,
     } = await loading;
     const workers = options.workers ?? true;
     const deps = createDeps(config, opened.handle);
@@ -102,9 +103,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const dispatcher = await startDispatcher({ ...deps, jobs: jobs.sender });
       cleanups.push(() => dispatcher.stop());
     }
-    // Scoring and draft checks need the quality engine; it loads a moment after the server
-    // answers, so start-up does not wait for it.
-    const warm = setTimeout(() => void loadEngine().catch(() => undefined), 1_000);
+    cleanups.push(await startServices({ ...deps, jobs: jobs.sender }, 'server'));
+    // What modules need later (the quality engine's language model) loads a moment after the
+    // server answers, so start-up does not wait for it.
+    const warm = setTimeout(() => void warmUpModules(), 1_000);
     warm.unref();
     cleanups.push(() => clearTimeout(warm));
     return {
@@ -129,6 +131,7 @@ async function loadServerModules() {
     { executeAdminCommand },
     { startAdminServer },
     { startDispatcher },
+    { startServices, warmUpModules },
   ] = await Promise.all([
     import('./build-app.js'),
     import('@hono/node-server'),
@@ -136,6 +139,7 @@ async function loadServerModules() {
     import('./admin-commands.js'),
     import('../platform/runtime/admin/server.js'),
     import('./start-dispatcher.js'),
+    import('./start-services.js'),
   ]);
   return {
     buildApp,
@@ -144,6 +148,8 @@ async function loadServerModules() {
     executeAdminCommand,
     startDispatcher,
     startAdminServer,
+    startServices,
+    warmUpModules,
   };
 }
 

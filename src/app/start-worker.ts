@@ -6,6 +6,7 @@ import { openDatabase } from '../platform/runtime/open-database.js';
 import { listenerDefinitions } from './listener-definitions.js';
 import { createJobRuntime } from './start-jobs.js';
 import { startDispatcher } from './start-dispatcher.js';
+import { startServices } from './start-services.js';
 
 export type RunningWorker = { jobTypes: string[]; listeners: string[]; close(): Promise<void> };
 
@@ -33,6 +34,7 @@ export async function startWorker(options: { config: Config }): Promise<RunningW
     await jobs.start();
     const dispatcher = await startDispatcher({ ...deps, jobs: jobs.sender });
     cleanups.push(() => dispatcher.stop());
+    cleanups.push(await startServices({ ...deps, jobs: jobs.sender }, 'worker'));
     return {
       jobTypes: jobDefinitions.map((d) => d.name),
       listeners: listenerDefinitions.map((l) => l.name),

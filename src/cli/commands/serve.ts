@@ -17,10 +17,9 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     )
     .action(async (options: { workers: boolean }) => {
       const config = ctx.config();
-      const [{ startServer }, { pgliteDir }, { serverAttachments }] = await Promise.all([
+      const [{ startServer }, { pgliteDir }] = await Promise.all([
         import('../../app/start-server.js'),
         import('../../platform/runtime/data-paths.js'),
-        import('../../app/server-attachments.js'),
       ]);
       // An API-only instance dispatches no events on purpose: listeners and the jobs they send are
       // background work, kept off the instances that answer requests; nothing is lost meanwhile.
@@ -38,7 +37,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
           `Creating the embedded database in ${config.dataDir} (first start only; this takes a few seconds)`,
         );
       }
-      const server = await startServer({ config, workers: options.workers, attach: serverAttachments });
+      const server = await startServer({ config, workers: options.workers });
       const where = server.database === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
       ctx.out(
         `Earshot is running at ${server.url} (${where}${options.workers ? ', with job workers and event dispatch' : ''})`,

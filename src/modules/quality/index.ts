@@ -4,6 +4,7 @@ import { qualityErrors } from './errors.js';
 import { qualityEvents } from './events.js';
 import { qualityPermissions } from './permissions.js';
 import { qualityRoutes } from './routes.js';
+import { loadEngine } from './scoring/load-engine.js';
 import { scoreConversationJob } from './scoring/score-conversation-job.js';
 
 // Scores finished conversations, keeps scorecards and coaching tasks, and checks drafts.
@@ -15,8 +16,8 @@ export const qualityModule = defineModule({
   permissions: qualityPermissions,
   errors: qualityErrors,
   events: qualityEvents,
+  warmUp: loadEngine,
 });
 
 export { scoreConversationJob } from './scoring/score-conversation-job.js';
 export { reviewAgents, scoreConversation, scoreConversations } from './scoring/score-conversation.js';
-export { loadEngine } from './scoring/load-engine.js';

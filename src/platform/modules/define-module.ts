@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { PermissionGrants } from '../access/permissions.js';
 import type { ErrorCatalog } from '../errors.js';
 import type { EventCatalog } from '../events/define-events.js';
-import type { ListenerDefinition } from '../events/define-listener.js';
+import type { ListenerDefinition, ListenerDeps } from '../events/define-listener.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Router } from '../http/app-env.js';
 import type { AnyJobDefinition } from '../jobs/index.js';
@@ -15,9 +15,21 @@ export type AdminCommand = {
 };
 
 /**
+ * Something long-running that lives as long as the process: a mail listener on its own port, a
+ * poller of remote mailboxes. `start` resolves once it runs, with what stops it; the process stops
+ * it before the database closes.
+ */
+export type ServiceDefinition = {
+  name: string;
+  /** The processes that run it: `earshot serve` (with workers), `earshot worker`, or both. */
+  runIn: readonly ('server' | 'worker')[];
+  start(deps: ListenerDeps): Promise<() => Promise<void>>;
+};
+
+/**
  * Everything a module brings to the application. The composition root (src/app) mounts the
- * routes under /api/v1, registers the jobs and listeners in every process, and offers the admin
- * commands to the CLI; permissions, error codes and events are declared with their define*()
+ * routes under /api/v1, registers the jobs and listeners in every process, starts the services,
+ * and offers the admin commands to the CLI; permissions, error codes and events are declared with their define*()
  * helpers, which also type them.
  */
 export type ModuleDefinition = {
@@ -29,6 +41,9 @@ export type ModuleDefinition = {
   errors?: ErrorCatalog;
   events?: EventCatalog;
   adminCommands?: Record<string, AdminCommand>;
+  services?: readonly ServiceDefinition[];
+  /** Loads what the module needs later (a language model), in the background once the server is up. */
+  warmUp?: () => Promise<unknown>;
 };
 
 export const defineModule = <const M extends ModuleDefinition>(definition: M): M => definition;
