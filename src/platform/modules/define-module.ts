@@ -28,9 +28,9 @@ export type ServiceDefinition = {
 
 /**
  * Everything a module brings to the application. The composition root (src/app) mounts the
- * routes under /api/v1, registers the jobs and listeners in every process, starts the services,
-  /** Loads what the module needs later (a language model) in the background, once the server is up. */
- * helpers, which also type them.
+ * routes under /api/v1, registers the jobs and listeners in every process, starts the services
+ * and offers the admin commands to the CLI. Permissions, error codes and events are declared with
+ * their define*() helpers, which also type them.
  */
 export type ModuleDefinition = {
   name: string;
