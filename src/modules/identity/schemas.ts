@@ -20,6 +20,9 @@ export const apiKeySchema = z
     name: z.string(),
     prefix: z.string(),
     role: roleSchema,
+    permissions: z
+      .array(z.string())
+      .openapi({ description: 'Rights beyond the role, e.g. conversations:impersonate-customer' }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -31,5 +34,12 @@ export const createdApiKeySchema = apiKeySchema
   .openapi('CreatedApiKey');
 
 export const createApiKeyBody = z
-  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role: roleSchema.optional(),
+    permissions: z.array(z.string().max(100)).max(20).optional().openapi({
+      description:
+        'Rights no role holds, for channels and integrations (owners only): conversations:impersonate-customer',
+    }),
+  })
   .strict();
