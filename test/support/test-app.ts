@@ -7,12 +7,14 @@ import { openTestDb } from './test-db.js';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp() {
+// `env` adds settings (TRUST_PROXY, say) to the test configuration.
+export async function createTestApp(env: Record<string, string> = {}) {
   const handle: DbHandle = await openTestDb();
   const config = parseConfig({
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'x'.repeat(40),
     EARSHOT_DATA_DIR: '/nonexistent-unused',
+    ...env,
   });
   const deps = createDeps(config, handle);
   const app = buildApp(deps);
