@@ -17,7 +17,9 @@ import {
 } from '../../platform/http/route-helpers.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+import { changePassword } from './change-password.js';
 import { login, logout, SESSION_DAYS } from './login.js';
+import { AppError } from '../../platform/errors.js';
 import * as s from './schemas.js';
 
 const tags = (t: string) => ({ tags: [t] });
@@ -101,6 +103,36 @@ export function identityRoutes(deps: AppDeps) {
         };
       });
       return reply(c, s.meSchema, me, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff(), {
+      operationId: 'changePassword',
+      summary: 'Change your password; your other sessions end',
+      method: 'post',
+      path: '/me/password',
+      ...tags('Auth'),
+      request: jsonBody(s.changePasswordBody),
+      responses: {
+        204: { description: 'Changed; every other session of yours is signed out' },
+        ...errorResponses,
+        429: problem('Too many attempts; Retry-After says how many seconds to wait'),
+      },
+    }),
+    async (c) => {
+      const { actor } = c.get('scope');
+      if (!actor.userId) {
+        throw new AppError('FORBIDDEN', { message: 'This API key belongs to no person, so has no password' });
+      }
+      await changePassword(deps.db, {
+        userId: actor.userId,
+        ...c.req.valid('json'),
+        keepSessionId: c.get('sessionId'),
+        address: clientAddress(c, deps.config.trustProxy),
+      });
+      deps.credentials.clear();
+      return c.body(null, 204);
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { emailSchema, roleSchema } from '../workspaces/index.js';
+import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
 
 export const loginBody = z
   .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
@@ -43,3 +43,8 @@ export const createApiKeyBody = z
     }),
   })
   .strict();
+
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .strict()
+  .openapi('ChangePasswordInput');
