@@ -147,10 +147,16 @@ describe('startServer', () => {
     onTestFinished(() => target.close());
     const server = await startServer({ config: parseConfig(target.env) });
     onTestFinished(() => server.close());
-    const { apiKey } = (await executeAdminCommand(server.deps, 'init', {
+    const { workspaceId } = (await executeAdminCommand(server.deps, 'init', {
       workspace: 'Jobs',
       admin: 'jobs@acme.test',
       password: 'correct horse battery',
+    })) as { workspaceId: string };
+    // Posts the customer's side too, as a channel's key does.
+    const { apiKey } = (await executeAdminCommand(server.deps, 'apikey.create', {
+      workspace: workspaceId,
+      name: 'Chat channel',
+      permissions: ['conversations:impersonate-customer'],
     })) as { apiKey: string };
     const base = `${server.url.replace('localhost', '127.0.0.1')}/api/v1`;
     const call = async (method: string, pathname: string, body?: unknown) => {

@@ -55,7 +55,19 @@ export async function createTestApp(env: Record<string, string> = {}) {
       name,
       admin: { email, password: 'correct horse battery' },
     });
-    return { ...created, email, password: 'correct horse battery' };
+    // Tests act as an owner's integration: owner rights, and the right to post the customer's side.
+    const integration = await request('POST', '/api-keys', {
+      key: created.apiKey,
+      body: { name: 'Test integration', role: 'owner', permissions: ['conversations:impersonate-customer'] },
+    });
+    if (integration.status !== 201) throw new Error(`Could not create the test key: ${integration.text}`);
+    return {
+      ...created,
+      initialKey: created.apiKey,
+      apiKey: integration.json.key as string,
+      email,
+      password: 'correct horse battery',
+    };
   };
 
   return {

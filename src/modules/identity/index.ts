@@ -28,6 +28,7 @@ export const identityModule = defineModule({
           workspace: workspaceId,
           name: z.string().trim().min(1).max(100),
           role: roleSchema.optional(),
+          permissions: z.array(z.string().max(100)).max(20).optional(),
         })
         .strict(),
       load: () => import('./create-key-command.js').then((m) => m.createKey),
