@@ -24,6 +24,7 @@ export const throttleKeys = (email: string, address: string): ThrottleKeys => ({
  * is only one). A window starts at its first attempt and lasts fifteen minutes.
  */
 export async function countAttempt(db: Db, keys: ThrottleKeys): Promise<void> {
+  await forgetOldWindows(db);
   const result = await db.execute(sql`
     INSERT INTO login_throttle AS t (key, failures, window_started_at)
     VALUES (${keys.account}, 1, now()), (${keys.source}, 1, now())
@@ -51,4 +52,14 @@ export async function forgiveAttempt(db: Db, keys: ThrottleKeys): Promise<void> 
   await db.execute(
     sql`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ${keys.source}`,
   );
+}
+
+// Guesses at many made-up emails would otherwise leave a row each for good. Windows long over
+// are deleted, at most once an hour by each process.
+const SWEEP_EVERY_MS = 3_600_000;
+let lastSweep = 0;
+async function forgetOldWindows(db: Db): Promise<void> {
+  if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
+  lastSweep = Date.now();
+  await db.execute(sql`DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'`);
 }
