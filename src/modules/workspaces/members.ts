@@ -31,10 +31,22 @@ export async function getMember(ctx: WorkContext, userId: string) {
   return member;
 }
 
-function assertCanGrant(ctx: WorkContext, role: Role) {
-  if (roleRank[role] > roleRank[ctx.actor.role]) {
-    throw new AppError('FORBIDDEN', { message: `A ${ctx.actor.role} cannot grant the ${role} role` });
+function assertCanGrant(ctx: WorkContext, role: Role, actorRole: Role = ctx.actor.role) {
+  if (roleRank[role] > roleRank[actorRole]) {
+    throw new AppError('FORBIDDEN', { message: `A ${actorRole} cannot grant the ${role} role` });
   }
+}
+
+// The request was authenticated before it waited on the owner rows, and the caller may have been
+// demoted meanwhile: once the rows are locked, the caller acts with at most their role as it now is.
+async function actingRole(ctx: WorkContext): Promise<Role> {
+  if (!ctx.actor.userId) return ctx.actor.role;
+  const [row] = await ctx.tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, ctx.actor.userId));
+  if (!row) throw new AppError('FORBIDDEN', { message: 'You are no longer a member of this workspace' });
+  return roleRank[row.role] < roleRank[ctx.actor.role] ? row.role : ctx.actor.role;
 }
 
 // Adds a person to the workspace, creating their account if this email is new. The users table
@@ -72,9 +84,10 @@ export async function addMember(
 
 export async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {
   const owners = await lockOwners(ctx);
+  const actor = await actingRole(ctx);
   const current = await getMember(ctx, userId);
-  assertCanGrant(ctx, role);
-  assertCanGrant(ctx, current.role);
+  assertCanGrant(ctx, role, actor);
+  assertCanGrant(ctx, current.role, actor);
   if (current.role === 'owner' && role !== 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.update(memberships).set({ role }).where(eq(memberships.userId, userId));
   return getMember(ctx, userId);
@@ -84,7 +97,7 @@ export async function changeMemberRole(ctx: WorkContext, userId: string, role: R
 export async function removeMember(ctx: WorkContext, userId: string) {
   const owners = await lockOwners(ctx);
   const current = await getMember(ctx, userId);
-  assertCanGrant(ctx, current.role);
+  assertCanGrant(ctx, current.role, await actingRole(ctx));
   if (current.role === 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.delete(memberships).where(eq(memberships.userId, userId));
   await ctx.tx
