@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { executeAdminCommand } from '../../src/app/admin-commands.js';
+import { users } from '../../src/db/schema.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -51,6 +53,12 @@ describe("a key is capped by its creator's current rights", () => {
     expect(created.status).toBe(401);
     const keys = await t.as(ws.apiKey).get('/api-keys');
     expect(keys.json.data.find((k: any) => k.id === admin.keyId).revokedAt).not.toBeNull();
+  });
+
+  it("a deleted person's keys go with them rather than becoming keys of the system", async () => {
+    const admin = await memberWithKey('admin');
+    await t.deps.db.delete(users).where(eq(users.id, admin.id));
+    expect((await t.as(admin.key).get('/me')).status).toBe(401);
   });
 
   it("an admin's key cannot revoke an owner's key, but can revoke its own and a peer's", async () => {

@@ -54,7 +54,9 @@ export const apiKeys = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // A key acts for its creator; null only for keys the system made (see the identity module's
+    // key-power.ts). So a deleted person's keys go with them rather than becoming the system's.
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
