@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { apiKeys, memberships, type Role } from '../../db/schema.js';
-import { isKeyOnlyPermission } from '../../platform/access/permissions.js';
+import { isKeyOnlyPermission, keyOnlyPermissions } from '../../platform/access/permissions.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/access/secrets.js';
@@ -29,14 +29,18 @@ export async function createApiKey(
       message: `A ${ctx.actor.role} cannot create a key with the ${role} role`,
     });
   }
-  const permissions = [...new Set(input.permissions ?? [])];
-  const unknown = permissions.filter((p) => !isKeyOnlyPermission(p));
+  const asked = input.permissions ?? [];
+  const unknown = asked.flatMap((p, i) => (isKeyOnlyPermission(p) ? [] : [i]));
   if (unknown.length) {
     throw new AppError('VALIDATION_FAILED', {
-      message: `Not a permission a key can be given: ${unknown.join(', ')}`,
-      invalidParams: unknown.map(() => ({ name: 'permissions', reason: 'not a key-only permission' })),
+      message: `Not a permission a key can be given: ${unknown.map((i) => asked[i]).join(', ')}`,
+      invalidParams: unknown.map((i) => ({
+        name: `permissions.${i}`,
+        reason: `must be one of: ${keyOnlyPermissions().join(', ')}`,
+      })),
     });
   }
+  const permissions = [...new Set(asked)];
   // Rights no role holds are for channels and integrations; only an owner hands them out.
   if (permissions.length && ctx.actor.role !== 'owner') {
     throw new AppError('FORBIDDEN', { message: 'Only an owner can give a key rights beyond its role' });
