@@ -143,7 +143,22 @@ describe('earshot serve killed with SIGKILL', () => {
       target.env,
     );
     expect(init.code, init.stderr).toBe(0);
-    const { apiKey } = JSON.parse(init.stdout) as { apiKey: string };
+    const { apiKey: ownerKey, workspaceId } = JSON.parse(init.stdout) as {
+      apiKey: string;
+      workspaceId: string;
+    };
+    // The customer's own words come in through a channel: a key allowed to speak for them.
+    const created = await fetch(`${firstUrl!.replace('localhost', '127.0.0.1')}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ownerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Chat',
+        role: 'agent',
+        permissions: ['conversations:impersonate-customer'],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const apiKey = ((await created.json()) as { key: string }).key;
     const call = async (url: string, method: string, pathname: string, body?: unknown) => {
       const res = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/v1${pathname}`, {
         method,
@@ -212,10 +227,16 @@ describe('startServer', () => {
     onTestFinished(() => target.close());
     const server = await startServer({ config: parseConfig(target.env) });
     onTestFinished(() => server.close());
-    const { apiKey } = (await executeAdminCommand(server.deps, 'init', {
+    const { workspaceId } = (await executeAdminCommand(server.deps, 'init', {
       workspace: 'Jobs',
       admin: 'jobs@acme.test',
       password: 'correct horse battery',
+    })) as { workspaceId: string };
+    // Posts the customer's side too, as a channel's key does.
+    const { apiKey } = (await executeAdminCommand(server.deps, 'apikey.create', {
+      workspace: workspaceId,
+      name: 'Chat channel',
+      permissions: ['conversations:impersonate-customer'],
     })) as { apiKey: string };
     const base = `${server.url.replace('localhost', '127.0.0.1')}/api/v1`;
     const call = async (method: string, pathname: string, body?: unknown) => {

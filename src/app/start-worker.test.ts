@@ -20,10 +20,16 @@ describe.runIf(process.env.DATABASE_URL)('earshot worker beside an API-only serv
     onTestFinished(() => worker.close());
     expect(worker.listeners).toContain('quality.enqueue-scoring');
 
-    const { apiKey } = (await executeAdminCommand(server.deps, 'init', {
+    const { workspaceId } = (await executeAdminCommand(server.deps, 'init', {
       workspace: 'Split',
       admin: 'split@acme.test',
       password: 'correct horse battery',
+    })) as { workspaceId: string };
+    // The customer's own words come in through a channel: a key allowed to speak for them.
+    const { apiKey } = (await executeAdminCommand(server.deps, 'apikey.create', {
+      workspace: workspaceId,
+      name: 'Chat',
+      permissions: ['conversations:impersonate-customer'],
     })) as { apiKey: string };
     const base = `${server.url.replace('localhost', '127.0.0.1')}/api/v1`;
     const call = async (method: string, pathname: string, body?: unknown) => {

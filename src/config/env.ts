@@ -16,6 +16,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
+    .default('false')
+    .transform((v) => ['true', '1', 'yes'].includes(v)),
 });
 
 export type Config = Readonly<{
@@ -26,6 +30,8 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionSecret: string;
   bodyLimitBytes: number;
+  /** Behind a TLS proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
+  trustProxy: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -46,6 +52,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: env.LOG_LEVEL,
     sessionSecret: env.SESSION_SECRET ?? persistedSecret(dataDir),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
   });
 }
 

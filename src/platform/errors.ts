@@ -16,6 +16,7 @@ const kernelCodes = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This route does not accept that content type' },
   DATA_DIR_LOCKED: { status: 423, title: 'The data folder is in use by another process' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many attempts; wait before trying again' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   UNAVAILABLE: { status: 503, title: 'Not ready yet' },
 } as const satisfies ErrorCatalog;
@@ -57,10 +58,17 @@ export class AppError extends Error {
   readonly status: number;
   readonly title: string;
   readonly invalidParams: InvalidParam[] | undefined;
+  /** Sent as Retry-After with a 429 or 503. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; invalidParams?: InvalidParam[]; cause?: unknown } = {},
+    options: {
+      message?: string;
+      invalidParams?: InvalidParam[];
+      cause?: unknown;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     const def = catalogue.get(code) ?? kernelCodes.INTERNAL;
     super(options.message ?? def.title, { cause: options.cause });
@@ -69,6 +77,7 @@ export class AppError extends Error {
     this.status = def.status;
     this.title = def.title;
     this.invalidParams = options.invalidParams;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

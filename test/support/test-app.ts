@@ -11,14 +11,16 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /**
  * The HTTP app on a database of its own, listening to committed events (realtime, nextEvent).
  * With `workers`, the process also does what `earshot serve` does in the background: a job queue
- * working every job and the outbox dispatcher running every listener.
+ * working every job and the outbox dispatcher running every listener. `env` adds settings
+ * (TRUST_PROXY, say) to the test configuration.
  */
-export async function createTestApp(options: { workers?: boolean } = {}) {
+export async function createTestApp(options: { workers?: boolean; env?: Record<string, string> } = {}) {
   const handle: DbHandle = await openTestDb();
   const config = parseConfig({
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'x'.repeat(40),
     EARSHOT_DATA_DIR: '/nonexistent-unused',
+    ...options.env,
   });
   const deps = createDeps(config, handle);
   await deps.events.start();
@@ -61,7 +63,19 @@ export async function createTestApp(options: { workers?: boolean } = {}) {
       name,
       admin: { email, password: 'correct horse battery' },
     });
-    return { ...created, email, password: 'correct horse battery' };
+    // Tests act as an owner's integration: owner rights, and the right to post the customer's side.
+    const integration = await request('POST', '/api-keys', {
+      key: created.apiKey,
+      body: { name: 'Test integration', role: 'owner', permissions: ['conversations:impersonate-customer'] },
+    });
+    if (integration.status !== 201) throw new Error(`Could not create the test key: ${integration.text}`);
+    return {
+      ...created,
+      initialKey: created.apiKey,
+      apiKey: integration.json.key as string,
+      email,
+      password: 'correct horse battery',
+    };
   };
 
   return {

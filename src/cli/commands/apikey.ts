@@ -11,13 +11,24 @@ export function registerApiKeyCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--workspace <id>', 'the workspace id (printed by init)')
     .requiredOption('--name <name>', 'what the key is for, e.g. "CRM sync"')
     .addOption(new Option('--role <role>', 'what the key may do (default admin)').choices(roles))
+    .option(
+      '--permission <name...>',
+      'a right beyond the role, for a channel or integration: conversations:impersonate-customer',
+    )
     .option('--json', 'print the key as one JSON line')
     .action(
-      async (options: { workspace: string; name: string; role?: (typeof roles)[number]; json?: boolean }) => {
+      async (options: {
+        workspace: string;
+        name: string;
+        role?: (typeof roles)[number];
+        permission?: string[];
+        json?: boolean;
+      }) => {
         const result = await runAdminCommand(ctx, 'apikey.create', {
           workspace: options.workspace,
           name: options.name,
           ...(options.role ? { role: options.role } : {}),
+          ...(options.permission ? { permissions: options.permission } : {}),
         });
         if (options.json) {
           const { workspaceId, apiKeyId, name, role, apiKey } = result;

@@ -49,7 +49,14 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
     role: text('role', { enum: roles }).notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // Rights a key holds beyond its role, which no human role has (posting as the customer).
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // A key acts for its creator; null only for keys the system made (see the identity module's
+    // key-power.ts). So a deleted person's keys go with them rather than becoming the system's.
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
@@ -73,6 +80,14 @@ export const sessions = pgTable(
   },
   (t) => [uniqueIndex('sessions_token_key').on(t.tokenHash)],
 );
+
+// Failed logins per account and per source address, in the database so that every instance
+// serving it counts the same attempts. Global (no workspace): a login names no workspace yet.
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+});
 
 export const teams = pgTable(
   'teams',

@@ -3,6 +3,7 @@ import { conversations, isFinished } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
+import { requireCustomerVoice } from './require-customer-voice.js';
 
 export type AddMessageInput = { role: 'agent' | 'customer'; text: string; internal?: boolean };
 
@@ -24,6 +25,7 @@ type AddedRow = {
  * security hides it), updates nothing and so inserts nothing.
  */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
+  if (input.role === 'customer') requireCustomerVoice(ctx);
   const internal = input.role === 'agent' && Boolean(input.internal);
   const firstHumanReply = input.role === 'agent' && !internal;
   const authorId = input.role === 'agent' ? ctx.actor.userId : null;

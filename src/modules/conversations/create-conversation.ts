@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow } from '../customers/index.js';
 import { assertMember, assertTeam, present, recordEvent } from './conversation-row.js';
+import { requireCustomerVoice } from './require-customer-voice.js';
 
 export type CreateConversationInput = {
   customerId: string;
@@ -16,6 +17,7 @@ export type CreateConversationInput = {
 };
 
 export async function createConversation(ctx: WorkContext, input: CreateConversationInput) {
+  if ((input.message.role ?? 'customer') === 'customer') requireCustomerVoice(ctx);
   const customer = await findCustomerRow(ctx, input.customerId).catch(() => {
     throw new AppError('CUSTOMER_NOT_FOUND', {
       invalidParams: [{ name: 'customerId', reason: 'no such customer in this workspace' }],

@@ -18,7 +18,10 @@ export const createConversationBody = z
 
 export const addMessageBody = z
   .object({
-    role: z.enum(['agent', 'customer']),
+    role: z.enum(['agent', 'customer']).openapi({
+      description:
+        "'customer' needs the conversations:impersonate-customer permission (an integration's key)",
+    }),
     text,
     internal: z
       .boolean()

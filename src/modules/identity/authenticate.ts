@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { apiKeys, memberships, sessions } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Scope } from '../../platform/tenancy/scope.js';
+import { keyPower } from './key-power.js';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -10,11 +11,18 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // before any workspace is known, so these reads run as the system; everything after runs scoped to
 // the workspace they name.
 export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Scope> {
-  const [key] = await db
-    .select()
+  const [found] = await db
+    .select({ key: apiKeys, creatorRole: memberships.role })
     .from(apiKeys)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, apiKeys.createdBy), eq(memberships.workspaceId, apiKeys.workspaceId)),
+    )
     .where(and(eq(apiKeys.keyHash, tokenHash), isNull(apiKeys.revokedAt)));
-  if (!key) throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
+  const power = found && keyPower(found.key, found.creatorRole);
+  if (!found || !power)
+    throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
+  const { key } = found;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
@@ -24,7 +32,13 @@ export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Sco
   }
   return {
     workspaceId: key.workspaceId,
-    actor: { type: 'api_key', apiKeyId: key.id, role: key.role, userId: key.createdBy },
+    actor: {
+      type: 'api_key',
+      apiKeyId: key.id,
+      role: power.role,
+      userId: key.createdBy,
+      permissions: power.permissions,
+    },
   };
 }
 

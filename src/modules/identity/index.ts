@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModule } from '../../platform/modules/define-module.js';
-import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
+import { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from '../workspaces/index.js';
 import { identityErrors } from './errors.js';
 import { identityPermissions } from './permissions.js';
 import { identityRoutes } from './routes.js';
@@ -18,7 +18,8 @@ export const identityModule = defineModule({
     init: {
       args: z
         .object({ workspace: name, admin: emailSchema, password: passwordSchema, name: name.optional() })
-        .strict(),
+        .strict()
+        .superRefine(passwordNotEmail('admin', 'password')),
       load: () => import('./init-workspace.js').then((m) => m.initWorkspace),
     },
     'apikey.create': {
@@ -27,6 +28,7 @@ export const identityModule = defineModule({
           workspace: workspaceId,
           name: z.string().trim().min(1).max(100),
           role: roleSchema.optional(),
+          permissions: z.array(z.string().max(100)).max(20).optional(),
         })
         .strict(),
       load: () => import('./create-key-command.js').then((m) => m.createKey),

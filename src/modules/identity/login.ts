@@ -3,17 +3,28 @@ import type { Db } from '../../db/client.js';
 import { memberships, sessions, users, workspaces } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken, verifyPassword } from '../../platform/access/secrets.js';
+import { countAttempt, forgiveAttempt, throttleKeys } from './login-throttle.js';
 
 export const SESSION_DAYS = 14;
 
-export async function login(options: { db: Db; email: string; password: string; workspaceId?: string }) {
+export async function login(options: {
+  db: Db;
+  email: string;
+  password: string;
+  workspaceId?: string;
+  /** Where the attempt comes from, for throttling. */
+  address: string;
+}) {
   const { db, email, password, workspaceId } = options;
+  const throttle = throttleKeys(email, options.address);
+  await countAttempt(db, throttle);
   const [user] = await db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
+  await forgiveAttempt(db, throttle);
   const rows = await db
     .select({ workspaceId: memberships.workspaceId, role: memberships.role, name: workspaces.name })
     .from(memberships)

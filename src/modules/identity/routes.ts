@@ -5,17 +5,21 @@ import { eq } from 'drizzle-orm';
 import { users, workspaces } from '../../db/schema.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import { SESSION_COOKIE } from './authenticate-staff.js';
+import { clientAddress, isHttps } from '../../platform/http/client-address.js';
 import {
   errorResponses,
   idParams,
   jsonBody,
   jsonResponse,
+  problem,
   reply,
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+import { changePassword } from './change-password.js';
 import { login, logout, SESSION_DAYS } from './login.js';
+import { AppError } from '../../platform/errors.js';
 import * as s from './schemas.js';
 
 const tags = (t: string) => ({ tags: [t] });
@@ -36,14 +40,21 @@ export function identityRoutes(deps: AppDeps) {
         200: jsonResponse(s.meSchema, 'Logged in; the session cookie is set'),
         400: errorResponses[400],
         401: errorResponses[401],
+        429: problem('Too many attempts; Retry-After says how many seconds to wait'),
       },
     }),
     async (c) => {
-      const result = await login({ db: deps.db, ...c.req.valid('json') });
+      const result = await login({
+        db: deps.db,
+        ...c.req.valid('json'),
+        address: clientAddress(c, deps.config.trustProxy),
+      });
+      // The answer carries a new session; no cache along the way may keep it.
+      c.header('cache-control', 'no-store');
       await setSignedCookie(c, SESSION_COOKIE, result.token, deps.config.sessionSecret, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: isHttps(c, deps.config.trustProxy),
         path: '/',
         maxAge: SESSION_DAYS * 86_400,
       });
@@ -96,6 +107,36 @@ export function identityRoutes(deps: AppDeps) {
   );
 
   app.openapi(
+    defineRoute(staff(), {
+      operationId: 'changePassword',
+      summary: 'Change your password; your other sessions end',
+      method: 'post',
+      path: '/me/password',
+      ...tags('Auth'),
+      request: jsonBody(s.changePasswordBody),
+      responses: {
+        204: { description: 'Changed; every other session of yours is signed out' },
+        ...errorResponses,
+        429: problem('Too many attempts; Retry-After says how many seconds to wait'),
+      },
+    }),
+    async (c) => {
+      const { actor } = c.get('scope');
+      if (!actor.userId) {
+        throw new AppError('FORBIDDEN', { message: 'This API key belongs to no person, so has no password' });
+      }
+      await changePassword(deps.db, {
+        userId: actor.userId,
+        ...c.req.valid('json'),
+        keepSessionId: c.get('sessionId'),
+        address: clientAddress(c, deps.config.trustProxy),
+      });
+      deps.credentials.clear();
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
     defineRoute(staff('apikeys:manage'), {
       operationId: 'listApiKeys',
       summary: 'List API keys (never their secrets)',
@@ -124,8 +165,12 @@ export function identityRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) =>
-      reply(c, s.createdApiKeySchema, await run(c, (ctx) => createApiKey(ctx, c.req.valid('json'))), 201),
+    async (c) => {
+      const created = await run(c, (ctx) => createApiKey(ctx, c.req.valid('json')));
+      // The only answer that ever shows the key: no cache along the way may keep it.
+      c.header('cache-control', 'no-store');
+      return reply(c, s.createdApiKeySchema, created, 201);
+    },
   );
 
   app.openapi(

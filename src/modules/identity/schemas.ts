@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { emailSchema, roleSchema } from '../workspaces/index.js';
+import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
 
 export const loginBody = z
   .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
@@ -20,6 +20,9 @@ export const apiKeySchema = z
     name: z.string(),
     prefix: z.string(),
     role: roleSchema,
+    permissions: z
+      .array(z.string())
+      .openapi({ description: 'Rights beyond the role, e.g. conversations:impersonate-customer' }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -31,5 +34,17 @@ export const createdApiKeySchema = apiKeySchema
   .openapi('CreatedApiKey');
 
 export const createApiKeyBody = z
-  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role: roleSchema.optional(),
+    permissions: z.array(z.string().max(100)).max(20).optional().openapi({
+      description:
+        'Rights no role holds, for channels and integrations (owners only): conversations:impersonate-customer',
+    }),
+  })
   .strict();
+
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .strict()
+  .openapi('ChangePasswordInput');

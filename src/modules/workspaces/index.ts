@@ -3,7 +3,7 @@ import { defineModule } from '../../platform/modules/define-module.js';
 import { workspaceErrors } from './errors.js';
 import { workspacePermissions } from './permissions.js';
 import { workspaceRoutes } from './routes.js';
-import { emailSchema, passwordSchema, roleSchema } from './schemas.js';
+import { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from './schemas.js';
 
 const workspaceId = z.uuid('must be a workspace id (a UUID)');
 
@@ -23,7 +23,8 @@ export const workspacesModule = defineModule({
           role: roleSchema,
           password: passwordSchema.optional(),
         })
-        .strict(),
+        .strict()
+        .superRefine(passwordNotEmail('email', 'password')),
       load: () => import('./add-user-command.js').then((m) => m.addUser),
     },
   },
@@ -31,4 +32,5 @@ export const workspacesModule = defineModule({
 
 export { createWorkspace } from './create-workspace.js';
 export { getWorkspace } from './workspace.js';
-export { emailSchema, passwordSchema, roleSchema } from './schemas.js';
+export { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from './schemas.js';
+export { passwordProblem } from './password-rule.js';

@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { memberships, users, type Role } from '../../db/schema.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { apiKeys, memberships, users, type Role } from '../../db/schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/access/secrets.js';
@@ -31,10 +31,22 @@ export async function getMember(ctx: WorkContext, userId: string) {
   return member;
 }
 
-function assertCanGrant(ctx: WorkContext, role: Role) {
-  if (roleRank[role] > roleRank[ctx.actor.role]) {
-    throw new AppError('FORBIDDEN', { message: `A ${ctx.actor.role} cannot grant the ${role} role` });
+function assertCanGrant(ctx: WorkContext, role: Role, actorRole: Role = ctx.actor.role) {
+  if (roleRank[role] > roleRank[actorRole]) {
+    throw new AppError('FORBIDDEN', { message: `A ${actorRole} cannot grant the ${role} role` });
   }
+}
+
+// The request was authenticated before it waited on the owner rows, and the caller may have been
+// demoted meanwhile: once the rows are locked, the caller acts with at most their role as it now is.
+async function actingRole(ctx: WorkContext): Promise<Role> {
+  if (!ctx.actor.userId) return ctx.actor.role;
+  const [row] = await ctx.tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, ctx.actor.userId));
+  if (!row) throw new AppError('FORBIDDEN', { message: 'You are no longer a member of this workspace' });
+  return roleRank[row.role] < roleRank[ctx.actor.role] ? row.role : ctx.actor.role;
 }
 
 // Adds a person to the workspace, creating their account if this email is new. The users table
@@ -71,27 +83,46 @@ export async function addMember(
 }
 
 export async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {
+  const owners = await lockOwners(ctx);
+  const actor = await actingRole(ctx);
   const current = await getMember(ctx, userId);
-  assertCanGrant(ctx, role);
-  assertCanGrant(ctx, current.role);
-  if (current.role === 'owner' && role !== 'owner') await assertAnotherOwner(ctx, userId);
+  assertCanGrant(ctx, role, actor);
+  assertCanGrant(ctx, current.role, actor);
+  if (current.role === 'owner' && role !== 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.update(memberships).set({ role }).where(eq(memberships.userId, userId));
   return getMember(ctx, userId);
 }
 
+// A member who leaves takes their API keys with them: a key acts for the person who made it.
 export async function removeMember(ctx: WorkContext, userId: string) {
+  const owners = await lockOwners(ctx);
   const current = await getMember(ctx, userId);
-  assertCanGrant(ctx, current.role);
-  if (current.role === 'owner') await assertAnotherOwner(ctx, userId);
+  assertCanGrant(ctx, current.role, await actingRole(ctx));
+  if (current.role === 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.delete(memberships).where(eq(memberships.userId, userId));
+  await ctx.tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
 }
 
-async function assertAnotherOwner(ctx: WorkContext, userId: string) {
-  const owners = await ctx.tx
+/*
+ * Two owners demoting each other at once would each see the other still an owner and both
+ * commit, leaving none. Locking the owner rows first (in one order, so two such requests cannot
+ * deadlock) makes the second wait for the first and then read who is still an owner.
+ */
+async function lockOwners(ctx: WorkContext): Promise<string[]> {
+  const rows = await ctx.tx
     .select({ id: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.role, 'owner')));
-  if (!owners.some((o) => o.id !== userId)) {
+    .where(eq(memberships.role, 'owner'))
+    .orderBy(memberships.userId)
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+function assertAnotherOwner(owners: string[], userId: string) {
+  if (!owners.some((id) => id !== userId)) {
     throw new AppError('INVALID_STATE', { message: 'A workspace needs at least one owner' });
   }
 }

@@ -1,11 +1,32 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../db/schema.js';
+import { passwordProblem } from './password-rule.js';
 
 const timezones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 export const roleSchema = z.enum(roles);
 export const emailSchema = z.email().max(320);
-export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+export const passwordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * For an object that sets a password for an email: refuses a password built on that email. Use
+ * with .superRefine() next to passwordSchema, which checks the password on its own.
+ */
+export const passwordNotEmail =
+  (emailKey: string, passwordKey: string) => (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const email = value[emailKey];
+    const password = value[passwordKey];
+    if (typeof email !== 'string' || typeof password !== 'string') return;
+    const problem = passwordProblem(password, email);
+    if (problem) ctx.addIssue({ code: 'custom', path: [passwordKey], message: problem });
+  };
 
 export const workspaceSchema = z
   .object({ id: z.uuid(), name: z.string(), timezone: z.string(), createdAt: z.string() })
@@ -33,6 +54,7 @@ export const addMemberBody = z
     role: roleSchema,
   })
   .strict()
+  .superRefine(passwordNotEmail('email', 'password'))
   .openapi('AddMemberInput');
 
 export const changeRoleBody = z.object({ role: roleSchema }).strict();

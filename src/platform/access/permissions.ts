@@ -27,8 +27,22 @@ export function can(role: Role, permission: Permission): boolean {
   return grants.get(permission)?.has(role) ?? false;
 }
 
+/*
+ * A permission declared with no role holding it is one no person has by default: only an API key
+ * created with it (by an owner, for a channel or an integration) holds it. Posting as the
+ * customer is one: people would otherwise write the messages their own quality score is read from.
+ */
+export const isKeyOnlyPermission = (permission: string): boolean => grants.get(permission)?.size === 0;
+
+export const keyOnlyPermissions = (): string[] =>
+  [...grants].filter(([, holders]) => holders.size === 0).map(([permission]) => permission);
+
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  return can(actor.role, permission) || (actor.type === 'api_key' && actor.permissions.includes(permission));
+}
+
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) {
+  if (!actorCan(actor, permission)) {
     throw new AppError('FORBIDDEN', { message: `The ${actor.role} role cannot do this (${permission})` });
   }
 }

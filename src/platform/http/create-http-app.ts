@@ -11,6 +11,7 @@ import { createRealtimeHub } from '../realtime/realtime-hub.js';
 import { createAccessGate, type StaffAuthenticator } from './access-gate.js';
 import { createRouter, type AppDeps, type AppEnv, type Router } from './app-env.js';
 import { defineRoute, publicAccess } from './define-route.js';
+import { contentSecurityPolicy } from './content-security-policy.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
 import { referencePage } from './reference-page.js';
@@ -59,7 +60,12 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     ),
   );
   app.use('*', requestId());
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', secureHeaders());
+  // Set on every answer, errors and not-found included (see content-security-policy.ts).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status !== 101) c.header('content-security-policy', contentSecurityPolicy);
+  });
 
   const api = createRouter();
   api.use('*', async (c, next) => {

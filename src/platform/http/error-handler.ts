@@ -6,6 +6,7 @@ import { AppError, toProblem } from '../errors.js';
 export function problemResponse(c: Context, error: AppError): Response {
   return c.newResponse(JSON.stringify(toProblem(error, c.get('requestId'))), error.status as 400, {
     'content-type': 'application/problem+json',
+    ...(error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
   });
 }
 

@@ -1,18 +1,18 @@
 // A self-contained API reference: no CDN, so it works on an offline install. It renders the
 // OpenAPI document grouped by tag, with each operation's parameters, body and responses.
-export function referencePage(specUrl: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Earshot API reference</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
+// The page's inline style and script are constants, so the Content-Security-Policy names them by
+// hash (see content-security-policy.ts) and no other inline code runs; the spec's address reaches
+// the script through a data attribute.
+export const referenceStyle = `
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f7f7f9}
 header{background:#1d2330;color:#fff;padding:16px 32px}main{max-width:980px;margin:0 auto;padding:16px 32px}
 h2{margin-top:32px;border-bottom:1px solid #ddd}details{background:#fff;border:1px solid #e3e3e8;border-radius:6px;margin:8px 0;padding:8px 12px}
 summary{cursor:pointer}code,pre{font:13px ui-monospace,monospace}pre{background:#f1f1f4;padding:8px;overflow:auto;border-radius:4px}
 .m{display:inline-block;min-width:76px;font-weight:700;text-transform:uppercase}.get{color:#1a7f37}.post{color:#0550ae}.patch,.put{color:#9a6700}.delete{color:#cf222e}
-</style></head><body><header><h1>Earshot API</h1><p>Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code> or the session cookie from <code>POST /auth/login</code>. Errors are RFC 9457 problem documents. Machine-readable: <a style="color:#9cf" href="${specUrl}">openapi.json</a></p></header>
-<main id="root">Loading…</main>
-<script>
+.spec{color:#9cf}
+`;
+
+export const referenceScript = `
 const esc = (s) => String(s).replace(/[&<>"]/g, (ch) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[ch]));
 function resolve(spec, schema) {
   if (schema && schema.$ref) return resolve(spec, spec.components.schemas[schema.$ref.split('/').pop()]);
@@ -32,7 +32,7 @@ function show(spec, schema, depth = 0) {
   if (schema.anyOf || schema.oneOf) return (schema.anyOf || schema.oneOf).map((s) => JSON.stringify(show(spec, s, depth + 1))).join(' | ');
   return (schema.type || 'any') + (schema.format ? ' (' + schema.format + ')' : '');
 }
-fetch(${JSON.stringify(specUrl)}).then((r) => r.json()).then((spec) => {
+fetch(document.getElementById('root').dataset.spec).then((r) => r.json()).then((spec) => {
   const byTag = {};
   for (const [path, ops] of Object.entries(spec.paths)) for (const [method, op] of Object.entries(ops)) {
     (byTag[(op.tags || ['Other'])[0]] ||= []).push({ path, method, op });
@@ -55,5 +55,14 @@ fetch(${JSON.stringify(specUrl)}).then((r) => r.json()).then((spec) => {
   }
   document.getElementById('root').innerHTML = html;
 });
-</script></body></html>`;
+`;
+
+export function referencePage(specUrl: string): string {
+  const attr = specUrl.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Earshot API reference</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>${referenceStyle}</style></head><body><header><h1>Earshot API</h1><p>Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code> or the session cookie from <code>POST /auth/login</code>. Errors are RFC 9457 problem documents. Machine-readable: <a class="spec" href="${attr}">openapi.json</a></p></header>
+<main id="root" data-spec="${attr}">Loading…</main>
+<script>${referenceScript}</script></body></html>`;
 }

@@ -9,7 +9,8 @@ import type { Role } from '../access/roles.js';
 
 export type Actor =
   | { type: 'user'; userId: string; role: Role }
-  | { type: 'api_key'; apiKeyId: string; role: Role; userId: string | null }
+  // `permissions`: rights the key holds beyond its role (see keyOnlyPermissions).
+  | { type: 'api_key'; apiKeyId: string; role: Role; userId: string | null; permissions: readonly string[] }
   | { type: 'system'; role: 'owner'; userId: null };
 
 export type Scope = { workspaceId: string; actor: Actor };
