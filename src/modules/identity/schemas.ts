@@ -1,8 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/http/input-schemas.js';
 import { emailSchema, roleSchema } from '../workspaces/index.js';
 
 export const loginBody = z
-  .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
+  .object({
+    email: emailSchema,
+    password: text({ min: 1, max: 200, trim: false }),
+    workspaceId: z.uuid().optional(),
+  })
   .strict()
   .openapi('LoginInput');
 
@@ -31,5 +36,5 @@ export const createdApiKeySchema = apiKeySchema
   .openapi('CreatedApiKey');
 
 export const createApiKeyBody = z
-  .object({ name: z.string().trim().min(1).max(100), role: roleSchema.optional() })
+  .object({ name: text({ min: 1, max: 100 }), role: roleSchema.optional() })
   .strict();
