@@ -5,12 +5,13 @@ import { qualityEvents } from './events.js';
 import { qualityPermissions } from './permissions.js';
 import { qualityRoutes } from './routes.js';
 import { scoreConversationJob } from './scoring/score-conversation-job.js';
+import { sweepUnscoredJob } from './scoring/sweep-unscored-job.js';
 
 // Scores finished conversations, keeps scorecards and coaching tasks, and checks drafts.
 export const qualityModule = defineModule({
   name: 'quality',
   routes: qualityRoutes,
-  jobs: [scoreConversationJob],
+  jobs: [scoreConversationJob, sweepUnscoredJob],
   listeners: [enqueueScoringListener],
   permissions: qualityPermissions,
   errors: qualityErrors,

@@ -129,6 +129,12 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
       }
       if (deps) registeredDeps = deps;
       await Promise.all(list.map((definition) => ensure(instance, definition)));
+      // Every process registers the same schedules; pg-boss keeps one row per queue, so they
+      // overwrite each other rather than multiply.
+      for (const definition of list) {
+        const cron = definition.options.schedule;
+        if (cron) await instance.schedule(definition.name, cron, {}, { tz: 'UTC' });
+      }
     },
 
     async send(definition, payload, sendOptions = {}) {
