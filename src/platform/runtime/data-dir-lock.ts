@@ -137,10 +137,26 @@ export function isAlive(holder: LockHolder): boolean {
   if (holder.pid === process.pid) return true;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (err) {
     return code(err) === 'EPERM';
   }
+  // A process killed with -9 keeps its pid as a zombie until its parent reaps it (a second or
+  // two under a supervisor, forever under a careless one), and signal 0 still reaches it.
+  return !isZombie(holder.pid);
+}
+
+/** Linux only: whether the process has exited and only its process-table entry is left. */
+export function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    // No /proc (macOS, Windows): signal 0 is all there is to go on.
+    return false;
+  }
+  // "pid (command) state ...": the command may itself hold spaces and parentheses.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
 
 function parseHolder(raw: string): LockHolder | undefined {
