@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../errors.js';
-import { lockFilePath } from './data-paths.js';
+import { ensurePrivateDir, lockFilePath } from './data-paths.js';
 
 // PGlite has no protection of its own against two processes opening one folder, and two
 // writers corrupt it. This lock file is that protection.
@@ -24,7 +15,9 @@ const ABANDONED_TAKEOVER_MS = 10_000;
 const FRESH_UNREADABLE_MS = 500;
 
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // 0700 even when the folder already existed with a looser mode: it holds the database, the
+  // session secret and the admin socket.
+  ensurePrivateDir(dataDir);
   const file = lockFilePath(dataDir);
   const me: LockHolder = {
     pid: process.pid,
