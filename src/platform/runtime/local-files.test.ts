@@ -1,4 +1,13 @@
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +57,17 @@ describe('local files', () => {
     expect(modeOf(pgliteDir(dataDir)).toString(8)).toBe('700');
     expect(looseFiles(pgliteDir(dataDir))).toEqual([]);
   }, 30_000);
+
+  it('closes an existing data folder and session secret that other users could read (PostgreSQL too)', () => {
+    const dataDir = path.join(folder(), 'data');
+    mkdirSync(dataDir);
+    chmodSync(dataDir, 0o755);
+    writeFileSync(path.join(dataDir, 'session-secret'), 'k'.repeat(64), { mode: 0o644 });
+    chmodSync(path.join(dataDir, 'session-secret'), 0o644);
+    parseConfig({ EARSHOT_DATA_DIR: dataDir, DATABASE_URL: 'postgres://localhost/x' });
+    expect(modeOf(dataDir).toString(8)).toBe('700');
+    expect(modeOf(path.join(dataDir, 'session-secret')).toString(8)).toBe('600');
+  });
 
   it('refuses an admin socket whose folder other users may enter', async () => {
     const dir = path.join(folder(), 'earshot-shared');
