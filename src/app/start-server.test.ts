@@ -143,10 +143,7 @@ describe('earshot serve killed with SIGKILL', () => {
       target.env,
     );
     expect(init.code, init.stderr).toBe(0);
-    const { apiKey: ownerKey, workspaceId } = JSON.parse(init.stdout) as {
-      apiKey: string;
-      workspaceId: string;
-    };
+    const { apiKey: ownerKey } = JSON.parse(init.stdout) as { apiKey: string };
     // The customer's own words come in through a channel: a key allowed to speak for them.
     const created = await fetch(`${firstUrl!.replace('localhost', '127.0.0.1')}/api/v1/api-keys`, {
       method: 'POST',

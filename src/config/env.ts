@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -60,11 +60,21 @@ export function parseConfig(source: Record<string, string | undefined> = process
 // survive restarts.
 function persistedSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    // Whoever reads it can sign sessions: a folder or file left open by an older release (or a
+    // loose umask) is closed before the secret is used.
+    privateMode(dataDir, 0o700);
+    privateMode(file, 0o600);
+    return readFileSync(file, 'utf8').trim();
+  }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function privateMode(file: string, mode: number): void {
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, mode);
 }
 
 let cached: Config | undefined;

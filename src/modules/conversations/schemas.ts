@@ -1,17 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { channels, conversationStatuses, messageRoles, priorities } from '../../db/schema.js';
+import { isStorableText, text, unstorableTextMessage } from '../../platform/http/input-schemas.js';
 
-const text = z.string().trim().min(1, 'must not be empty').max(50_000);
+const messageText = text({ min: 1, max: 50_000 });
 
 export const createConversationBody = z
   .object({
     customerId: z.uuid(),
     channel: z.enum(channels),
-    subject: z.string().trim().max(300).optional(),
+    subject: text({ max: 300 }).optional(),
     priority: z.enum(priorities).optional(),
     teamId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
-    message: z.object({ text, role: z.enum(['customer', 'agent']).default('customer') }).strict(),
+    message: z
+      .object({ text: messageText, role: z.enum(['customer', 'agent']).default('customer') })
+      .strict(),
   })
   .strict()
   .openapi('CreateConversationInput');
@@ -22,7 +25,7 @@ export const addMessageBody = z
       description:
         "'customer' needs the conversations:impersonate-customer permission (an integration's key)",
     }),
-    text,
+    text: messageText,
     internal: z
       .boolean()
       .optional()
@@ -45,7 +48,8 @@ export const transferBody = z
       .string({ error: 'a handover note is required' })
       .trim()
       .min(1, 'a handover note is required')
-      .max(5_000),
+      .max(5_000)
+      .refine(isStorableText, unstorableTextMessage),
   })
   .strict()
   .refine((t) => t.teamId || t.userId, { message: 'transfer to a teamId or a userId', path: ['teamId'] })
@@ -55,8 +59,8 @@ export const statusBody = z.object({ status: z.enum(conversationStatuses) }).str
 
 export const verifyBody = z
   .object({
-    method: z.string().trim().min(1).max(64).openapi({ example: 'security_questions' }),
-    note: z.string().trim().max(1_000).optional(),
+    method: text({ min: 1, max: 64 }).openapi({ example: 'security_questions' }),
+    note: text({ max: 1_000 }).optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import {
   customers,
 } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { maxMoneyCents } from '../../platform/http/input-schemas.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow, getCustomerDetail } from './get-customer.js';
 
@@ -29,6 +30,14 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
         message: `Customer ${c.id} was already merged into ${c.mergedIntoId}`,
       });
   }
+  // Checked before anything moves: a sum past the cap would be stored, and then every page that
+  // lists this customer would fail to answer.
+  const lifetimeValueCents = target.lifetimeValueCents + source.lifetimeValueCents;
+  if (lifetimeValueCents > maxMoneyCents) {
+    throw new AppError('LIFETIME_VALUE_TOO_LARGE', {
+      message: `Together the two lifetime values exceed ${maxMoneyCents} cents; lower one before merging`,
+    });
+  }
   const movedIdentities = await ctx.tx
     .update(customerIdentities)
     .set({ customerId: targetId })
@@ -43,7 +52,7 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     .update(customers)
     .set({
       attributes: { ...source.attributes, ...target.attributes },
-      lifetimeValueCents: target.lifetimeValueCents + source.lifetimeValueCents,
+      lifetimeValueCents,
       customerSince:
         source.customerSince < target.customerSince ? source.customerSince : target.customerSince,
       updatedAt: new Date(),

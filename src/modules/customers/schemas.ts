@@ -1,37 +1,42 @@
 import { z } from '@hono/zod-openapi';
 import { identityTypes, lifecycleStatuses } from '../../db/schema.js';
+import { atLeastOneField, dateTime, moneyCents, text } from '../../platform/http/input-schemas.js';
 
 export const identityInput = z
-  .object({ type: z.enum(identityTypes), value: z.string().min(1).max(320) })
+  .object({ type: z.enum(identityTypes), value: text({ min: 1, max: 320 }) })
   .strict();
 
 const attributes = z
-  .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+  .record(
+    text({ max: 100, trim: false }),
+    z.union([text({ max: 2000, trim: false }), z.number(), z.boolean(), z.null()]),
+  )
   .refine((r) => Object.keys(r).length <= 100, 'at most 100 attributes');
 
 export const createCustomerBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text({ min: 1, max: 200 }),
     identities: z.array(identityInput).max(50).default([]),
     attributes: attributes.optional(),
-    lifetimeValueCents: z.number().int().min(0).optional(),
+    lifetimeValueCents: moneyCents().optional(),
     lifecycleStatus: z.enum(lifecycleStatuses).optional(),
-    customerSince: z.iso.datetime({ offset: true }).optional(),
+    customerSince: dateTime().optional(),
   })
   .strict()
   .openapi('CreateCustomerInput');
 
-export const updateCustomerBody = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    attributes: attributes.optional(),
-    lifetimeValueCents: z.number().int().min(0).optional(),
-    lifecycleStatus: z.enum(lifecycleStatuses).optional(),
-    addIdentities: z.array(identityInput).max(50).optional(),
-    removeIdentityIds: z.array(z.uuid()).max(50).optional(),
-  })
-  .strict()
-  .openapi('UpdateCustomerInput');
+export const updateCustomerBody = atLeastOneField(
+  z
+    .object({
+      name: text({ min: 1, max: 200 }).optional(),
+      attributes: attributes.optional(),
+      lifetimeValueCents: moneyCents().optional(),
+      lifecycleStatus: z.enum(lifecycleStatuses).optional(),
+      addIdentities: z.array(identityInput).max(50).optional(),
+      removeIdentityIds: z.array(z.uuid()).max(50).optional(),
+    })
+    .strict(),
+).openapi('UpdateCustomerInput');
 
 export const mergeBody = z
   .object({ sourceId: z.uuid().openapi({ description: 'The duplicate profile to fold into this one' }) })
@@ -39,8 +44,8 @@ export const mergeBody = z
 
 export const listCustomersQuery = z
   .object({
-    identity: z.string().min(1).max(320).optional(),
-    q: z.string().min(1).max(200).optional(),
+    identity: text({ min: 1, max: 320, trim: false }).optional(),
+    q: text({ min: 1, max: 200, trim: false }).optional(),
     status: z.enum(lifecycleStatuses).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/input-schemas.js';
 import { defineModule } from '../../platform/modules/define-module.js';
 import { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from '../workspaces/index.js';
 import { identityErrors } from './errors.js';
@@ -6,7 +7,7 @@ import { identityPermissions } from './permissions.js';
 import { identityRoutes } from './routes.js';
 
 const workspaceId = z.uuid('must be a workspace id (a UUID)');
-const name = z.string().trim().min(1).max(200);
+const name = text({ min: 1, max: 200 });
 
 // Who is calling: password login and sessions, API keys, and the staff access kind built on them.
 export const identityModule = defineModule({
@@ -26,7 +27,7 @@ export const identityModule = defineModule({
       args: z
         .object({
           workspace: workspaceId,
-          name: z.string().trim().min(1).max(100),
+          name: text({ min: 1, max: 100 }),
           role: roleSchema.optional(),
           permissions: z.array(z.string().max(100)).max(20).optional(),
         })

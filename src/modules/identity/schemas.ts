@@ -1,8 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/http/input-schemas.js';
 import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
 
 export const loginBody = z
-  .object({ email: emailSchema, password: z.string().min(1).max(200), workspaceId: z.uuid().optional() })
+  .object({
+    email: emailSchema,
+    password: text({ min: 1, max: 200, trim: false }),
+    workspaceId: z.uuid().optional(),
+  })
   .strict()
   .openapi('LoginInput');
 
@@ -35,16 +40,20 @@ export const createdApiKeySchema = apiKeySchema
 
 export const createApiKeyBody = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: text({ min: 1, max: 100 }),
     role: roleSchema.optional(),
-    permissions: z.array(z.string().max(100)).max(20).optional().openapi({
-      description:
-        'Rights no role holds, for channels and integrations (owners only): conversations:impersonate-customer',
-    }),
+    permissions: z
+      .array(text({ max: 100 }))
+      .max(20)
+      .optional()
+      .openapi({
+        description:
+          'Rights no role holds, for channels and integrations (owners only): conversations:impersonate-customer',
+      }),
   })
   .strict();
 
 export const changePasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .object({ currentPassword: text({ min: 1, max: 200, trim: false }), newPassword: passwordSchema })
   .strict()
   .openapi('ChangePasswordInput');

@@ -6,12 +6,13 @@ import { qualityPermissions } from './permissions.js';
 import { qualityRoutes } from './routes.js';
 import { loadEngine } from './scoring/load-engine.js';
 import { scoreConversationJob } from './scoring/score-conversation-job.js';
+import { sweepUnscoredJob } from './scoring/sweep-unscored-job.js';
 
 // Scores finished conversations, keeps scorecards and coaching tasks, and checks drafts.
 export const qualityModule = defineModule({
   name: 'quality',
   routes: qualityRoutes,
-  jobs: [scoreConversationJob],
+  jobs: [scoreConversationJob, sweepUnscoredJob],
   listeners: [enqueueScoringListener],
   permissions: qualityPermissions,
   errors: qualityErrors,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { channels, coachingTaskStatuses } from '../../db/schema.js';
+import { dateTime, text } from '../../platform/http/input-schemas.js';
 import { rubricOverridesSchema } from './settings/settings-schema.js';
 
 const scoresShape = {
@@ -60,7 +61,7 @@ export const qualityScoreSchema = z
   .openapi('QualityScore');
 
 export const draftCheckBody = z
-  .object({ text: z.string().trim().min(1, 'must not be empty').max(50_000) })
+  .object({ text: text({ min: 1, max: 50_000 }) })
   .strict()
   .openapi('DraftCheckInput');
 
@@ -79,11 +80,8 @@ export const draftCheckSchema = z
 export const scorecardsQuery = z
   .object({
     groupBy: z.enum(['agent', 'team']).default('agent'),
-    from: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'Default: 30 days before `to`' }),
-    to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: now' }),
+    from: dateTime().optional().openapi({ description: 'Default: 30 days before `to`' }),
+    to: dateTime().optional().openapi({ description: 'Default: now' }),
   })
   .strict();
 

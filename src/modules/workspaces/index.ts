@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/input-schemas.js';
 import { defineModule } from '../../platform/modules/define-module.js';
 import { workspaceErrors } from './errors.js';
 import { workspacePermissions } from './permissions.js';
@@ -19,7 +20,7 @@ export const workspacesModule = defineModule({
         .object({
           workspace: workspaceId,
           email: emailSchema,
-          name: z.string().trim().min(1).max(200).optional(),
+          name: text({ min: 1, max: 200 }).optional(),
           role: roleSchema,
           password: passwordSchema.optional(),
         })

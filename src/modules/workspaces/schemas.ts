@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../db/schema.js';
+import { atLeastOneField, text } from '../../platform/http/input-schemas.js';
 import { passwordProblem } from './password-rule.js';
 
 const timezones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 export const roleSchema = z.enum(roles);
 export const emailSchema = z.email().max(320);
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text({ max: 200, trim: false })
   .min(10, 'must be at least 10 characters')
-  .max(200)
   .superRefine((password, ctx) => {
     const problem = passwordProblem(password);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -32,15 +31,17 @@ export const workspaceSchema = z
   .object({ id: z.uuid(), name: z.string(), timezone: z.string(), createdAt: z.string() })
   .openapi('Workspace');
 
-export const updateWorkspaceBody = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    timezone: z
-      .string()
-      .refine((tz) => timezones.has(tz), 'must be an IANA time zone such as Europe/Paris')
-      .optional(),
-  })
-  .strict();
+export const updateWorkspaceBody = atLeastOneField(
+  z
+    .object({
+      name: text({ min: 1, max: 200 }).optional(),
+      timezone: z
+        .string()
+        .refine((tz) => timezones.has(tz), 'must be an IANA time zone such as Europe/Paris')
+        .optional(),
+    })
+    .strict(),
+);
 
 export const memberSchema = z
   .object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() })
@@ -49,7 +50,7 @@ export const memberSchema = z
 export const addMemberBody = z
   .object({
     email: emailSchema,
-    name: z.string().trim().min(1).max(200).optional(),
+    name: text({ min: 1, max: 200 }).optional(),
     password: passwordSchema.optional(),
     role: roleSchema,
   })
@@ -69,5 +70,5 @@ export const teamSchema = z
   })
   .openapi('Team');
 
-export const createTeamBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const createTeamBody = z.object({ name: text({ min: 1, max: 100 }) }).strict();
 export const addTeamMemberBody = z.object({ userId: z.uuid() }).strict();

@@ -21,12 +21,33 @@ export function toAppError(error: unknown): AppError {
     if (error.status === 401) return new AppError('UNAUTHENTICATED', { message: error.message || undefined });
     return new AppError('VALIDATION_FAILED', { message: error.message });
   }
-  const pgCode =
-    (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ??
-    (error as { code?: unknown })?.code;
-  // Row-level security refused a write: only possible with a foreign id.
-  if (pgCode === '42501') return new AppError('NOT_FOUND');
-  return new AppError('INTERNAL', { cause: error });
+  return fromDatabaseError(error) ?? new AppError('INTERNAL', { cause: error });
+}
+
+// What the database refused because of the request, answered as the client's mistake. The
+// database's own message is not passed on: it can quote the values of other rows.
+function fromDatabaseError(error: unknown): AppError | undefined {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  // Row-level security refused a write, or a reference points at no row: only possible with an
+  // id this workspace does not have.
+  if (code === '42501' || code === '23503') return new AppError('NOT_FOUND', { cause: error });
+  // Two requests raced to create the same thing; the loser learns it exists.
+  if (code === '23505') {
+    return new AppError('CONFLICT', {
+      message: 'Something with the same value already exists',
+      cause: error,
+    });
+  }
+  // Class 22 (data exceptions: text, number and date representations, values out of range),
+  // not-null and check violations, and limits such as an index row too large.
+  if (code.startsWith('22') || code === '23502' || code === '23514' || code === '54000') {
+    return new AppError('VALIDATION_FAILED', {
+      message: 'The database cannot store a value in this request',
+      cause: error,
+    });
+  }
+  return undefined;
 }
 
 export function handleError(logger: Logger) {

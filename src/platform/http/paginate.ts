@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
+import { isStorableDate } from './input-schemas.js';
 
 // Keyset pagination, newest first on (timestamp, id): the cursor is the sort key of the last row
 // seen, so pages stay stable while new rows arrive and no page costs an OFFSET scan. Index the two
@@ -34,6 +35,8 @@ export async function paginate<Row extends { id: string }>(
 
 type Cursor = { at: string; id: string };
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const encodeCursor = (at: Date, id: string): string =>
   Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString('base64url');
 
@@ -41,10 +44,13 @@ function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    // A cursor is the client's to send back, so it is input like any other: an id that is not
+    // a UUID or a date the database cannot hold would otherwise fail inside the query.
     if (
-      typeof parsed.at === 'string' &&
+      typeof parsed?.at === 'string' &&
       typeof parsed.id === 'string' &&
-      !Number.isNaN(Date.parse(parsed.at))
+      uuid.test(parsed.id) &&
+      isStorableDate(Date.parse(parsed.at))
     )
       return parsed;
   } catch {

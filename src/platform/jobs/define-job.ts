@@ -45,6 +45,11 @@ export type JobOptions<P> = {
   priority?: number;
   /** Handlers of this job running at once in one process. Default 1. */
   concurrency?: number;
+  /**
+   * A cron expression (UTC): the queue sends this job, with an empty payload, on that schedule.
+   * Kept in the database, so one sweep runs however many processes start.
+   */
+  schedule?: string;
 };
 
 /**
@@ -98,6 +103,9 @@ export function defineJob<S extends z.ZodType, Deps extends object = NoDeps>(def
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
       throw new Error(`Job "${definition.name}": ${key} must be a whole number >= 1`);
     }
+  }
+  if (options.schedule !== undefined && options.schedule.trim().split(/\s+/).length < 5) {
+    throw new Error(`Job "${definition.name}": schedule must be a cron expression such as "*/10 * * * *"`);
   }
   return Object.freeze({
     name: definition.name,

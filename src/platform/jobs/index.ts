@@ -14,4 +14,5 @@ export type {
 export { createJobQueue } from './job-queue.js';
 export type { JobQueue, JobQueueOptions, SendOptions, TransactionLike } from './job-queue.js';
 export { JobPayloadError } from './parse-payload.js';
+export { pendingJobKeys } from './pending-jobs.js';
 export type { PayloadIssue } from './parse-payload.js';

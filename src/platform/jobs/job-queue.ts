@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { fromDrizzle, type DrizzleTransactionLike, type PgBoss } from 'pg-boss';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../logger.js';
 import type { DbHandle } from '../../db/client.js';
 import { startBoss } from './create-boss.js';
 import type { AnyJobDefinition, JobInput, NoDeps, SendableJob } from './define-job.js';
@@ -61,7 +62,7 @@ export type JobQueue<Deps extends object = NoDeps> = {
 };
 
 export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOptions): JobQueue<Deps> {
-  const logger = options.logger ?? pino({ name: 'earshot-jobs' });
+  const logger = options.logger ?? createLogger('info').child({ name: 'earshot-jobs' });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   if (!(pollingIntervalSeconds >= 0.5)) throw new Error('pollingIntervalSeconds must be at least 0.5');
   const definitions = new Map<string, AnyJobDefinition<Deps>>();
@@ -130,6 +131,12 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
       }
       if (deps) registeredDeps = deps;
       await Promise.all(list.map((definition) => ensure(instance, definition)));
+      // Every process registers the same schedules; pg-boss keeps one row per queue, so they
+      // overwrite each other rather than multiply.
+      for (const definition of list) {
+        const cron = definition.options.schedule;
+        if (cron) await instance.schedule(definition.name, cron, {}, { tz: 'UTC' });
+      }
     },
 
     async send(definition, payload, sendOptions = {}) {

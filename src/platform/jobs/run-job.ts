@@ -1,5 +1,6 @@
 import type { JobResult, JobWithMetadata } from 'pg-boss';
 import type { Logger } from 'pino';
+import { withoutParameters } from '../logger.js';
 import type { JobContext, JobDefinition } from './define-job.js';
 import { JobPayloadError, parsePayload } from './parse-payload.js';
 
@@ -53,6 +54,10 @@ async function runOne<Deps extends object>(
 
 // Stored on the job row, so an operator can read why it failed without the logs.
 function toOutput(err: unknown): { name: string; message: string; stack?: string } {
-  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  if (err instanceof Error) {
+    // The row is read like a log, so it gets no query parameters either.
+    const message = withoutParameters(err.message);
+    return { name: err.name, message, stack: err.stack?.replace(err.message, message) };
+  }
   return { name: 'Error', message: String(err) };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,26 @@ async function deadPid(): Promise<number> {
   await new Promise((resolve) => child.once('exit', resolve));
   return child.pid!;
 }
+
+// A pid that exited but was never reaped: its parent (sh, replaced by sleep) never waits for it,
+// as a supervisor that has not yet noticed a kill -9 does not.
+async function zombiePid(): Promise<number> {
+  const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 5'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  parents.push(parent);
+  const pid = await new Promise<number>((resolve) =>
+    parent.stdout!.once('data', (d) => resolve(Number(String(d).trim()))),
+  );
+  for (let i = 0; i < 100 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return pid;
+}
+const parents: ChildProcess[] = [];
+afterEach(() => {
+  for (const parent of parents.splice(0)) parent.kill();
+});
 
 function lockedBy(fn: () => unknown): AppError {
   try {
@@ -80,6 +100,28 @@ describe('data folder lock', () => {
     expect(JSON.parse(readFileSync(lockFilePath(dir), 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock whose holder is a zombie, as right after kill -9',
+    async () => {
+      const dir = folder();
+      const pid = await zombiePid();
+      expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toContain(') Z ');
+      writeFileSync(
+        lockFilePath(dir),
+        JSON.stringify({
+          pid,
+          command: 'earshot serve',
+          hostname: os.hostname(),
+          startedAt: '2020-01-01T00:00:00Z',
+        }),
+      );
+
+      const lock = acquireDataDirLock(dir, 'earshot serve');
+      expect(JSON.parse(readFileSync(lockFilePath(dir), 'utf8')).pid).toBe(process.pid);
+      lock.release();
+    },
+  );
 
   it('never removes a lock that is no longer its own', () => {
     const dir = folder();

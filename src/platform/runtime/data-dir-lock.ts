@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../errors.js';
-import { lockFilePath } from './data-paths.js';
+import { ensurePrivateDir, lockFilePath } from './data-paths.js';
 
 // PGlite has no protection of its own against two processes opening one folder, and two
 // writers corrupt it. This lock file is that protection.
@@ -24,7 +15,9 @@ const ABANDONED_TAKEOVER_MS = 10_000;
 const FRESH_UNREADABLE_MS = 500;
 
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // 0700 even when the folder already existed with a looser mode: it holds the database, the
+  // session secret and the admin socket.
+  ensurePrivateDir(dataDir);
   const file = lockFilePath(dataDir);
   const me: LockHolder = {
     pid: process.pid,
@@ -137,10 +130,26 @@ export function isAlive(holder: LockHolder): boolean {
   if (holder.pid === process.pid) return true;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (err) {
     return code(err) === 'EPERM';
   }
+  // A process killed with -9 keeps its pid as a zombie until its parent reaps it (a second or
+  // two under a supervisor, forever under a careless one), and signal 0 still reaches it.
+  return !isZombie(holder.pid);
+}
+
+/** Linux only: whether the process has exited and only its process-table entry is left. */
+export function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    // No /proc (macOS, Windows): signal 0 is all there is to go on.
+    return false;
+  }
+  // "pid (command) state ...": the command may itself hold spaces and parentheses.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
 
 function parseHolder(raw: string): LockHolder | undefined {

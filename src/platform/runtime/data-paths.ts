@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -32,3 +32,55 @@ export function ensurePrivateDir(dir: string): void {
   }
   if ((stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
+
+/**
+ * Takes group and other permissions off everything under a folder: files an older release, or a
+ * loose umask, left readable or writable by other local users.
+ */
+export function makeTreePrivate(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) continue;
+    const mode = lstatSync(full).mode & 0o777;
+    if (mode & 0o077) chmodSync(full, mode & 0o700);
+    if (entry.isDirectory()) makeTreePrivate(full);
+  }
+}
+
+/**
+ * Before the CLI sends anything (a new user's password, say) through the admin socket: the
+ * socket and its folder must be this user's and closed to everyone else. In the shared temp
+ * folder another local user could have created the folder first and be listening there.
+ * Answers false when there is no socket (no server is running); throws when one is there but
+ * cannot be trusted.
+ */
+export function isTrustedSocket(socketPath: string): boolean {
+  const dir = path.dirname(socketPath);
+  const folder = statIfPresent(dir);
+  if (!folder) return false;
+  const refuse = (why: string) => {
+    throw new Error(`Refusing to use the admin socket ${socketPath}: ${why}`);
+  };
+  if (!folder.isDirectory()) refuse(`${dir} is not a folder`);
+  if (!ownedByMe(folder)) refuse(`${dir} belongs to another user`);
+  if (folder.mode & 0o077) refuse(`${dir} is open to other users (mode ${modeOf(folder)}; it must be 700)`);
+  const socket = statIfPresent(socketPath);
+  if (!socket) return false;
+  if (!socket.isSocket()) refuse('it is not a socket');
+  if (!ownedByMe(socket)) refuse('it belongs to another user');
+  return true;
+}
+
+function statIfPresent(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+const ownedByMe = (stat: Stats): boolean =>
+  typeof process.getuid !== 'function' || stat.uid === process.getuid();
+
+const modeOf = (stat: Stats): string => (stat.mode & 0o777).toString(8);

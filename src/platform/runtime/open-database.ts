@@ -1,7 +1,7 @@
 import type { Config } from '../../config/env.js';
 import { openPglite, openPostgres, type DbHandle } from '../../db/client.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import { pgliteDir } from './data-paths.js';
+import { ensurePrivateDir, makeTreePrivate, pgliteDir } from './data-paths.js';
 
 export type OpenedDatabase = { handle: DbHandle; close(): Promise<void> };
 
@@ -19,7 +19,16 @@ export async function openDatabase(
   const lock = acquireDataDirLock(config.dataDir, options.command);
   let handle: DbHandle;
   try {
-    handle = await openPglite({ dataDir: pgliteDir(config.dataDir) });
+    // The embedded database's files are the workspace's data: private to this user, both those
+    // already there and those PGlite creates from now on (it creates them with the umask's mode).
+    const dir = pgliteDir(config.dataDir);
+    ensurePrivateDir(dir);
+    makeTreePrivate(dir);
+    // (process.umask() with no argument is deprecated: set it to read it.)
+    process.umask(process.umask(0o077) | 0o077);
+    handle = await openPglite({ dataDir: dir });
+    // A new database is unpacked with the modes its image carries, whatever the umask.
+    makeTreePrivate(dir);
   } catch (err) {
     lock.release();
     throw err;

@@ -32,7 +32,14 @@ export const scoreConversationJob = defineJob({
   },
   // While a score for a conversation waits in the queue a second request adds nothing: the queued
   // job reads the conversation as it is when it runs.
-  options: { policy: 'short', singletonKey: (p) => p.conversationId, retryLimit: 3 },
+  // Scoring one conversation takes well under a second, so a run still active after two minutes
+  // died with its process: it is retried then, not after the default quarter of an hour.
+  options: {
+    policy: 'short',
+    singletonKey: (p) => p.conversationId,
+    retryLimit: 3,
+    expireInSeconds: 120,
+  },
 });
 
 export const qualityJobs = [scoreConversationJob] as const;

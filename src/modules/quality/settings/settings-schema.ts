@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../../platform/http/input-schemas.js';
 
 const score = z.number().min(0).max(1);
-const phrases = z.array(z.string().trim().min(2).max(120)).max(200);
+const phrases = z.array(text({ min: 2, max: 120 })).max(200);
 
 // Only what a workspace may tune. Strict at every level, so a misspelt field is refused rather
 // than silently ignored and the workspace left wondering why nothing changed.

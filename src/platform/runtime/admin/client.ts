@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { isTrustedSocket } from '../data-paths.js';
 import { errorFromProblem, encode, type AdminRequest, type AdminResponse } from './protocol.js';
 
 export type Forwarded = { answered: false } | { answered: true; result: unknown; serverUrl?: string };
@@ -13,6 +14,11 @@ export function forwardToServer(
   request: AdminRequest,
   options: { connectTimeoutMs?: number } = {},
 ): Promise<Forwarded> {
+  try {
+    if (!isTrustedSocket(socketPath)) return Promise.resolve({ answered: false });
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
   return new Promise((resolve, reject) => {
     const socket = net.createConnection(socketPath);
     let connected = false;
