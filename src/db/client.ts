@@ -4,10 +4,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema.js';
 
 // One type for both drivers so every module has a single code path.
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type PgliteHandle = { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
@@ -25,7 +24,7 @@ export async function openPglite(
     loadDataDir: options.loadDataDir,
     extensions: { pg_trgm },
   });
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }
 
@@ -34,6 +33,6 @@ export function openPostgres(connectionString: string, max = 10): PostgresHandle
   pool.on('error', () => {
     // An idle client dropped by the server is replaced by the pool on next use.
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return { kind: 'pg', db, pool, close: () => pool.end() };
 }

@@ -5,8 +5,8 @@ import type {
   conversationEvents,
   conversations,
   messages,
-} from '../db/schema.js';
-import { isFinished } from '../db/schema.js';
+} from '../modules/conversations/schema.js';
+import { isFinished } from '../modules/conversations/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import { composeThread, type Slip, type Speaker } from './compose-thread.js';
 import { fill } from './fill.js';

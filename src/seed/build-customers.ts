@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityType } from '../db/schema.js';
+import type { IdentityType } from '../modules/customers/schema.js';
 import { normalizeIdentity, type NormalizedIdentity } from '../modules/customers/index.js';
 import { countries, firstNames, lastNames, type Country } from './people.js';
 import type { Domain } from './phrases/scenario.js';

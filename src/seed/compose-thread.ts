@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ConversationStatus, TimelineEventType } from '../db/schema.js';
+import type { Channel, ConversationStatus, TimelineEventType } from '../modules/conversations/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import { fill, type Slots } from './fill.js';
 import { formatThread, type Draft } from './format-thread.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import { memberships, teamMembers, teams, users } from '../db/schema.js';
+import { memberships, teamMembers, teams, users } from '../modules/workspaces/schema.js';
 import type { WorkContext } from '../platform/tenancy/scope.js';
 import type { Speaker } from './compose-thread.js';
 import { demoStaff, demoTeams, type StaffMember, type TeamKey } from './people.js';

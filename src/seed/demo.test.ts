@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/test-db.js';
 import { parseConfig } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
-import { channels } from '../db/schema.js';
+import { channels } from '../modules/conversations/schema.js';
 import { createDeps } from '../platform/create-deps.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { verifyPassword } from '../platform/access/secrets.js';

@@ -1,4 +1,4 @@
-import type { Channel } from '../db/schema.js';
+import type { Channel } from '../modules/conversations/schema.js';
 import type { DemoCustomer } from './build-customers.js';
 import type { Speaker } from './compose-thread.js';
 import { demoTeams } from './people.js';

@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import {
-  conversationEvents,
-  conversations,
-  customerIdentities,
-  customers,
-  isFinished,
-  messages,
-  users,
-  workspaces,
-} from '../db/schema.js';
+import { conversationEvents, conversations, isFinished, messages } from '../modules/conversations/schema.js';
+import { customerIdentities, customers } from '../modules/customers/schema.js';
+import { users, workspaces } from '../modules/workspaces/schema.js';
 import { hashPassword } from '../platform/access/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../modules/quality/index.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema.js';
+import type { Role } from '../modules/workspaces/schema.js';
 
 export type TeamKey = 'billing' | 'technical' | 'orders' | 'escalations';
 

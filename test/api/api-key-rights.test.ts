@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { executeAdminCommand } from '../../src/app/admin-commands.js';
-import { users } from '../../src/db/schema.js';
+import { users } from '../../src/modules/workspaces/schema.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

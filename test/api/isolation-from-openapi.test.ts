@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coachingTasks } from '../../src/db/schema.js';
+import { coachingTasks } from '../../src/modules/quality/schema.js';
 import { scoreConversation } from '../../src/modules/quality/index.js';
 import { inWorkspace } from '../../src/platform/tenancy/scope.js';
 import { systemScope } from '../../src/platform/tenancy/system-scope.js';

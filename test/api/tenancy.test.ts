@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { inWorkspace } from '../../src/platform/tenancy/scope.js';
-import { customers } from '../../src/db/schema.js';
+import { customers } from '../../src/modules/customers/schema.js';
 
 let t: TestApp;
 let mine: ReturnType<TestApp['as']>;

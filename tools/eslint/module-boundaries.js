@@ -1,6 +1,7 @@
 // An ESLint rule that keeps the layers apart (see ARCHITECTURE.md):
 // - the kernel (src/platform, src/db, src/config) imports no module, no engine, no app;
-// - a module reaches another module only through that module's index.ts;
+// - a module reaches another module only through that module's index.ts, and so never touches
+//   another module's tables (its schema.ts);
 // - an engine (src/engine/<name>) imports nothing of the application, and is reached from outside
 //   only through its public entries (index.ts, formats.ts);
 // - nothing but the composition root (src/app) and the CLI imports src/app.
@@ -22,6 +23,17 @@ function place(file) {
 
 const ENGINE_ENTRIES = new Set(['index.ts', 'formats.ts']);
 
+// Table reads across modules that are still to be turned into calls or events, each with its
+// reason. The list only shrinks: a new module reaches others through their index.ts.
+const TABLES_STILL_SHARED = new Map([
+  // A merge moves the duplicate's conversations in the same transaction; the profile counts them.
+  ['customers', new Set(['conversations'])],
+  // Signing in reads people and their memberships; bootstrapping a workspace and removing a
+  // member write API keys. People and access are one cycle until accounts move to identity.
+  ['identity', new Set(['workspaces'])],
+  ['workspaces', new Set(['identity'])],
+]);
+
 function violation(from, to) {
   // Tests anywhere may assemble the whole application to exercise their part of it.
   if (to.layer === 'app' && from.path.endsWith('.test.ts')) return null;
@@ -35,8 +47,19 @@ function violation(from, to) {
     !ENGINE_ENTRIES.has(to.rest)
   )
     return `use the ${to.name} engine through src/engine/${to.name}/index.ts or formats.ts`;
-  if (to.layer === 'module' && !(from.layer === 'module' && from.name === to.name) && to.rest !== 'index.ts')
-    return `reach the ${to.name} module through src/modules/${to.name}/index.ts`;
+  if (
+    to.layer === 'module' &&
+    !(from.layer === 'module' && from.name === to.name) &&
+    to.rest !== 'index.ts'
+  ) {
+    // A module's tables are its own. The demo loader, tests and benchmarks may write fixtures
+    // straight into them; foreign keys between schemas are declared in the schema files.
+    const fixtures = ['seed', 'outside'].includes(from.layer) || from.path.endsWith('.test.ts');
+    const foreignKey = from.layer === 'module' && from.rest === 'schema.ts';
+    const shared = from.layer === 'module' && TABLES_STILL_SHARED.get(from.name)?.has(to.name);
+    if (!(to.rest === 'schema.ts' && (fixtures || foreignKey || shared)))
+      return `reach the ${to.name} module through src/modules/${to.name}/index.ts`;
+  }
   if (to.layer === 'app' && !['app', 'cli', 'outside'].includes(from.layer))
     return 'only the CLI, tests and tools import the composition root (src/app)';
   if (from.layer === 'module' && ['seed', 'cli'].includes(to.layer))

@@ -24,6 +24,14 @@ describe('the module-boundaries lint rule', () => {
     expect(await boundaryErrors(file, "export { presentScore } from './present-score.js';\n")).toEqual([]);
   });
 
+  it("fails a module that touches another module's tables, but not a schema's foreign key", async () => {
+    const tables = "export { conversations } from '../../conversations/schema.js';\n";
+    expect(await boundaryErrors('src/modules/quality/scoring/example.ts', tables)).toHaveLength(1);
+    const fk = "export { workspaces } from '../workspaces/schema.js';\n";
+    expect(await boundaryErrors('src/modules/customers/schema.ts', fk)).toEqual([]);
+    expect(await boundaryErrors('src/modules/customers/example.ts', fk)).toHaveLength(1);
+  });
+
   it('fails the kernel when it imports a module, the app or an engine', async () => {
     const file = 'src/platform/http/example.ts';
     for (const source of [

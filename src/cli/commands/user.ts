@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { roles } from '../../db/schema/workspaces.js';
+import { roles } from '../../platform/access/roles.js';
 import type { CliContext } from '../cli-context.js';
 import { runAdminCommand } from '../run-admin-command.js';
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { conversations, isFinished } from '../../db/schema.js';
+import { conversations, isFinished } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { conversations } from '../../db/schema.js';
+import { conversations } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assertMember, loadConversation, present, recordEvent } from './conversation-row.js';
+import { assertMember } from '../workspaces/index.js';
+import { loadConversation, present, recordEvent } from './conversation-row.js';
 
 export async function assignConversation(ctx: WorkContext, id: string, userId: string | null) {
   const current = await loadConversation(ctx, id, { forUpdate: true });

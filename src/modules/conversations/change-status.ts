@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { conversations, isFinished, type ConversationStatus } from '../../db/schema.js';
+import { conversations, isFinished, type ConversationStatus } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { loadConversation, present, recordEvent } from './conversation-row.js';
 

@@ -1,11 +1,5 @@
 import { eq } from 'drizzle-orm';
-import {
-  conversationEvents,
-  conversations,
-  memberships,
-  teams,
-  type TimelineEventType,
-} from '../../db/schema.js';
+import { conversationEvents, conversations, type TimelineEventType } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 
@@ -28,25 +22,6 @@ export async function recordEvent(
   await ctx.tx
     .insert(conversationEvents)
     .values({ workspaceId: ctx.workspaceId, conversationId, type, actorId: ctx.actor.userId, data });
-}
-
-export async function assertMember(ctx: WorkContext, userId: string, field: string) {
-  const [m] = await ctx.tx
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  if (!m)
-    throw new AppError('USER_NOT_FOUND', {
-      invalidParams: [{ name: field, reason: 'not a member of this workspace' }],
-    });
-}
-
-export async function assertTeam(ctx: WorkContext, teamId: string, field: string) {
-  const [t] = await ctx.tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-  if (!t)
-    throw new AppError('TEAM_NOT_FOUND', {
-      invalidParams: [{ name: field, reason: 'no such team in this workspace' }],
-    });
 }
 
 export function present(row: ConversationRow) {

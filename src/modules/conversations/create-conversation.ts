@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
-import { conversations, messages, workspaces, type Channel } from '../../db/schema.js';
+import { conversations, messages, type Channel } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow } from '../customers/index.js';
-import { assertMember, assertTeam, present, recordEvent } from './conversation-row.js';
+import { assertMember, assertTeam, takeConversationNumber } from '../workspaces/index.js';
+import { present, recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
 
 export type CreateConversationInput = {
@@ -28,19 +28,14 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
   if (input.teamId) await assertTeam(ctx, input.teamId, 'teamId');
   if (input.assigneeId) await assertMember(ctx, input.assigneeId, 'assigneeId');
 
-  // The per-workspace number customers quote ("#1042"): the row lock makes it gap-free.
-  const [ws] = await ctx.tx
-    .update(workspaces)
-    .set({ nextConversationNumber: sql`${workspaces.nextConversationNumber} + 1` })
-    .where(eq(workspaces.id, ctx.workspaceId))
-    .returning({ displayId: sql<number>`${workspaces.nextConversationNumber} - 1` });
+  const displayId = await takeConversationNumber(ctx);
   const role = input.message.role ?? 'customer';
   const now = new Date();
   const [row] = await ctx.tx
     .insert(conversations)
     .values({
       workspaceId: ctx.workspaceId,
-      displayId: ws!.displayId,
+      displayId,
       customerId,
       channel: input.channel,
       subject: input.subject ?? null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels, conversationStatuses, messageRoles } from '../../db/schema.js';
+import { channels, conversationStatuses, messageRoles } from './schema.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 const subject = { conversationId: z.uuid(), displayId: z.number().int() };

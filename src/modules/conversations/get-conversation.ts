@@ -1,18 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import { conversationEvents, customerIdentities, customers, messages } from '../../db/schema.js';
+import { conversationEvents, messages } from './schema.js';
+import { getCustomerSummary } from '../customers/index.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { loadConversation, present } from './conversation-row.js';
 
 export async function getConversation(ctx: WorkContext, id: string) {
   const row = await loadConversation(ctx, id);
-  const [customer] = await ctx.tx
-    .select({ id: customers.id, name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, row.customerId));
-  const identities = await ctx.tx
-    .select({ type: customerIdentities.type, displayValue: customerIdentities.displayValue })
-    .from(customerIdentities)
-    .where(eq(customerIdentities.customerId, row.customerId));
+  const customer = await getCustomerSummary(ctx, row.customerId);
   const messageRows = await ctx.tx
     .select()
     .from(messages)
@@ -34,7 +28,7 @@ export async function getConversation(ctx: WorkContext, id: string) {
   const lastTransfer = events.filter((e) => e.type === 'transferred').at(-1);
   return {
     ...present(row),
-    customer: { id: customer!.id, name: customer!.name, identities },
+    customer: customer!,
     handover: lastTransfer
       ? {
           note: String(lastTransfer.data.note),

@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { conversations, type Channel, type ConversationStatus } from '../../db/schema.js';
+import { conversations, type Channel, type ConversationStatus } from './schema.js';
 import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { present } from './conversation-row.js';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { channels, conversationStatuses, messageRoles, priorities } from '../../db/schema.js';
+import { channels, conversationStatuses, messageRoles, priorities } from './schema.js';
 import { isStorableText, text, unstorableTextMessage } from '../../platform/http/input-schemas.js';
 
 const messageText = text({ min: 1, max: 50_000 });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { conversations } from '../../db/schema.js';
+import { conversations } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assertMember, assertTeam, loadConversation, present, recordEvent } from './conversation-row.js';
+import { assertMember, assertTeam } from '../workspaces/index.js';
+import { loadConversation, present, recordEvent } from './conversation-row.js';
 
 export type TransferInput = { teamId?: string; userId?: string; note: string };
 

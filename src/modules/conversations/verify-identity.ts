@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { conversations } from '../../db/schema.js';
+import { conversations } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { loadConversation, present, recordEvent } from './conversation-row.js';
 

@@ -1,4 +1,4 @@
-import { customers, type IdentityType } from '../../db/schema.js';
+import { customers, type IdentityType } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { attachIdentities, normalizeAll } from './identities.js';
 import { getCustomer } from './get-customer.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lifecycleStatuses } from '../../db/schema.js';
+import { lifecycleStatuses } from './schema.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 export const customerEvents = defineEvents({

@@ -1,5 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditLog, conversations, customers } from '../../db/schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { auditTrail } from '../workspaces/index.js';
+import { conversations } from '../conversations/schema.js';
+import { customers } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { identitiesOf } from './identities.js';
@@ -23,16 +25,6 @@ export async function getCustomerDetail(ctx: WorkContext, id: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(conversations)
     .where(eq(conversations.customerId, id));
-  const history = await ctx.tx
-    .select({
-      action: auditLog.action,
-      at: auditLog.createdAt,
-      actorType: auditLog.actorType,
-      actorId: auditLog.actorId,
-      data: auditLog.data,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectType, 'customer'), eq(auditLog.subjectId, id)))
-    .orderBy(desc(auditLog.createdAt));
+  const history = await auditTrail(ctx, 'customer', id);
   return { ...customer, conversationCount: count?.n ?? 0, history };
 }

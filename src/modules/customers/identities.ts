@@ -1,5 +1,5 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
-import { customerIdentities, type IdentityType } from '../../db/schema.js';
+import { customerIdentities, type IdentityType } from './schema.js';
 import { AppError, type InvalidParam } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';

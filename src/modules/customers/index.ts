@@ -15,3 +15,4 @@ export const customersModule = defineModule({
 
 export { findCustomerRow } from './get-customer.js';
 export { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';
+export { getCustomerSummary } from './get-customer-summary.js';

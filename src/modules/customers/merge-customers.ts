@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
-import {
-  auditLog,
-  conversationEvents,
-  conversations,
-  customerIdentities,
-  customers,
-} from '../../db/schema.js';
+import { recordAudit } from '../workspaces/index.js';
+import { conversationEvents, conversations } from '../conversations/schema.js';
+import { customerIdentities, customers } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { maxMoneyCents } from '../../platform/http/input-schemas.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow, getCustomerDetail } from './get-customer.js';
-
-const actorType = (ctx: WorkContext) => (ctx.actor.type === 'system' ? 'system' : ctx.actor.type);
 
 // Folds a duplicate profile into the one that stays: identities, conversations and history
 // move; the duplicate is kept, marked as merged, so links to it still resolve.
@@ -71,16 +65,9 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     identities: movedIdentities.map((i) => `${i.type}:${i.value}`),
     conversationIds: movedConversations.map((c) => c.id),
   };
-  const entry = {
-    workspaceId: ctx.workspaceId,
-    actorType: actorType(ctx),
-    actorId: ctx.actor.type === 'api_key' ? ctx.actor.apiKeyId : ctx.actor.userId,
-    subjectType: 'customer',
-    data,
-  } as const;
-  await ctx.tx.insert(auditLog).values([
-    { ...entry, action: 'customer.merged_in', subjectId: targetId },
-    { ...entry, action: 'customer.merged_away', subjectId: sourceId },
+  await recordAudit(ctx, [
+    { action: 'customer.merged_in', subjectType: 'customer', subjectId: targetId, data },
+    { action: 'customer.merged_away', subjectType: 'customer', subjectId: sourceId, data },
   ]);
   if (movedConversations.length) {
     await ctx.tx.insert(conversationEvents).values(

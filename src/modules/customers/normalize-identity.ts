@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { IdentityType } from '../../db/schema.js';
+import type { IdentityType } from './schema.js';
 
 export type NormalizedIdentity = { type: IdentityType; value: string; displayValue: string };
 

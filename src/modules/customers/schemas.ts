@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { identityTypes, lifecycleStatuses } from '../../db/schema.js';
+import { identityTypes, lifecycleStatuses } from './schema.js';
 import { atLeastOneField, dateTime, moneyCents, text } from '../../platform/http/input-schemas.js';
 
 export const identityInput = z

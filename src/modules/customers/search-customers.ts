@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { customerIdentities, customers } from '../../db/schema.js';
+import { customerIdentities, customers } from './schema.js';
 import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { identitiesOf } from './identities.js';

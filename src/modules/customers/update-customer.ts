@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { customerIdentities, customers, type IdentityType } from '../../db/schema.js';
+import { customerIdentities, customers, type IdentityType } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { getCustomer, findCustomerRow } from './get-customer.js';

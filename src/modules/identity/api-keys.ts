@@ -1,5 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
-import { apiKeys, memberships, type Role } from '../../db/schema.js';
+import { apiKeys } from './schema.js';
+import type { Role } from '../../platform/access/roles.js';
+import { memberships } from '../workspaces/schema.js';
 import { isKeyOnlyPermission, keyOnlyPermissions } from '../../platform/access/permissions.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';

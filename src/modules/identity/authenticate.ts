@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { apiKeys, memberships, sessions } from '../../db/schema.js';
+import { apiKeys, sessions } from './schema.js';
+import { memberships } from '../workspaces/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Scope } from '../../platform/tenancy/scope.js';
 import { keyPower } from './key-power.js';

@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { sessions, users } from '../../db/schema.js';
+import { sessions } from './schema.js';
+import { users } from '../workspaces/schema.js';
 import { hashPassword, verifyPassword } from '../../platform/access/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { passwordProblem } from '../workspaces/index.js';

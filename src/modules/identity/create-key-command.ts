@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../platform/access/roles.js';
 import { createApiKey } from './api-keys.js';
 import { getWorkspace } from '../workspaces/index.js';
 import type { AppDeps } from '../../platform/http/app-env.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { users } from '../../db/schema.js';
+import { users } from '../workspaces/schema.js';
 import { createWorkspace } from '../workspaces/index.js';
 import type { AppDeps } from '../../platform/http/app-env.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../platform/access/roles.js';
 import { roleRank } from '../../platform/access/roles.js';
 
 type KeyRow = { role: Role; permissions: readonly string[]; createdBy: string | null };

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { memberships, sessions, users, workspaces } from '../../db/schema.js';
+import { memberships, users, workspaces } from '../workspaces/schema.js';
+import { sessions } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken, verifyPassword } from '../../platform/access/secrets.js';
 import { countAttempt, forgiveAttempt, throttleKeys } from './login-throttle.js';

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
 import { deleteCookie, setSignedCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
-import { users, workspaces } from '../../db/schema.js';
+import { users, workspaces } from '../workspaces/schema.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import { SESSION_COOKIE } from './authenticate-staff.js';
 import { clientAddress, isHttps } from '../../platform/http/client-address.js';

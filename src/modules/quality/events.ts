@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coachingTaskStatuses } from '../../db/schema.js';
+import { coachingTaskStatuses } from './schema.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 export const qualityEvents = defineEvents({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { coachingTasks } from '../../db/schema.js';
+import { coachingTasks } from './schema.js';
 import { helpDesk } from '../../../test/support/help-desk.js';
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { channels, coachingTaskStatuses } from '../../db/schema.js';
+import { channels } from '../conversations/index.js';
+import { coachingTaskStatuses } from './schema.js';
 import { dateTime, text } from '../../platform/http/input-schemas.js';
 import { rubricOverridesSchema } from './settings/settings-schema.js';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users, type Role } from '../../db/schema.js';
+import { users, type Role } from './schema.js';
 import { addMember } from './members.js';
 import { getWorkspace } from './workspace.js';
 import type { AppDeps } from '../../platform/http/app-env.js';

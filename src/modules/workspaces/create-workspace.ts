@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { apiKeys, memberships, users, workspaces } from '../../db/schema.js';
+import { apiKeys } from '../identity/schema.js';
+import { memberships, users, workspaces } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, hashToken, newToken } from '../../platform/access/secrets.js';
 

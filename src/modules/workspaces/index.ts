@@ -35,3 +35,8 @@ export { createWorkspace } from './create-workspace.js';
 export { getWorkspace } from './workspace.js';
 export { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from './schemas.js';
 export { passwordProblem } from './password-rule.js';
+export { assertMember, assertTeam } from './assert-member-or-team.js';
+export { takeConversationNumber } from './take-conversation-number.js';
+export { namesOf } from './names-of.js';
+export { pickCoach } from './pick-coach.js';
+export { recordAudit, auditTrail, type AuditEntry } from './audit-trail.js';

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiKeys, memberships, users, type Role } from '../../db/schema.js';
+import { apiKeys } from '../identity/schema.js';
+import { memberships, users, type Role } from './schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/access/secrets.js';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { roles } from '../../db/schema.js';
+import { roles } from './schema.js';
 import { atLeastOneField, text } from '../../platform/http/input-schemas.js';
 import { passwordProblem } from './password-rule.js';
 

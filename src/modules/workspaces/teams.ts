@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { memberships, teamMembers, teams, users } from '../../db/schema.js';
+import { memberships, teamMembers, teams, users } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { workspaces } from '../../db/schema.js';
+import { workspaces } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../../db/schema.js';
+import type { Channel } from '../../modules/conversations/schema.js';
 import type { TeamKey } from '../people.js';
 
 export type Domain = 'telecom' | 'commerce' | 'saas';

@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
-import { coachingTasks } from '../../../db/schema.js';
+import { coachingTasks } from '../schema.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { loadAgentTeamCells } from '../scorecards/load-agent-team-cells.js';
 import { standings } from '../scorecards/outlier-math.js';
-import { pickCoach } from './pick-coach.js';
+import { pickCoach } from '../../workspaces/index.js';
 import type { OutlierSettings } from '../settings/settings-schema.js';
 import { worstConversations } from '../scorecards/worst-conversations.js';
 

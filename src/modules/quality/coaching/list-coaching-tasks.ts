@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { coachingTasks, type CoachingTaskStatus } from '../../../db/schema.js';
+import { coachingTasks, type CoachingTaskStatus } from '../schema.js';
 import { paginate } from '../../../platform/http/paginate.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 

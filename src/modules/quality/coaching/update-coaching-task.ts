@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { coachingTasks, type CoachingTaskStatus } from '../../../db/schema.js';
+import { coachingTasks, type CoachingTaskStatus } from '../schema.js';
 import { AppError } from '../../../platform/errors.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { presentTask } from './list-coaching-tasks.js';

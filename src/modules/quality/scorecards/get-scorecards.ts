@@ -1,5 +1,4 @@
-import { inArray } from 'drizzle-orm';
-import { teams, users } from '../../../db/schema.js';
+import { namesOf } from '../../workspaces/index.js';
 import { AppError } from '../../../platform/errors.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { loadAgentTeamCells, type Period } from './load-agent-team-cells.js';
@@ -29,16 +28,6 @@ function period(input: ScorecardsInput, defaultDays: number): Period {
   return { from, to };
 }
 
-async function names(ctx: WorkContext, groupBy: GroupBy, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const table = groupBy === 'agent' ? users : teams;
-  const rows = await ctx.tx
-    .select({ id: table.id, name: table.name })
-    .from(table)
-    .where(inArray(table.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 // Per agent or per team: how many conversations were scored, how they scored, which roads they
 // took, which Road 4 signals came up, and the worst three with the evidence to read first.
 // Agents are also compared with their team; the lowest averages come first.
@@ -47,9 +36,9 @@ export async function getScorecards(ctx: WorkContext, input: ScorecardsInput) {
   const range = period(input, settings.outlier.periodDays);
   const groups = await scorecardAggregates(ctx, range, input.groupBy);
   const worst = await worstConversations(ctx, { ...range, groupBy: input.groupBy });
-  const labels = await names(
+  const labels = await namesOf(
     ctx,
-    input.groupBy,
+    input.groupBy === 'agent' ? 'person' : 'team',
     groups.flatMap((g) => (g.id ? [g.id] : [])),
   );
   const standing =

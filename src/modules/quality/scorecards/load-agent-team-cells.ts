@@ -1,5 +1,5 @@
 import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import { qualityScores } from '../../../db/schema.js';
+import { qualityScores } from '../schema.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import type { AgentTeamCell } from './outlier-math.js';
 

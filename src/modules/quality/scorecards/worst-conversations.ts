@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import { qualityScores } from '../../../db/schema.js';
+import { qualityScores } from '../schema.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import type { Period } from './load-agent-team-cells.js';
 import { topEvidence } from '../scoring/top-evidence.js';

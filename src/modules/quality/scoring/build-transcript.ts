@@ -1,4 +1,4 @@
-import { isFinished } from '../../../db/schema.js';
+import { isFinished } from '../../conversations/index.js';
 import type { Transcript } from '../../../engine/quality/formats.js';
 import { replyWaits } from './reply-waits.js';
 

@@ -1,4 +1,4 @@
-import { isFinished } from '../../../db/schema.js';
+import { isFinished } from '../../conversations/index.js';
 import { defineListener } from '../../../platform/events/define-listener.js';
 import { deliveryId } from '../../../platform/events/delivery-id.js';
 import { scoreConversationJob } from './score-conversation-job.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { qualityScores } from '../../../db/schema.js';
+import { qualityScores } from '../schema.js';
 import { AppError } from '../../../platform/errors.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { loadConversation } from '../../conversations/index.js';

@@ -1,4 +1,4 @@
-import type { qualityScores } from '../../../db/schema.js';
+import type { qualityScores } from '../schema.js';
 
 export type QualityScoreRow = typeof qualityScores.$inferSelect;
 

@@ -1,4 +1,5 @@
-import { qualityScores, type Channel } from '../../../db/schema.js';
+import { qualityScores } from '../schema.js';
+import { type Channel } from '../../conversations/index.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import type { QualityResult } from '../../../engine/quality/formats.js';
 import { QUALITY_ENGINE_VERSION } from './engine-version.js';

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qualityScores } from '../schema.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { helpDesk } from '../../../../test/support/help-desk.js';
 import { nextEvent } from '../../../../test/support/next-event.js';
@@ -77,9 +79,10 @@ describe('scoring a finished conversation', () => {
     const again = await quality.post(`/conversations/${conv.id}/quality`);
     expect(again.status).toBe(200);
     expect(Date.parse(again.json.scoredAt)).toBeGreaterThanOrEqual(Date.parse(first.json.scoredAt));
-    const rows = await t.handle.db.query.qualityScores.findMany({
-      where: (s, { eq }) => eq(s.conversationId, conv.id),
-    });
+    const rows = await t.handle.db
+      .select()
+      .from(qualityScores)
+      .where(eq(qualityScores.conversationId, conv.id));
     expect(rows).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFinished } from '../../../db/schema.js';
+import { isFinished } from '../../conversations/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { defineJob, type JobContext } from '../../../platform/jobs/index.js';
 import { inWorkspace, type ScopeDeps } from '../../../platform/tenancy/scope.js';

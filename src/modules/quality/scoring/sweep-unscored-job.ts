@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { conversations, qualityScores } from '../../../db/schema.js';
+import { listFinishedConversations, type FinishedConversation } from '../../conversations/index.js';
+import { qualityScores } from '../schema.js';
 import type { AppDeps } from '../../../platform/http/app-env.js';
 import { defineJob, pendingJobKeys, type JobContext } from '../../../platform/jobs/index.js';
 import { scoreConversationJob } from './score-conversation-job.js';
@@ -21,31 +22,44 @@ const batchSize = 500;
  * otherwise leave a conversation unscored for good.
  */
 export async function sweepUnscored(deps: SweepDeps, now = new Date()): Promise<number> {
-  const finishedAt = sql`coalesce(${conversations.resolvedAt}, ${conversations.lastActivityAt})`;
-  // Across every workspace: the job runs as the database owner, outside any workspace's scope.
-  const missed = await deps.db
-    .select({ workspaceId: conversations.workspaceId, conversationId: conversations.id })
-    .from(conversations)
-    .leftJoin(qualityScores, eq(qualityScores.conversationId, conversations.id))
-    .where(
-      and(
-        inArray(conversations.status, ['resolved', 'closed']),
-        isNull(qualityScores.id),
-        lt(finishedAt, new Date(now.getTime() - graceMinutes * 60_000)),
-        gt(finishedAt, new Date(now.getTime() - lookBackDays * 86_400_000)),
-      ),
-    )
-    .orderBy(finishedAt)
-    .limit(batchSize);
+  const window = {
+    from: new Date(now.getTime() - lookBackDays * 86_400_000),
+    to: new Date(now.getTime() - graceMinutes * 60_000),
+    limit: batchSize,
+  };
+  const missed: FinishedConversation[] = [];
+  for (let after: FinishedConversation | undefined; missed.length < batchSize;) {
+    const page = await listFinishedConversations(deps.db, { ...window, after });
+    const scored = await scoredAmong(
+      deps.db,
+      page.map((c) => c.conversationId),
+    );
+    missed.push(...page.filter((c) => !scored.has(c.conversationId)));
+    if (page.length < batchSize) break;
+    after = page.at(-1);
+  }
   const pending = await pendingJobKeys(
     deps.db,
     scoreConversationJob,
     missed.map((m) => m.conversationId),
   );
-  const due = missed.filter((m) => !pending.has(m.conversationId));
+  const due = missed
+    .slice(0, batchSize)
+    .filter((m) => !pending.has(m.conversationId))
+    .map(({ workspaceId, conversationId }) => ({ workspaceId, conversationId }));
   if (due.length && !deps.jobs) throw new Error('The scoring sweep needs a job sender');
   for (const conversation of due) await deps.jobs!.send(scoreConversationJob, conversation);
   return due.length;
+}
+
+// Across every workspace: the job runs as the database owner, outside any workspace's scope.
+async function scoredAmong(db: SweepDeps['db'], conversationIds: string[]): Promise<Set<string>> {
+  if (!conversationIds.length) return new Set();
+  const rows = await db
+    .select({ id: qualityScores.conversationId })
+    .from(qualityScores)
+    .where(inArray(qualityScores.conversationId, conversationIds));
+  return new Set(rows.map((r) => r.id));
 }
 
 export const sweepUnscoredJob = defineJob({

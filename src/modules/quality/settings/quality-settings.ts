@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { qualitySettings } from '../../../db/schema.js';
+import { qualitySettings } from '../schema.js';
 import { AppError } from '../../../platform/errors.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { resolveRubric, type Rubric } from '../../../engine/quality/formats.js';

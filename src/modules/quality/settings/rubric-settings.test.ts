@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { messages } from '../../../db/schema.js';
+import { messages } from '../../conversations/schema.js';
 import { helpDesk } from '../../../../test/support/help-desk.js';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, customType, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, ts, workspaceId } from './columns.js';
-import { workspaces } from './workspaces.js';
+import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
+import { workspaces } from '../workspaces/schema.js';
 
 export const identityTypes = ['email', 'phone', 'account', 'social'] as const;
 export type IdentityType = (typeof identityTypes)[number];

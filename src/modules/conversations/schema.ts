@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, ts, workspaceId } from './columns.js';
-import { customers } from './customers.js';
-import { teams, users, workspaces } from './workspaces.js';
+import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
+import { customers } from '../customers/schema.js';
+import { teams, users, workspaces } from '../workspaces/schema.js';
 
 export const channels = ['email', 'chat', 'phone', 'social', 'review', 'api'] as const;
 export const conversationStatuses = ['open', 'pending', 'waiting_on_customer', 'resolved', 'closed'] as const;

@@ -9,9 +9,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { channels, conversations } from './conversations.js';
-import { createdAt, id, ts, workspaceId } from './columns.js';
-import { teams, users, workspaces } from './workspaces.js';
+import { channels, conversations } from '../conversations/schema.js';
+import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
+import { teams, users, workspaces } from '../workspaces/schema.js';
 
 export const coachingTaskStatuses = ['open', 'done', 'dismissed'] as const;
 export type CoachingTaskStatus = (typeof coachingTaskStatuses)[number];

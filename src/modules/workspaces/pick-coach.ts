@@ -1,6 +1,6 @@
 import { and, asc, inArray, ne, sql } from 'drizzle-orm';
-import { memberships, teamMembers } from '../../../db/schema.js';
-import type { WorkContext } from '../../../platform/tenancy/scope.js';
+import { memberships, teamMembers } from './schema.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
 
 const COACH_ROLES = ['supervisor', 'admin', 'owner'] as const;
 
