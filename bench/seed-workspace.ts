@@ -8,43 +8,48 @@ export type Seeded = { workspaceId: string; apiKey: string; customerId: string; 
 // customer and one open conversation per client. Created through the app itself, so the
 // benchmark depends only on the public API.
 export async function seedWorkspace(app: App, db: Db, conversations: number): Promise<Seeded> {
-  const { workspaceId, apiKey } = await createWorkspace({
+  const { workspaceId, apiKey: ownerKey } = await createWorkspace({
     db,
     name: 'Bench workspace',
     admin: { email: `bench-${Date.now()}@example.test`, password: 'bench password long enough' },
   });
-  const post = async (path: string, body: unknown) => {
+  const post = async (key: string, path: string, body: unknown) => {
     const res = await app.request(`/api/v1${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = (await res.json()) as { id?: string };
+    const json = (await res.json()) as { id: string; key?: string };
     if (res.status !== 201 || !json.id)
       throw new Error(`seeding POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
-    return json.id;
+    return json;
   };
-  const customerId = await post('/customers', {
+  // A chat channel's key: the customers' own words come in through it.
+  const { key: apiKey } = await post(ownerKey, '/api-keys', {
+    name: 'Bench chat',
+    role: 'agent',
+    permissions: ['conversations:impersonate-customer'],
+  });
+  const { id: customerId } = await post(apiKey!, '/customers', {
     name: 'Ada Customer',
     identities: [{ type: 'email', value: 'ada@example.test' }],
   });
   const conversationIds: string[] = [];
   for (let i = 0; i < conversations; i++) {
-    conversationIds.push(
-      await post('/conversations', {
-        customerId,
-        channel: 'chat',
-        message: { text: `My order ${1000 + i} has not arrived` },
-      }),
-    );
+    const { id } = await post(apiKey!, '/conversations', {
+      customerId,
+      channel: 'chat',
+      message: { text: `My order ${1000 + i} has not arrived` },
+    });
+    conversationIds.push(id);
   }
   // Each conversation already has its first agent reply, so the measured requests take the
   // steady-state path (no first-reply bookkeeping) and the add-message code is compiled
   // before the first timed request rather than by fifty of them at once.
   for (const id of conversationIds)
-    await post(`/conversations/${id}/messages`, {
+    await post(apiKey!, `/conversations/${id}/messages`, {
       role: 'agent',
       text: 'Hello, I am looking into this now.',
     });
-  return { workspaceId, apiKey, customerId, conversationIds };
+  return { workspaceId, apiKey: apiKey!, customerId, conversationIds };
 }
