@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
-import { APP_ROLE } from '../../db/tenancy-policies.js';
+import type { Db, DbHandle, Tx } from '../../db/client.js';
 import type { EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { writeOutbox, type PendingEvent } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
+import { workspaceTransaction } from './workspace-transaction.js';
 
 export type Actor =
   | { type: 'user'; userId: string; role: Role }
@@ -20,7 +19,7 @@ export type WorkContext = Scope & {
   emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
 };
 
-export type ScopeDeps = { db: Db; events: EventBus };
+export type ScopeDeps = { db: Db; handle?: DbHandle; events: EventBus };
 
 // The one place tenancy is enforced: every request's work runs in a transaction that sets the
 // workspace and drops to a role bound by row-level security, so a query that forgets a
@@ -34,10 +33,7 @@ export async function inWorkspace<T>(
 ): Promise<T> {
   const pending: PendingEvent[] = [];
   let committed: DomainEvent[] = [];
-  const result = await deps.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('earshot.workspace_id', ${scope.workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
-    );
+  const result = await workspaceTransaction(deps, scope.workspaceId, async (tx) => {
     const value = await work({
       ...scope,
       tx,
