@@ -23,8 +23,14 @@ export type Sentence = {
   // Token indexes (within the turn) that wink marked as inside a negation's scope.
   negated: readonly number[];
   tokens: readonly string[];
-  // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts).
-  cache: { index?: object; hits?: Uint8Array };
+  // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts), and
+  // what each list found here: several criteria ask the same list about the same sentence.
+  cache: {
+    index?: object;
+    hits?: Uint8Array;
+    has?: (boolean | undefined)[];
+    affirmed?: (RegExpExecArray | null | undefined)[];
+  };
 };
 
 export type TextAnalysis = {

@@ -47,6 +47,16 @@ describe('phrase index', () => {
     expect(requiredWords(phraseRegex(['(?:it|that) is']).source)).toBeNull();
   });
 
+  it('keys a list on rarer words than one found in most sentences', () => {
+    expect(
+      requiredWords(phraseRegex(['i will (?:fix|sort|chase)']).source)
+        ?.map((i) => i.text)
+        .sort(),
+    ).toEqual(['chase', 'fix', 'sort']);
+    // A frequent word is still better than testing the list on every sentence.
+    expect(requiredWords(phraseRegex(['i will (?:\\S+ )?do']).source)?.map((i) => i.text)).toEqual(['will']);
+  });
+
   it('never rules out a sentence that the full expression matches', () => {
     let checked = 0;
     for (const text of corpus) {

@@ -100,9 +100,21 @@ const parseAlternatives = (source: string, start: number): [Atom[][], number] =>
   return [alts, pos];
 };
 
+// Words in most support sentences: usable, but a list keyed on one of them is tried on nearly every
+// sentence, so a choice of many rarer words ("will" or "personally|make|sort|fix|...") is preferred
+// as long as there are fewer of them than this cost.
+const FREQUENT = new Set(
+  'am are was were have has had do does did not no can will would could should for on in at as with all there your my our me so up out get just now what if or please thank thanks let'.split(
+    ' ',
+  ),
+);
+const FREQUENT_COST = 40;
 const UNUSABLE = 1000;
-const itemCost = (item: Item): number =>
-  COMMON.has(item.text) || item.text.length < 2 ? UNUSABLE : item.mode === 'exact' ? 1 : 2;
+const itemCost = (item: Item): number => {
+  if (COMMON.has(item.text) || item.text.length < 2) return UNUSABLE;
+  if (item.mode === 'exact') return FREQUENT.has(item.text) ? FREQUENT_COST : 1;
+  return 2;
+};
 const cost = (need: Item[]): number => need.reduce((sum, item) => sum + itemCost(item), 0);
 
 const edgeChar = (alts: Atom[][], side: 'first' | 'last'): boolean =>
