@@ -3,7 +3,7 @@ import { analyseText } from './analyse-text.js';
 import { defaultLexicon } from './build-lexicon.js';
 import { mayMatch } from './find-phrase.js';
 import type { Phrase } from './phrase-index.js';
-import { alternativeClauses, createPhraseIndex, requiredWords } from './phrase-index.js';
+import { createPhraseIndex, requiredWords } from './phrase-index.js';
 import { phraseRegex } from './phrase-pattern.js';
 
 const allPhrases = (): Phrase[] =>
@@ -55,32 +55,6 @@ describe('phrase index', () => {
     ).toEqual(['chase', 'fix', 'sort']);
     // A frequent word is still better than testing the list on every sentence.
     expect(requiredWords(phraseRegex(['i will (?:\\S+ )?do']).source)?.map((i) => i.text)).toEqual(['will']);
-  });
-
-  it('needs every word of an alternative, not just one', () => {
-    const clauses = alternativeClauses(phraseRegex(['i will (?:fix|sort)', 'leave it with me']).source);
-    expect(clauses?.map((alt) => alt.map((clause) => clause.map((i) => i.text).join('|')))).toEqual([
-      ['will', 'fix|sort'],
-      ['leave', 'with', 'me'],
-    ]);
-    const index = createPhraseIndex();
-    const phrase = index.add(phraseRegex(['i will (?:fix|sort)']));
-    expect(index.triggered(['i', 'will', 'fix', 'it'])[phrase.id]).toBe(1);
-    // "will" alone let the list through before; now the sentence also needs "fix" or "sort".
-    expect(index.triggered(['i', 'will', 'call', 'you'])[phrase.id]).toBe(0);
-  });
-
-  it('narrows a list no single word could key by its words together', () => {
-    expect(requiredWords(phraseRegex(['(?:and|also) (?:your|the)']).source)).toBeNull();
-    const index = createPhraseIndex();
-    const phrase = index.add(phraseRegex(['(?:and|also) (?:your|the)']));
-    expect(phrase.always).toBe(false);
-    expect(index.triggered(['and', 'your', 'postcode'])[phrase.id]).toBe(1);
-    expect(index.triggered(['and', 'thanks'])[phrase.id]).toBe(0);
-  });
-
-  it('never keys a clause on a hyphenated word, which can start inside a token', () => {
-    expect(alternativeClauses(phraseRegex(['re-booked (?:it|that)']).source)).toBeNull();
   });
 
   it('reads the words inside a token that carries punctuation', () => {

@@ -149,8 +149,7 @@ const boundedAfter = (atoms: Atom[], index: number, edge: boolean): boolean => {
   return false;
 };
 
-// Every word (or choice of words) the sequence cannot match without.
-const candidatesOfSequence = (atoms: Atom[], leftBounded: boolean, rightBounded: boolean): Item[][] => {
+const needOfSequence = (atoms: Atom[], leftBounded: boolean, rightBounded: boolean): Need => {
   const candidates: Item[][] = [];
   let run = '';
   let runStart = 0;
@@ -186,11 +185,6 @@ const candidatesOfSequence = (atoms: Atom[], leftBounded: boolean, rightBounded:
     }
   });
   flush(atoms.length);
-  return candidates;
-};
-
-const needOfSequence = (atoms: Atom[], leftBounded: boolean, rightBounded: boolean): Need => {
-  const candidates = candidatesOfSequence(atoms, leftBounded, rightBounded);
   if (candidates.length === 0) return null;
   return candidates.reduce((best, next) => (cost(next) < cost(best) ? next : best));
 };
@@ -212,38 +206,6 @@ export const requiredWords = (source: string): Need => {
   return need && need.every((item) => itemCost(item) < UNUSABLE) ? need : null;
 };
 
-// A hyphenated word can start inside a token ("e-re-booked"), which the word lists below cannot
-// see, so it never serves as a clause.
-const unhyphenated = (clause: Item[]): boolean => clause.every((item) => !item.text.includes('-'));
-const usable = (clause: Item[]): boolean =>
-  unhyphenated(clause) && clause.every((item) => itemCost(item) < UNUSABLE);
-// Together with another word even "the" narrows things down; a one-letter word never does.
-const usableAlongside = (clause: Item[]): boolean =>
-  unhyphenated(clause) && clause.every((item) => item.text.length >= 2);
-
-// One word per alternative lets a list through whenever a frequent word of one alternative turns up
-// ("will" in "i will chase it"). Each alternative, though, needs all of its words: "i will chase"
-// needs "will" and one of "chase|sort|fix". For a list built by phraseRegex (one group of
-// alternatives between the boundaries), this returns, per alternative, every choice of words it
-// needs; null when some alternative needs no usable word, or the list has another shape. With
-// common words allowed, a list that no single word could key ("(?:and|also) (?:your|the)") can
-// still be narrowed by its words together.
-export const alternativeClauses = (source: string, allowCommon = false): Item[][][] | null => {
-  const [top] = parseAlternatives(source, 0);
-  if (top.length !== 1) return null;
-  const sequence = top[0]!;
-  const at = sequence.findIndex((atom) => atom.kind !== 'zero');
-  const group = sequence[at];
-  if (!group || group.kind !== 'group' || group.optional) return null;
-  if (sequence.some((atom, i) => i !== at && atom.kind !== 'zero')) return null;
-  const left = boundedBefore(sequence, at - 1, true);
-  const right = boundedAfter(sequence, at + 1, true);
-  const clauses = group.alts.map((alt) =>
-    candidatesOfSequence(alt, left, right).filter(allowCommon ? usableAlongside : usable),
-  );
-  return clauses.every((list) => list.length > 0) ? clauses : null;
-};
-
 export type PhraseIndex = {
   phrases: Phrase[];
   add: (regex: RegExp) => Phrase;
@@ -257,112 +219,67 @@ const TOKEN_CACHE_LIMIT = 50_000;
 // A phrase can start or end inside a token that carries punctuation ("no." in "oh no. there is",
 // "#awful"), so such a token also offers the words inside it.
 const NOT_WORD = /[^a-z0-9']+/;
+// Word characters beside others: plain words and bare punctuation are the common case.
+const MIXED = /[a-z0-9'][^a-z0-9']|[^a-z0-9'][a-z0-9']/;
 const wordsOf = (tokens: readonly string[]): readonly string[] => {
   let words: string[] | undefined;
   for (const token of tokens) {
-    if (!NOT_WORD.test(token)) continue;
+    if (!MIXED.test(token)) continue;
     words ??= [...tokens];
     for (const piece of token.split(NOT_WORD)) if (piece !== '') words.push(piece);
   }
   return words ?? tokens;
 };
 
-// Words (exact, or a word's start or end) mapped to the ids of what needs them.
-const createWordTable = () => {
+export const createPhraseIndex = (): PhraseIndex => {
+  const phrases: Phrase[] = [];
   const exact = new Map<string, number[]>();
   const prefix = new Map<string, number[]>();
   const suffix = new Map<string, number[]>();
   const prefixLengths = new Set<number>();
   const suffixLengths = new Set<number>();
   const tokenCache = new Map<string, readonly number[]>();
-  const into = (map: Map<string, number[]>, key: string, id: number): void => {
+  const register = (map: Map<string, number[]>, key: string, id: number): void => {
     const list = map.get(key);
     if (!list) map.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  return {
-    register: (item: Item, id: number): void => {
-      if (item.mode === 'exact') into(exact, item.text, id);
-      else if (item.mode === 'prefix') {
-        into(prefix, item.text, id);
-        prefixLengths.add(item.text.length);
-      } else {
-        into(suffix, item.text, id);
-        suffixLengths.add(item.text.length);
-      }
-      tokenCache.clear();
-    },
-    idsFor: (token: string): readonly number[] => {
-      const cached = tokenCache.get(token);
-      if (cached) return cached;
-      const ids = new Set<number>(exact.get(token));
-      for (const length of prefixLengths)
-        if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
-      for (const length of suffixLengths)
-        if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
-      const result = [...ids];
-      if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-      tokenCache.set(token, result);
-      return result;
-    },
+  const idsFor = (token: string): readonly number[] => {
+    const cached = tokenCache.get(token);
+    if (cached) return cached;
+    const ids = new Set<number>(exact.get(token));
+    for (const length of prefixLengths)
+      if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
+    for (const length of suffixLengths)
+      if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
+    const result = [...ids];
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(token, result);
+    return result;
   };
-};
-
-export const createPhraseIndex = (): PhraseIndex => {
-  const phrases: Phrase[] = [];
-  // First stage: one choice of words per list, any of which lets the list through.
-  const lists = createWordTable();
-  // Second stage, for lists that allow it: each alternative's clauses (choices of words it needs),
-  // the alternative each clause belongs to, and how many clauses each alternative has.
-  const clauses = createWordTable();
-  const clauseAlternative: number[] = [];
-  const alternativeSize: number[] = [];
-  const alternativePhrase: number[] = [];
-  const byAlternatives: number[] = [];
   const index: PhraseIndex = {
     phrases,
     add: (regex) => {
       const id = phrases.length;
       const need = requiredWords(regex.source);
-      const perAlternative =
-        alternativeClauses(regex.source) ?? (need ? null : alternativeClauses(regex.source, true));
-      const phrase: Phrase = { id, regex, always: need === null && perAlternative === null, index };
-      for (const item of need ?? []) lists.register(item, id);
-      if (perAlternative) {
-        byAlternatives.push(id);
-        for (const alternative of perAlternative) {
-          const a = alternativeSize.length;
-          alternativeSize.push(alternative.length);
-          alternativePhrase.push(id);
-          for (const clause of alternative) {
-            const c = clauseAlternative.length;
-            clauseAlternative.push(a);
-            for (const item of clause) clauses.register(item, c);
-          }
+      const phrase: Phrase = { id, regex, always: need === null, index };
+      for (const item of need ?? []) {
+        if (item.mode === 'exact') register(exact, item.text, id);
+        else if (item.mode === 'prefix') {
+          register(prefix, item.text, id);
+          prefixLengths.add(item.text.length);
+        } else {
+          register(suffix, item.text, id);
+          suffixLengths.add(item.text.length);
         }
       }
       phrases.push(phrase);
+      tokenCache.clear();
       return phrase;
     },
-    triggered: (sentenceTokens) => {
-      const tokens = wordsOf(sentenceTokens);
+    triggered: (tokens) => {
       const hits = new Uint8Array(phrases.length);
-      for (const token of tokens) for (const id of lists.idsFor(token)) hits[id] = 1;
-      if (byAlternatives.length === 0) return hits;
-      // A list passes only if one of its alternatives has every clause met.
-      const met = new Set<number>();
-      for (const token of tokens) for (const c of clauses.idsFor(token)) met.add(c);
-      const counts = new Map<number, number>();
-      const passed = new Uint8Array(phrases.length);
-      for (const c of met) {
-        const a = clauseAlternative[c]!;
-        const count = (counts.get(a) ?? 0) + 1;
-        counts.set(a, count);
-        if (count === alternativeSize[a]) passed[alternativePhrase[a]!] = 1;
-      }
-      // An alternative with all its clauses met has met the one the first stage chose for it, so this
-      // only ever narrows the first stage down (and decides alone for lists it had no words for).
-      for (const id of byAlternatives) hits[id] = passed[id]!;
+      for (const token of wordsOf(tokens)) for (const id of idsFor(token)) hits[id] = 1;
       return hits;
     },
   };
