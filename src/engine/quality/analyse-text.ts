@@ -23,8 +23,14 @@ export type Sentence = {
   // Token indexes (within the turn) that wink marked as inside a negation's scope.
   negated: readonly number[];
   tokens: readonly string[];
-  // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts).
-  cache: { index?: object; hits?: Uint8Array };
+  // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts), and
+  // what each list found here: several criteria ask the same list about the same sentence.
+  cache: {
+    index?: object;
+    hits?: Uint8Array;
+    has?: (boolean | undefined)[];
+    affirmed?: (RegExpExecArray | null | undefined)[];
+  };
 };
 
 export type TextAnalysis = {
@@ -208,9 +214,10 @@ export const splitRawSentences = (text: string): string[] => {
 };
 
 const analysePlain = (prepared: string): TextAnalysis => {
-  const doc = plainNlp.readDoc(prepared);
-  const tokens = lowerAll(doc.tokens().out(its.normal));
-  const types = doc.tokens().out(its.type);
+  // One token collection read twice: each doc.tokens() call builds a new one.
+  const collection = plainNlp.readDoc(prepared).tokens();
+  const tokens = lowerAll(collection.out(its.normal));
+  const types = collection.out(its.type);
   return finish(tokens, types, splitPlain(tokens, types));
 };
 
@@ -223,12 +230,13 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
   const sentences: Sentence[] = [];
   for (const piece of splitRawSentences(prepared)) {
     const doc = feelingNlp.readDoc(piece);
+    const collection = doc.tokens();
     const first = tokens.length;
-    const pieceTokens = lowerAll(doc.tokens().out(its.normal));
+    const pieceTokens = lowerAll(collection.out(its.normal));
     if (pieceTokens.length === 0) continue;
-    const flags = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+    const flags = collection.out(its.negationFlag) as unknown as boolean[];
     for (const token of pieceTokens) tokens.push(token);
-    for (const type of doc.tokens().out(its.type)) types.push(type);
+    for (const type of collection.out(its.type)) types.push(type);
     const negated: number[] = [];
     for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
     const contrast = splitAtContrast(piece);

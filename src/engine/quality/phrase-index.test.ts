@@ -3,7 +3,7 @@ import { analyseText } from './analyse-text.js';
 import { defaultLexicon } from './build-lexicon.js';
 import { mayMatch } from './find-phrase.js';
 import type { Phrase } from './phrase-index.js';
-import { requiredWords } from './phrase-index.js';
+import { createPhraseIndex, requiredWords } from './phrase-index.js';
 import { phraseRegex } from './phrase-pattern.js';
 
 const allPhrases = (): Phrase[] =>
@@ -45,6 +45,23 @@ describe('phrase index', () => {
     ).toEqual(['fixed', 'sorted']);
     expect(requiredWords(phraseRegex(['\\d+ days']).source)?.map((i) => i.text)).toEqual(['days']);
     expect(requiredWords(phraseRegex(['(?:it|that) is']).source)).toBeNull();
+  });
+
+  it('keys a list on rarer words than one found in most sentences', () => {
+    expect(
+      requiredWords(phraseRegex(['i will (?:fix|sort|chase)']).source)
+        ?.map((i) => i.text)
+        .sort(),
+    ).toEqual(['chase', 'fix', 'sort']);
+    // A frequent word is still better than testing the list on every sentence.
+    expect(requiredWords(phraseRegex(['i will (?:\\S+ )?do']).source)?.map((i) => i.text)).toEqual(['will']);
+  });
+
+  it('reads the words inside a token that carries punctuation', () => {
+    const index = createPhraseIndex();
+    const phrase = index.add(phraseRegex(['oh (?:no|dear)']));
+    expect(index.triggered(['oh', 'no.', 'there', 'is'])[phrase.id]).toBe(1);
+    expect(index.triggered(['#oh', 'dear'])[phrase.id]).toBe(1);
   });
 
   it('never rules out a sentence that the full expression matches', () => {

@@ -100,9 +100,21 @@ const parseAlternatives = (source: string, start: number): [Atom[][], number] =>
   return [alts, pos];
 };
 
+// Words in most support sentences: usable, but a list keyed on one of them is tried on nearly every
+// sentence, so a choice of many rarer words ("will" or "personally|make|sort|fix|...") is preferred
+// as long as there are fewer of them than this cost.
+const FREQUENT = new Set(
+  'am are was were have has had do does did not no can will would could should for on in at as with all there your my our me so up out get just now what if or please thank thanks let'.split(
+    ' ',
+  ),
+);
+const FREQUENT_COST = 40;
 const UNUSABLE = 1000;
-const itemCost = (item: Item): number =>
-  COMMON.has(item.text) || item.text.length < 2 ? UNUSABLE : item.mode === 'exact' ? 1 : 2;
+const itemCost = (item: Item): number => {
+  if (COMMON.has(item.text) || item.text.length < 2) return UNUSABLE;
+  if (item.mode === 'exact') return FREQUENT.has(item.text) ? FREQUENT_COST : 1;
+  return 2;
+};
 const cost = (need: Item[]): number => need.reduce((sum, item) => sum + itemCost(item), 0);
 
 const edgeChar = (alts: Atom[][], side: 'first' | 'last'): boolean =>
@@ -204,6 +216,21 @@ export type Phrase = { id: number; regex: RegExp; always: boolean; index: Phrase
 
 const TOKEN_CACHE_LIMIT = 50_000;
 
+// A phrase can start or end inside a token that carries punctuation ("no." in "oh no. there is",
+// "#awful"), so such a token also offers the words inside it.
+const NOT_WORD = /[^a-z0-9']+/;
+// Word characters beside others: plain words and bare punctuation are the common case.
+const MIXED = /[a-z0-9'][^a-z0-9']|[^a-z0-9'][a-z0-9']/;
+const wordsOf = (tokens: readonly string[]): readonly string[] => {
+  let words: string[] | undefined;
+  for (const token of tokens) {
+    if (!MIXED.test(token)) continue;
+    words ??= [...tokens];
+    for (const piece of token.split(NOT_WORD)) if (piece !== '') words.push(piece);
+  }
+  return words ?? tokens;
+};
+
 export const createPhraseIndex = (): PhraseIndex => {
   const phrases: Phrase[] = [];
   const exact = new Map<string, number[]>();
@@ -252,7 +279,7 @@ export const createPhraseIndex = (): PhraseIndex => {
     },
     triggered: (tokens) => {
       const hits = new Uint8Array(phrases.length);
-      for (const token of tokens) for (const id of idsFor(token)) hits[id] = 1;
+      for (const token of wordsOf(tokens)) for (const id of idsFor(token)) hits[id] = 1;
       return hits;
     },
   };
