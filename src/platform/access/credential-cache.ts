@@ -7,6 +7,8 @@ export type CredentialCache = {
   set(tokenHash: string, credential: CachedCredential): void;
   /** After a revocation, a logout or a change of role: nothing stale is served by this process. */
   clear(): void;
+  /** Called after every clear(), e.g. to re-check open web sockets at once. Returns the remover. */
+  onClear(listener: () => void): () => void;
 };
 
 /*
@@ -22,6 +24,7 @@ export function createCredentialCache(options: {
 }): CredentialCache {
   const now = options.now ?? Date.now;
   const entries = new Map<string, { credential: CachedCredential; expiresAt: number }>();
+  const clearListeners = new Set<() => void>();
   return {
     get(tokenHash) {
       const entry = entries.get(tokenHash);
@@ -39,6 +42,13 @@ export function createCredentialCache(options: {
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(tokenHash, { credential, expiresAt: now() + options.ttlMs });
     },
-    clear: () => entries.clear(),
+    clear() {
+      entries.clear();
+      for (const listener of clearListeners) listener();
+    },
+    onClear(listener) {
+      clearListeners.add(listener);
+      return () => clearListeners.delete(listener);
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { z } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -107,14 +107,27 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   api.get(
     '/realtime',
     async (c, next) => {
+      refuseForeignOrigin(c.req.header('origin'), c.req.header('host'));
       await gate.staff(c);
       await next();
     },
     nodeWs.upgradeWebSocket((c) => {
-      const { workspaceId } = c.get('scope');
+      const scope = c.get('scope');
+      const { workspaceId } = scope;
+      // The credential the socket was opened with, presented again on each re-check.
+      const credential = new Headers();
+      for (const name of ['authorization', 'cookie']) {
+        const value = c.req.header(name);
+        if (value) credential.set(name, value);
+      }
+      const recheck = async () => {
+        const probe = new Context<AppEnv>(new Request(c.req.url, { headers: credential }));
+        await gate.staff(probe);
+        return probe.get('scope');
+      };
       return {
         onOpen: (_event, socket) => {
-          realtime.join(workspaceId, socket);
+          realtime.join(scope, socket, recheck);
           socket.send(JSON.stringify({ type: 'ready', at: new Date().toISOString(), data: { workspaceId } }));
         },
         onClose: (_event, socket) => realtime.leave(workspaceId, socket),
@@ -161,3 +174,18 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+// A browser sends the page's origin with a WebSocket upgrade, and the cookie with it: a page on
+// another site must not open an agent's event stream. Clients that are not browsers send none.
+function refuseForeignOrigin(origin: string | undefined, host: string | undefined) {
+  if (!origin) return;
+  let originHost: string | undefined;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = undefined;
+  }
+  if (!originHost || originHost !== host) {
+    throw new AppError('FORBIDDEN', { message: 'Open the event stream from the page it belongs to' });
+  }
+}

@@ -1,9 +1,20 @@
 import type { WSContext } from 'hono/ws';
 import type { DomainEvent } from '../events/domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
+import type { Scope } from '../tenancy/scope.js';
+
+// Sockets outlive the request that opened them, so their credential is checked again: every few
+// seconds (the credential cache keeps that cheap), and at once when this process ends a session,
+// revokes a key or changes a member. A socket whose credential ended, or whose role changed, is
+// closed; it never hears another event.
+const RECHECK_MS = 5_000;
+const CLOSE_CREDENTIAL_ENDED = 4401;
+
+/** Authenticates the socket's credential again: its scope now, or a throw once it has ended. */
+export type Recheck = () => Promise<Scope>;
 
 export type RealtimeHub = {
-  join(workspaceId: string, socket: WSContext): void;
+  join(scope: Scope, socket: WSContext, recheck: Recheck): void;
   leave(workspaceId: string, socket: WSContext): void;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -15,7 +26,21 @@ export type RealtimeHub = {
 // agent never sees an event whose transaction rolled back.
 export function createRealtimeHub(deps: AppDeps): RealtimeHub {
   const rooms = new Map<string, Set<WSContext>>();
+  const holders = new Map<WSContext, { scope: Scope; recheck: Recheck }>();
   let stopListening: (() => void) | undefined;
+  let stopRechecks: (() => void) | undefined;
+
+  const recheckAll = async () => {
+    await Promise.all(
+      [...holders].map(async ([socket, { scope, recheck }]) => {
+        const now = await recheck().catch(() => null);
+        if (now && now.workspaceId === scope.workspaceId && now.actor.role === scope.actor.role) return;
+        holders.delete(socket);
+        rooms.get(scope.workspaceId)?.delete(socket);
+        socket.close(CLOSE_CREDENTIAL_ENDED, now ? 'your role changed; connect again' : 'signed out');
+      }),
+    );
+  };
 
   const deliver = (event: DomainEvent) => {
     const room = rooms.get(event.workspaceId);
@@ -25,21 +50,32 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
   };
 
   return {
-    join(workspaceId, socket) {
-      const room = rooms.get(workspaceId) ?? new Set();
+    join(scope, socket, recheck) {
+      const room = rooms.get(scope.workspaceId) ?? new Set();
       room.add(socket);
-      rooms.set(workspaceId, room);
+      rooms.set(scope.workspaceId, room);
+      holders.set(socket, { scope, recheck });
     },
     leave(workspaceId, socket) {
       rooms.get(workspaceId)?.delete(socket);
+      holders.delete(socket);
     },
     async start() {
       stopListening ??= deps.events.on('*', deliver);
+      if (!stopRechecks) {
+        const timer = setInterval(() => void recheckAll(), RECHECK_MS);
+        timer.unref();
+        const offClear = deps.credentials.onClear(() => void recheckAll());
+        stopRechecks = () => (clearInterval(timer), offClear());
+      }
       await deps.events.start();
     },
     async close() {
       stopListening?.();
       stopListening = undefined;
+      stopRechecks?.();
+      stopRechecks = undefined;
+      holders.clear();
       for (const room of rooms.values())
         for (const socket of room) socket.close(1001, 'server shutting down');
       rooms.clear();

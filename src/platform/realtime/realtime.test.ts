@@ -26,10 +26,8 @@ afterAll(async () => {
 
 type Frame = { type: string; at: string; data: Record<string, unknown>; receivedAt: number };
 
-function connect(key: string) {
-  const socket = new WebSocket(`ws://${base}/api/v1/realtime`, {
-    headers: { authorization: `Bearer ${key}` },
-  });
+function connect(key: string, headers: Record<string, string> = { authorization: `Bearer ${key}` }) {
+  const socket = new WebSocket(`ws://${base}/api/v1/realtime`, { headers });
   const frames: Frame[] = [];
   const waiters: { match: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   socket.on('message', (raw) => {
@@ -92,5 +90,50 @@ describe('realtime events', () => {
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     );
     expect(status).toBe(401);
+  });
+
+  it('refuses an upgrade from a page on another site', async () => {
+    const acme = await t.workspace('Origin');
+    const socket = new WebSocket(`ws://${base}/api/v1/realtime`, {
+      headers: { authorization: `Bearer ${acme.apiKey}`, origin: 'https://elsewhere.example' },
+    });
+    const status = await new Promise<number>((resolve) =>
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(status).toBe(403);
+  });
+});
+
+describe('a socket whose credential ends', () => {
+  const closed = (socket: WebSocket) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the socket stayed open')), 15_000);
+      socket.on('close', (code) => (clearTimeout(timer), resolve(code)));
+    });
+
+  it('is closed when its session logs out', async () => {
+    const acme = await t.workspace('Logout');
+    const login = await t.request('POST', '/auth/login', {
+      body: { email: acme.email, password: acme.password },
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const mine = connect('', { cookie });
+    await mine.next((f) => f.type === 'ready');
+    const closing = closed(mine.socket);
+    expect((await t.request('POST', '/auth/logout', { cookie })).status).toBe(204);
+    expect(await closing).toBe(4401);
+  });
+
+  it('is closed when its API key is revoked', async () => {
+    const acme = await t.workspace('Revoke');
+    const owner = t.as(acme.apiKey);
+    const created = await owner.post('/api-keys', { name: 'Wallboard', role: 'agent' });
+    expect(created.status).toBe(201);
+    const board = connect(created.json.key);
+    await board.next((f) => f.type === 'ready');
+    const closing = closed(board.socket);
+    expect((await owner.delete(`/api-keys/${created.json.id}`)).status).toBe(200);
+    expect(await closing).toBe(4401);
   });
 });
