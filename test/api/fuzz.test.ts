@@ -14,7 +14,11 @@ import {
 // bodies: each answer is a success or a 4xx problem, never a 5xx. A route added later is fuzzed
 // without anyone listing it. Replay a failure with FUZZ_SEED=<the printed seed>; FUZZ_RUNS sets
 // the number of requests per route.
-const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// CI replays one fixed seed, so a landing never depends on the draw; anywhere else each run
+// explores a new one.
+const seed = Number(
+  process.env.FUZZ_SEED ?? (process.env.CI ? 20_261_202 : Math.floor(Math.random() * 2 ** 31)),
+);
 const runsPerRoute = Number(process.env.FUZZ_RUNS ?? 200);
 
 let t: TestApp;
@@ -159,6 +163,11 @@ const encodePathValue = (value: string): string =>
 
 type FuzzRequest = { path: string; query: string; body?: { raw: string } };
 
+// A generated object may carry keys such as `toString` or `valueOf` that are not functions, which
+// String() cannot turn into text; JSON can.
+const asQueryText = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+
 function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
@@ -173,7 +182,7 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
     );
   const structuredQuery = fc
     .tuple(
-      fc.record(Object.fromEntries(queryParams.map((p) => [p.name, shaped(p.schema).map(String)])), {
+      fc.record(Object.fromEntries(queryParams.map((p) => [p.name, shaped(p.schema).map(asQueryText)])), {
         requiredKeys: [],
       }),
       fc.option(fc.tuple(hostileString, hostileString), { nil: undefined }),
