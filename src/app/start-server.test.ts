@@ -9,6 +9,7 @@ import { executeAdminCommand } from './admin-commands.js';
 import { startServer } from './start-server.js';
 import { prepareTestTarget } from '../../test/support/test-target.js';
 import { runCaptured } from '../../test/support/run-captured.js';
+import { httpClient } from '../../test/support/http-client.js';
 import { waitUntil } from '../../test/support/wait-until.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -145,40 +146,26 @@ describe('earshot serve killed with SIGKILL', () => {
     expect(init.code, init.stderr).toBe(0);
     const { apiKey: ownerKey } = JSON.parse(init.stdout) as { apiKey: string };
     // The customer's own words come in through a channel: a key allowed to speak for them.
-    const created = await fetch(`${firstUrl!.replace('localhost', '127.0.0.1')}/api/v1/api-keys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ownerKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Chat',
-        role: 'agent',
-        permissions: ['conversations:impersonate-customer'],
-      }),
+    const created = await httpClient(firstUrl!, ownerKey)('POST', '/api-keys', {
+      name: 'Chat',
+      role: 'agent',
+      permissions: ['conversations:impersonate-customer'],
     });
     expect(created.status).toBe(201);
-    const apiKey = ((await created.json()) as { key: string }).key;
-    const call = async (url: string, method: string, pathname: string, body?: unknown) => {
-      const res = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/v1${pathname}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, any> };
-    };
-    const customer = await call(firstUrl!, 'POST', '/customers', { name: 'Kim Killed' });
-    const conversation = await call(firstUrl!, 'POST', '/conversations', {
+    const apiKey = created.json.key as string;
+    const call = httpClient(firstUrl!, apiKey);
+    const customer = await call('POST', '/customers', { name: 'Kim Killed' });
+    const conversation = await call('POST', '/conversations', {
       customerId: customer.json.id,
       channel: 'chat',
       message: { text: 'My parcel never arrived and the tracking has not moved in a week.' },
     });
     const id = conversation.json.id as string;
-    await call(firstUrl!, 'POST', `/conversations/${id}/messages`, {
+    await call('POST', `/conversations/${id}/messages`, {
       role: 'agent',
       text: 'I am sorry about that. I have sent a replacement by express; it arrives tomorrow.',
     });
-    const resolved = await call(firstUrl!, 'POST', `/conversations/${id}/status`, { status: 'resolved' });
+    const resolved = await call('POST', `/conversations/${id}/status`, { status: 'resolved' });
     // Nothing gets to finish: no dispatch, no job, no flush beyond the commit itself.
     first.child.kill('SIGKILL');
     expect(resolved.status).toBe(200);
@@ -188,7 +175,8 @@ describe('earshot serve killed with SIGKILL', () => {
     const [, secondUrl] = await waitFor(second, running, 60_000);
     await waitUntil(
       'the conversation to be scored after the restart',
-      async () => (await call(secondUrl!, 'GET', `/conversations/${id}/quality`)).status === 200,
+      async () =>
+        (await httpClient(secondUrl!, apiKey)('GET', `/conversations/${id}/quality`)).status === 200,
       60_000,
       200,
     );
@@ -235,18 +223,7 @@ describe('startServer', () => {
       name: 'Chat channel',
       permissions: ['conversations:impersonate-customer'],
     })) as { apiKey: string };
-    const base = `${server.url.replace('localhost', '127.0.0.1')}/api/v1`;
-    const call = async (method: string, pathname: string, body?: unknown) => {
-      const res = await fetch(`${base}${pathname}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, any> };
-    };
+    const call = httpClient(server.url, apiKey);
     const customer = await call('POST', '/customers', {
       name: 'Ida Queue',
       identities: [{ type: 'email', value: 'ida@example.com' }],

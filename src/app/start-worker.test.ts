@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseConfig } from '../config/env.js';
 import { prepareTestTarget } from '../../test/support/test-target.js';
+import { httpClient } from '../../test/support/http-client.js';
 import { waitUntil } from '../../test/support/wait-until.js';
 import { executeAdminCommand } from './admin-commands.js';
 import { startServer } from './start-server.js';
@@ -31,18 +32,7 @@ describe.runIf(process.env.DATABASE_URL)('earshot worker beside an API-only serv
       name: 'Chat',
       permissions: ['conversations:impersonate-customer'],
     })) as { apiKey: string };
-    const base = `${server.url.replace('localhost', '127.0.0.1')}/api/v1`;
-    const call = async (method: string, pathname: string, body?: unknown) => {
-      const res = await fetch(`${base}${pathname}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, any> };
-    };
+    const call = httpClient(server.url, apiKey);
     const customer = await call('POST', '/customers', { name: 'Wendy Worker' });
     const conversation = await call('POST', '/conversations', {
       customerId: customer.json.id,

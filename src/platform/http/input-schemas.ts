@@ -23,6 +23,11 @@ const unstorable = /[\0\p{Cs}]/u;
 
 export const isStorableText = (value: string): boolean => !unstorable.test(value);
 
+// Any UUID, whatever its version bits: what a uuid column accepts.
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => uuidPattern.test(value);
+
 // timestamptz reaches from 4713 BC, but ISO strings before year 1 are written with a sign that
 // neither side round-trips, and Date.parse reaches further than PostgreSQL on both ends.
 // (Date.UTC maps years 0-99 to 1900-1999, hence setUTCFullYear.)

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
-import { isStorableDate } from './input-schemas.js';
+import { isStorableDate, isUuid } from './input-schemas.js';
 
 // Keyset pagination, newest first on (timestamp, id): the cursor is the sort key of the last row
 // seen, so pages stay stable while new rows arrive and no page costs an OFFSET scan. Index the two
@@ -35,8 +35,6 @@ export async function paginate<Row extends { id: string }>(
 
 type Cursor = { at: string; id: string };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const encodeCursor = (at: Date, id: string): string =>
   Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString('base64url');
 
@@ -49,7 +47,7 @@ function decodeCursor(raw: string | undefined): Cursor | undefined {
     if (
       typeof parsed?.at === 'string' &&
       typeof parsed.id === 'string' &&
-      uuid.test(parsed.id) &&
+      isUuid(parsed.id) &&
       isStorableDate(Date.parse(parsed.at))
     )
       return parsed;

@@ -3,8 +3,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Db, DbHandle, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
+import { isUuid } from '../http/input-schemas.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const scoped = new WeakMap<pg.PoolClient, Db>();
 
 /**
@@ -19,7 +19,7 @@ export async function workspaceTransaction<T>(
   workspaceId: string,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  if (!UUID.test(workspaceId)) throw new Error(`Not a workspace id: ${JSON.stringify(workspaceId)}`);
+  if (!isUuid(workspaceId)) throw new Error(`Not a workspace id: ${JSON.stringify(workspaceId)}`);
   if (deps.handle?.kind !== 'pg') {
     return deps.db.transaction(async (tx) => {
       await tx.execute(
