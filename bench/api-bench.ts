@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { parseConfig } from '../src/config/env.js';
 import type { DbHandle } from '../src/db/client.js';
-import { createDeps } from '../src/platform/create-deps.js';
+import { createAppDeps } from '../src/app/create-app-deps.js';
 import { buildApp } from '../src/app/build-app.js';
 import type { LoadOptions } from './load/load-options.js';
 import { seedWorkspace, type Seeded } from './seed-workspace.js';
@@ -27,7 +27,7 @@ export function buildBenchApp(handle: DbHandle) {
     SESSION_SECRET: 'b'.repeat(40),
     EARSHOT_DATA_DIR: '/nonexistent-unused',
   });
-  return buildApp(createDeps(config, handle));
+  return buildApp(createAppDeps(config, handle));
 }
 
 export async function closeServer(server: Server): Promise<void> {

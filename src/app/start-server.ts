@@ -57,7 +57,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const {
       buildApp,
       createAdaptorServer,
-      createDeps,
+      createAppDeps,
       executeAdminCommand,
       startDispatcher,
       startAdminServer,
@@ -65,7 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       warmUpModules,
     } = await loading;
     const workers = options.workers ?? true;
-    const deps = createDeps(config, opened.handle);
+    const deps = createAppDeps(config, opened.handle);
     cleanups.push(() => deps.events.close());
     await deps.events.start();
     const jobs = createJobRuntime(deps, { workers, logger: deps.logger.child({ component: 'jobs' }) });
@@ -127,7 +127,7 @@ async function loadServerModules() {
   const [
     { buildApp },
     { createAdaptorServer },
-    { createDeps },
+    { createAppDeps },
     { executeAdminCommand },
     { startAdminServer },
     { startDispatcher },
@@ -135,7 +135,7 @@ async function loadServerModules() {
   ] = await Promise.all([
     import('./build-app.js'),
     import('@hono/node-server'),
-    import('../platform/create-deps.js'),
+    import('./create-app-deps.js'),
     import('./admin-commands.js'),
     import('../platform/runtime/admin/server.js'),
     import('./start-dispatcher.js'),
@@ -144,7 +144,7 @@ async function loadServerModules() {
   return {
     buildApp,
     createAdaptorServer,
-    createDeps,
+    createAppDeps,
     executeAdminCommand,
     startDispatcher,
     startAdminServer,

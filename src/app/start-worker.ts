@@ -1,5 +1,5 @@
 import type { Config } from '../config/env.js';
-import { createDeps } from '../platform/create-deps.js';
+import { createAppDeps } from './create-app-deps.js';
 import { ensureMigrated } from '../platform/runtime/ensure-migrated.js';
 import { jobDefinitions } from './job-definitions.js';
 import { openDatabase } from '../platform/runtime/open-database.js';
@@ -23,7 +23,7 @@ export async function startWorker(options: { config: Config }): Promise<RunningW
   try {
     // Whichever process starts first brings the schema up to date; the others wait on its lock.
     await ensureMigrated(opened.handle);
-    const deps = createDeps(options.config, opened.handle);
+    const deps = createAppDeps(options.config, opened.handle);
     cleanups.push(() => deps.events.close());
     // Commits in the API processes wake this one's dispatcher through NOTIFY.
     await deps.events.start();

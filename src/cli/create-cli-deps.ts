@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Config } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
-import { createDeps } from '../platform/create-deps.js';
+import { createAppDeps } from '../app/create-app-deps.js';
 import { createLogger } from '../platform/logger.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 
@@ -9,5 +9,5 @@ import type { AppDeps } from '../platform/http/app-env.js';
 // (`--json` output is read by scripts) and must hold nothing else.
 export function createCliDeps(config: Config, handle: DbHandle): AppDeps {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
-  return createDeps(config, handle, logger);
+  return createAppDeps(config, handle, logger);
 }

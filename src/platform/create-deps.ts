@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
 import { createCredentialCache } from './access/credential-cache.js';
+import type { Reactions } from './events/define-reaction.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
@@ -9,9 +10,10 @@ import { createLogger } from './logger.js';
 export function createDeps(
   config: Config,
   handle: DbHandle,
+  reactions: Reactions,
   logger: Logger = createLogger(config.logLevel),
 ): AppDeps {
   const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, events, logger, credentials };
+  return { config, handle, db: handle.db, events, reactions, logger, credentials };
 }

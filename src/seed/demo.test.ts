@@ -5,7 +5,7 @@ import { openTestDb } from '../../test/support/test-db.js';
 import { parseConfig } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
 import { channels } from '../modules/conversations/schema.js';
-import { createDeps } from '../platform/create-deps.js';
+import { createAppDeps } from '../app/create-app-deps.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { verifyPassword } from '../platform/access/secrets.js';
 import { buildConversations } from './build-conversations.js';
@@ -19,7 +19,7 @@ let demo: DemoSummary;
 
 beforeAll(async () => {
   handle = await openTestDb();
-  deps = createDeps(
+  deps = createAppDeps(
     parseConfig({
       LOG_LEVEL: 'silent',
       SESSION_SECRET: 's'.repeat(40),

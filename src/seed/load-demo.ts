@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { conversationEvents, conversations, isFinished, messages } from '../modules/conversations/schema.js';
 import { customerIdentities, customers } from '../modules/customers/schema.js';
@@ -138,6 +138,21 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
       );
     });
   }
+
+  // The rows went in directly, past the reaction that keeps each profile's count of conversations.
+  await inWorkspace(deps, scope, (ctx) =>
+    ctx.tx
+      .update(customers)
+      .set({
+        conversationCount: sql`(SELECT count(*) FROM ${conversations} WHERE ${conversations.customerId} = ${customers.id})`,
+      })
+      .where(
+        inArray(
+          customers.id,
+          demoCustomers.map((c) => c.id),
+        ),
+      ),
+  );
 
   // Scored as they would have been when they finished, so scorecards, the worst conversations
   // and coaching tasks have something to show from the first minute.

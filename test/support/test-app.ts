@@ -1,7 +1,7 @@
 import { parseConfig } from '../../src/config/env.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { createWorkspace } from '../../src/modules/workspaces/index.js';
-import { createDeps } from '../../src/platform/create-deps.js';
+import { createAppDeps } from '../../src/app/create-app-deps.js';
 import { buildApp } from '../../src/app/build-app.js';
 import { openTestDb } from './test-db.js';
 import { startBackground, type Background } from './start-background.js';
@@ -22,7 +22,7 @@ export async function createTestApp(options: { workers?: boolean; env?: Record<s
     EARSHOT_DATA_DIR: '/nonexistent-unused',
     ...options.env,
   });
-  const deps = createDeps(config, handle);
+  const deps = createAppDeps(config, handle);
   await deps.events.start();
   const background: Background | undefined = options.workers ? await startBackground(deps) : undefined;
   const app = buildApp(deps);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildApp } from '../../src/app/build-app.js';
 import { parseConfig } from '../../src/config/env.js';
 import { openPglite } from '../../src/db/client.js';
-import { createDeps } from '../../src/platform/create-deps.js';
+import { createAppDeps } from '../../src/app/create-app-deps.js';
 
 const out = path.resolve(process.argv[2] ?? '.tmp/openapi.json');
 const handle = await openPglite();
@@ -15,7 +15,7 @@ try {
     SESSION_SECRET: 'x'.repeat(40),
     EARSHOT_DATA_DIR: '/unused',
   });
-  const res = await buildApp(createDeps(config, handle)).request('/api/v1/openapi.json');
+  const res = await buildApp(createAppDeps(config, handle)).request('/api/v1/openapi.json');
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(await res.json(), null, 2) + '\n');
   console.log(`wrote ${path.relative(process.cwd(), out)}`);

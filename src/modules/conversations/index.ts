@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules/define-module.js';
 import { conversationErrors } from './errors.js';
 import { conversationEvents } from './events.js';
+import { followCustomerMerge } from './follow-customer-merge.js';
 import { conversationPermissions } from './permissions.js';
 import { conversationRoutes } from './routes.js';
 
@@ -11,6 +12,7 @@ export const conversationsModule = defineModule({
   permissions: conversationPermissions,
   errors: conversationErrors,
   events: conversationEvents,
+  reactions: [followCustomerMerge],
 });
 
 export { loadConversation } from './conversation-row.js';

@@ -87,11 +87,17 @@ describe('customers', () => {
       channel: 'phone',
       message: { text: 'Calling about my bill' },
     });
+    await api.post('/conversations', {
+      customerId: keep.json.id,
+      channel: 'email',
+      message: { text: 'Where is my refund?' },
+    });
+    expect((await api.get(`/customers/${keep.json.id}`)).json.conversationCount).toBe(1);
 
     const merged = await api.post(`/customers/${keep.json.id}/merge`, { sourceId: dup.json.id });
     expect(merged.status).toBe(200);
     expect(merged.json.identities.map((i: { type: string }) => i.type).sort()).toEqual(['email', 'phone']);
-    expect(merged.json.conversationCount).toBe(1);
+    expect(merged.json.conversationCount).toBe(2);
     expect(merged.json.lifetimeValueCents).toBe(7_500);
     expect(merged.json.history[0]).toMatchObject({
       action: 'customer.merged_in',
@@ -105,6 +111,7 @@ describe('customers', () => {
     expect(moved.json.timeline.at(-1)).toMatchObject({ type: 'customer_merged' });
     const old = await api.get(`/customers/${dup.json.id}`);
     expect(old.json.mergedIntoId).toBe(keep.json.id);
+    expect(old.json.conversationCount).toBe(0);
     expect(old.json.history[0].action).toBe('customer.merged_away');
     const again = await api.post(`/customers/${keep.json.id}/merge`, { sourceId: dup.json.id });
     expect(again.status).toBe(409);

@@ -11,7 +11,7 @@ export const customerEvents = defineEvents({
     targetId: z.uuid(),
     targetName: z.string(),
     identities: z.array(z.string()),
-    conversationIds: z.array(z.uuid()),
+    conversationCount: z.number().int(),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define-module.js';
+import { countConversations } from './count-conversations.js';
 import { customerErrors } from './errors.js';
 import { customerEvents } from './events.js';
 import { customerPermissions } from './permissions.js';
@@ -11,6 +12,7 @@ export const customersModule = defineModule({
   permissions: customerPermissions,
   errors: customerErrors,
   events: customerEvents,
+  reactions: [countConversations],
 });
 
 export { findCustomerRow } from './get-customer.js';

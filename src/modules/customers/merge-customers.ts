@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../workspaces/index.js';
-import { conversationEvents, conversations } from '../conversations/schema.js';
 import { customerIdentities, customers } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { maxMoneyCents } from '../../platform/http/input-schemas.js';
@@ -8,7 +7,8 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findCustomerRow, getCustomerDetail } from './get-customer.js';
 
 // Folds a duplicate profile into the one that stays: identities, conversations and history
-// move; the duplicate is kept, marked as merged, so links to it still resolve.
+// move; the duplicate is kept, marked as merged, so links to it still resolve. The conversations
+// module moves the conversations in this transaction, in answer to customer.merged.
 export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceId: string) {
   if (targetId === sourceId) {
     throw new AppError('VALIDATION_FAILED', {
@@ -16,6 +16,14 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
       invalidParams: [{ name: 'sourceId', reason: 'same as the target' }],
     });
   }
+  // Both rows stay locked to the end: a conversation opened meanwhile counts before or after the
+  // merge, never in between, and two merges of one duplicate cannot both proceed.
+  await ctx.tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(inArray(customers.id, [targetId, sourceId]))
+    .orderBy(customers.id)
+    .for('update');
   const target = await findCustomerRow(ctx, targetId);
   const source = await findCustomerRow(ctx, sourceId);
   for (const c of [target, source]) {
@@ -37,16 +45,12 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     .set({ customerId: targetId })
     .where(eq(customerIdentities.customerId, sourceId))
     .returning({ type: customerIdentities.type, value: customerIdentities.value });
-  const movedConversations = await ctx.tx
-    .update(conversations)
-    .set({ customerId: targetId })
-    .where(eq(conversations.customerId, sourceId))
-    .returning({ id: conversations.id });
   await ctx.tx
     .update(customers)
     .set({
       attributes: { ...source.attributes, ...target.attributes },
       lifetimeValueCents,
+      conversationCount: target.conversationCount + source.conversationCount,
       customerSince:
         source.customerSince < target.customerSince ? source.customerSince : target.customerSince,
       updatedAt: new Date(),
@@ -54,7 +58,7 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     .where(eq(customers.id, targetId));
   await ctx.tx
     .update(customers)
-    .set({ mergedIntoId: targetId, updatedAt: new Date() })
+    .set({ mergedIntoId: targetId, conversationCount: 0, updatedAt: new Date() })
     .where(eq(customers.id, sourceId));
 
   const data = {
@@ -63,23 +67,12 @@ export async function mergeCustomers(ctx: WorkContext, targetId: string, sourceI
     targetId,
     targetName: target.name,
     identities: movedIdentities.map((i) => `${i.type}:${i.value}`),
-    conversationIds: movedConversations.map((c) => c.id),
+    conversationCount: source.conversationCount,
   };
   await recordAudit(ctx, [
     { action: 'customer.merged_in', subjectType: 'customer', subjectId: targetId, data },
     { action: 'customer.merged_away', subjectType: 'customer', subjectId: sourceId, data },
   ]);
-  if (movedConversations.length) {
-    await ctx.tx.insert(conversationEvents).values(
-      movedConversations.map((c) => ({
-        workspaceId: ctx.workspaceId,
-        conversationId: c.id,
-        type: 'customer_merged' as const,
-        actorId: ctx.actor.userId,
-        data: { fromCustomerId: sourceId, toCustomerId: targetId },
-      })),
-    );
-  }
   ctx.emit('customer.merged', data);
   return getCustomerDetail(ctx, targetId);
 }

@@ -1,5 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, customType, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { workspaces } from '../workspaces/schema.js';
 
@@ -17,6 +27,9 @@ export const customers = pgTable(
     name: text('name').notNull(),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     lifetimeValueCents: bigint('lifetime_value_cents', { mode: 'number' }).notNull().default(0),
+    // Kept by a reaction to conversation.created (count-conversations.ts): the profile shows it
+    // without reading the conversations module's tables.
+    conversationCount: integer('conversation_count').notNull().default(0),
     lifecycleStatus: text('lifecycle_status', { enum: lifecycleStatuses }).notNull().default('active'),
     customerSince: ts('customer_since').notNull().defaultNow(),
     lostAt: ts('lost_at'),

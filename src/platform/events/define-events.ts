@@ -15,6 +15,11 @@ export type DomainEvent<T extends EventType = EventType> = T extends EventType
   ? { id: number; type: T; workspaceId: string; at: string; data: ModuleEvents[T] }
   : never;
 
+/** An event as the transaction that emits it sees it: not yet numbered, not yet committed. */
+export type EmittedEvent<T extends EventType = EventType> = T extends EventType
+  ? { type: T; workspaceId: string; at: string; data: ModuleEvents[T] }
+  : never;
+
 export type PayloadsOf<C extends EventCatalog> = { [K in keyof C]: z.output<C[K]> };
 
 const schemas = new Map<string, z.ZodType>();

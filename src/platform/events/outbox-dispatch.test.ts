@@ -29,7 +29,7 @@ const noJobs = { send: async () => null };
 
 function dispatcher(listeners: ListenerDefinition[], options: Partial<DispatcherOptions> = {}) {
   // A process of its own on the same database: its own event stream, its own dispatcher.
-  const deps = createDeps(t.deps.config, t.handle);
+  const deps = createDeps(t.deps.config, t.handle, t.deps.reactions);
   const started = createDispatcher({ pollMs: 200, ...options, listeners, deps: { ...deps, jobs: noJobs } });
   onTestFinished(async () => {
     await started.stop();
@@ -68,7 +68,7 @@ const forCustomer = (seen: DomainEvent[], customerId: string) =>
 describe('the event outbox', () => {
   it('keeps an event committed by a process that died before dispatching it, and a new dispatcher delivers it', async () => {
     // The first process commits and goes away before any dispatcher ran: its in-memory side is gone.
-    const first = createDeps(t.deps.config, t.handle);
+    const first = createDeps(t.deps.config, t.handle, t.deps.reactions);
     const res = await buildApp(first).request('/api/v1/customers', {
       method: 'POST',
       headers: {

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import type { DomainEvent } from './define-events.js';
+import type { DomainEvent, EmittedEvent } from './define-events.js';
 import { EVENT_CHANNEL, wireText } from './event-channel.js';
-
-export type PendingEvent = Omit<DomainEvent, 'id'>;
 
 // One statement for all of a transaction's events: insert them in emit order and, on PostgreSQL,
 // NOTIFY each one. PostgreSQL delivers notifications only when the transaction commits, so every
@@ -11,7 +9,7 @@ export type PendingEvent = Omit<DomainEvent, 'id'>;
 export async function writeOutbox(
   tx: Tx,
   options: { workspaceId: string; notify: boolean },
-  pending: readonly PendingEvent[],
+  pending: readonly EmittedEvent[],
 ): Promise<DomainEvent[]> {
   const input = JSON.stringify(
     pending.map((e) => ({ type: e.type, data: e.data, at: e.at, wire: options.notify ? wireText(e) : null })),

@@ -6,6 +6,7 @@ import type { CredentialCache } from '../access/credential-cache.js';
 import type { LinkClaims } from '../access/signed-link.js';
 import type { Visitor } from '../access/visitor-token.js';
 import type { AccessGate } from './access-gate.js';
+import type { Reactions } from '../events/define-reaction.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -17,6 +18,8 @@ export type AppDeps = {
   handle: DbHandle;
   db: Db;
   events: EventBus;
+  /** Every module's in-transaction reactions to events, run by inWorkspace. */
+  reactions: Reactions;
   logger: Logger;
   credentials: CredentialCache;
   // Present where jobs can be sent (every server and worker process).

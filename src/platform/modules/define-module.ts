@@ -3,6 +3,7 @@ import type { PermissionGrants } from '../access/permissions.js';
 import type { ErrorCatalog } from '../errors.js';
 import type { EventCatalog } from '../events/define-events.js';
 import type { ListenerDefinition, ListenerDeps } from '../events/define-listener.js';
+import type { ReactionDefinition } from '../events/define-reaction.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Router } from '../http/app-env.js';
 import type { AnyJobDefinition } from '../jobs/index.js';
@@ -37,6 +38,8 @@ export type ModuleDefinition = {
   routes?: (deps: AppDeps) => Router;
   jobs?: readonly AnyJobDefinition<AppDeps>[];
   listeners?: readonly ListenerDefinition[];
+  /** Answers to other modules' events inside the emitting transaction (see defineReaction). */
+  reactions?: readonly ReactionDefinition[];
   permissions?: PermissionGrants;
   errors?: ErrorCatalog;
   events?: EventCatalog;

@@ -15,7 +15,7 @@ afterAll(() => t?.close(), 60_000);
 
 // Each API instance has its own event stream; on PostgreSQL every one of them hears every commit.
 async function instance() {
-  const deps = createDeps(t.deps.config, t.handle);
+  const deps = createDeps(t.deps.config, t.handle, t.deps.reactions);
   const heard: DomainEvent[] = [];
   deps.events.on('*', (e) => void heard.push(e));
   await deps.events.start();

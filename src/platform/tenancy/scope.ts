@@ -1,8 +1,9 @@
 import type { Db, DbHandle, Tx } from '../../db/client.js';
-import type { EventType, ModuleEvents } from '../events/define-events.js';
+import type { EmittedEvent, EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
+import { react, type Reactions } from '../events/define-reaction.js';
 import { validatePayload } from '../events/validate-payload.js';
-import { writeOutbox, type PendingEvent } from '../events/write-outbox.js';
+import { writeOutbox } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
 import { workspaceTransaction } from './workspace-transaction.js';
 
@@ -19,22 +20,23 @@ export type WorkContext = Scope & {
   emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
 };
 
-export type ScopeDeps = { db: Db; handle?: DbHandle; events: EventBus };
+export type ScopeDeps = { db: Db; handle?: DbHandle; events: EventBus; reactions: Reactions };
 
 // The one place tenancy is enforced: every request's work runs in a transaction that sets the
 // workspace and drops to a role bound by row-level security, so a query that forgets a
 // workspace filter still cannot see another workspace's rows. Emitted events are written to the
 // outbox at the end of the same transaction, so they exist exactly when the change does; the
-// process is told after the commit (realtime, and a prompt wake for the dispatcher).
+// process is told after the commit (realtime, and a prompt wake for the dispatcher). Other modules'
+// reactions to those events (defineReaction) run in the same transaction just before.
 export async function inWorkspace<T>(
   deps: ScopeDeps,
   scope: Scope,
   work: (ctx: WorkContext) => Promise<T>,
 ): Promise<T> {
-  const pending: PendingEvent[] = [];
+  const pending: EmittedEvent[] = [];
   let committed: DomainEvent[] = [];
   const result = await workspaceTransaction(deps, scope.workspaceId, async (tx) => {
-    const value = await work({
+    const ctx: WorkContext = {
       ...scope,
       tx,
       emit: (type, data) =>
@@ -43,9 +45,11 @@ export async function inWorkspace<T>(
           workspaceId: scope.workspaceId,
           at: new Date().toISOString(),
           data: validatePayload(type, data),
-        } as PendingEvent),
-    });
+        } as EmittedEvent),
+    };
+    const value = await work(ctx);
     if (pending.length) {
+      await react(deps.reactions, pending, ctx);
       const notify = deps.events.crossProcess;
       committed = await writeOutbox(tx, { workspaceId: scope.workspaceId, notify }, pending);
     }
