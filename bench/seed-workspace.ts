@@ -1,6 +1,6 @@
 import type { App } from '../src/app/build-app.js';
 import type { Db } from '../src/db/client.js';
-import { createWorkspace } from '../src/modules/workspaces/index.js';
+import { bootstrapWorkspace } from '../src/modules/identity/index.js';
 
 export type Seeded = { workspaceId: string; apiKey: string; customerId: string; conversationIds: string[] };
 
@@ -8,7 +8,7 @@ export type Seeded = { workspaceId: string; apiKey: string; customerId: string; 
 // customer and one open conversation per client. Created through the app itself, so the
 // benchmark depends only on the public API.
 export async function seedWorkspace(app: App, db: Db, conversations: number): Promise<Seeded> {
-  const { workspaceId, apiKey: ownerKey } = await createWorkspace({
+  const { workspaceId, apiKey: ownerKey } = await bootstrapWorkspace({
     db,
     name: 'Bench workspace',
     admin: { email: `bench-${Date.now()}@example.test`, password: 'bench password long enough' },

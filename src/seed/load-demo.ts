@@ -7,8 +7,7 @@ import { users, workspaces } from '../modules/workspaces/schema.js';
 import { hashPassword } from '../platform/access/secrets.js';
 import { inWorkspace, type ScopeDeps } from '../platform/tenancy/scope.js';
 import { reviewAgents, scoreConversations } from '../modules/quality/index.js';
-import { createApiKey } from '../modules/identity/index.js';
-import { createWorkspace } from '../modules/workspaces/index.js';
+import { bootstrapWorkspace, createApiKey } from '../modules/identity/index.js';
 import { getWorkspace } from '../modules/workspaces/index.js';
 import { buildConversations } from './build-conversations.js';
 import { buildCustomers } from './build-customers.js';
@@ -192,7 +191,7 @@ export async function loadDemo(deps: ScopeDeps, options: LoadDemoOptions = {}): 
 }
 
 async function newWorkspace(db: Db, owner: { email: string; password: string }) {
-  const created = await createWorkspace({
+  const created = await bootstrapWorkspace({
     db,
     name: 'Demo',
     admin: { email: owner.email, name: demoOwner.name, password: owner.password },

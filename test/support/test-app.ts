@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/env.js';
 import type { DbHandle } from '../../src/db/client.js';
-import { createWorkspace } from '../../src/modules/workspaces/index.js';
+import { bootstrapWorkspace } from '../../src/modules/identity/index.js';
 import { createAppDeps } from '../../src/app/create-app-deps.js';
 import { buildApp } from '../../src/app/build-app.js';
 import { openTestDb } from './test-db.js';
@@ -58,7 +58,7 @@ export async function createTestApp(options: { workers?: boolean; env?: Record<s
   let counter = 0;
   const workspace = async (name = `Workspace ${++counter}`) => {
     const email = `owner${++counter}-${Date.now()}@example.test`;
-    const created = await createWorkspace({
+    const created = await bootstrapWorkspace({
       db: deps.db,
       name,
       admin: { email, password: 'correct horse battery' },

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { apiKeys } from './schema.js';
 import type { Role } from '../../platform/access/roles.js';
-import { memberships } from '../workspaces/schema.js';
+import { memberRole } from '../workspaces/index.js';
 import { isKeyOnlyPermission, keyOnlyPermissions } from '../../platform/access/permissions.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
@@ -70,12 +70,12 @@ export const listApiKeys = (ctx: WorkContext) =>
 // carries the owner role.
 export async function revokeApiKey(ctx: WorkContext, id: string) {
   const [target] = await ctx.tx
-    .select({ role: apiKeys.role, creatorRole: memberships.role })
+    .select({ role: apiKeys.role, createdBy: apiKeys.createdBy })
     .from(apiKeys)
-    .leftJoin(memberships, eq(memberships.userId, apiKeys.createdBy))
     .where(eq(apiKeys.id, id));
   if (!target) throw new AppError('API_KEY_NOT_FOUND');
-  if (keyRank(target.role, target.creatorRole) > roleRank[ctx.actor.role]) {
+  const creatorRole = target.createdBy ? await memberRole(ctx, target.createdBy) : null;
+  if (keyRank(target.role, creatorRole) > roleRank[ctx.actor.role]) {
     throw new AppError('FORBIDDEN', {
       message: `A ${ctx.actor.role} cannot revoke a key of a higher-ranked member or role`,
     });

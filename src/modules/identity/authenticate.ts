@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiKeys, sessions } from './schema.js';
-import { memberships } from '../workspaces/schema.js';
+import { roleIn } from '../workspaces/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Scope } from '../../platform/tenancy/scope.js';
 import { keyPower } from './key-power.js';
@@ -12,18 +12,14 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // before any workspace is known, so these reads run as the system; everything after runs scoped to
 // the workspace they name.
 export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Scope> {
-  const [found] = await db
-    .select({ key: apiKeys, creatorRole: memberships.role })
+  const [key] = await db
+    .select()
     .from(apiKeys)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.userId, apiKeys.createdBy), eq(memberships.workspaceId, apiKeys.workspaceId)),
-    )
     .where(and(eq(apiKeys.keyHash, tokenHash), isNull(apiKeys.revokedAt)));
-  const power = found && keyPower(found.key, found.creatorRole);
-  if (!found || !power)
+  const creatorRole = key?.createdBy ? await roleIn(db, key.workspaceId, key.createdBy) : null;
+  const power = key && keyPower(key, creatorRole);
+  if (!key || !power)
     throw new AppError('UNAUTHENTICATED', { message: 'The API key is not valid or was revoked' });
-  const { key } = found;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
@@ -45,22 +41,16 @@ export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Sco
 
 export async function authenticateSession(db: Db, tokenHash: string): Promise<Scope & { sessionId: string }> {
   const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      userId: sessions.userId,
-      workspaceId: sessions.workspaceId,
-      role: memberships.role,
-    })
+    .select({ sessionId: sessions.id, userId: sessions.userId, workspaceId: sessions.workspaceId })
     .from(sessions)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)),
-    )
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
-  if (!row) throw new AppError('UNAUTHENTICATED', { message: 'The session has expired; log in again' });
+  // A session ends with the membership it was opened in.
+  const role = row && (await roleIn(db, row.workspaceId, row.userId));
+  if (!row || !role)
+    throw new AppError('UNAUTHENTICATED', { message: 'The session has expired; log in again' });
   return {
     sessionId: row.sessionId,
     workspaceId: row.workspaceId,
-    actor: { type: 'user', userId: row.userId, role: row.role },
+    actor: { type: 'user', userId: row.userId, role },
   };
 }

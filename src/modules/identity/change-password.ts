@@ -1,10 +1,9 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions } from './schema.js';
-import { users } from '../workspaces/schema.js';
 import { hashPassword, verifyPassword } from '../../platform/access/secrets.js';
 import { AppError } from '../../platform/errors.js';
-import { passwordProblem } from '../workspaces/index.js';
+import { findAccount, passwordProblem, setPasswordHash } from '../workspaces/index.js';
 import { countAttempt, forgiveAttempt, throttleKeys } from './login-throttle.js';
 
 export type ChangePasswordInput = {
@@ -20,7 +19,7 @@ export type ChangePasswordInput = {
 // Guessing the current password is throttled like a login: a stolen session must not become a
 // way to try passwords.
 export async function changePassword(db: Db, input: ChangePasswordInput): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  const user = await findAccount(db, input.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const throttle = throttleKeys(user.email, input.address);
   await countAttempt(db, throttle);
@@ -42,7 +41,7 @@ export async function changePassword(db: Db, input: ChangePasswordInput): Promis
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await setPasswordHash(tx, user.id, passwordHash);
     await tx
       .delete(sessions)
       .where(

@@ -5,6 +5,7 @@ import { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from '../wo
 import { identityErrors } from './errors.js';
 import { identityPermissions } from './permissions.js';
 import { identityRoutes } from './routes.js';
+import { revokeRemovedMemberKeys } from './revoke-removed-member-keys.js';
 
 const workspaceId = z.uuid('must be a workspace id (a UUID)');
 const name = text({ min: 1, max: 200 });
@@ -15,6 +16,7 @@ export const identityModule = defineModule({
   routes: identityRoutes,
   permissions: identityPermissions,
   errors: identityErrors,
+  reactions: [revokeRemovedMemberKeys],
   adminCommands: {
     init: {
       args: z
@@ -38,4 +40,5 @@ export const identityModule = defineModule({
 });
 
 export { authenticateStaff } from './authenticate-staff.js';
+export { bootstrapWorkspace } from './bootstrap-workspace.js';
 export { createApiKey } from './api-keys.js';

@@ -1,17 +1,13 @@
-import { sql } from 'drizzle-orm';
-import { users } from '../workspaces/schema.js';
-import { createWorkspace } from '../workspaces/index.js';
+import { findAccountByEmail } from '../workspaces/index.js';
 import type { AppDeps } from '../../platform/http/app-env.js';
+import { bootstrapWorkspace } from './bootstrap-workspace.js';
 
 export type InitArgs = { workspace: string; admin: string; password: string; name?: string };
 
 export async function initWorkspace(deps: AppDeps, args: InitArgs) {
   // An existing account keeps its password; the operator should hear that rather than guess.
-  const [existing] = await deps.db
-    .select({ hasPassword: sql<boolean>`${users.passwordHash} IS NOT NULL` })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${args.admin.toLowerCase()}`);
-  const created = await createWorkspace({
+  const existing = await findAccountByEmail(deps.db, args.admin);
+  const created = await bootstrapWorkspace({
     db: deps.db,
     name: args.workspace,
     admin: { email: args.admin, name: args.name, password: args.password },
@@ -21,6 +17,6 @@ export async function initWorkspace(deps: AppDeps, args: InitArgs) {
     workspaceName: args.workspace,
     apiKey: created.apiKey,
     admin: args.admin,
-    passwordKept: Boolean(existing?.hasPassword),
+    passwordKept: Boolean(existing?.passwordHash),
   };
 }

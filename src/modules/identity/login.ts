@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { memberships, users, workspaces } from '../workspaces/schema.js';
+import { findAccountByEmail, workspacesOf } from '../workspaces/index.js';
 import { sessions } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken, verifyPassword } from '../../platform/access/secrets.js';
@@ -19,18 +19,11 @@ export async function login(options: {
   const { db, email, password, workspaceId } = options;
   const throttle = throttleKeys(email, options.address);
   await countAttempt(db, throttle);
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const user = await findAccountByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
   await forgiveAttempt(db, throttle);
-  const rows = await db
-    .select({ workspaceId: memberships.workspaceId, role: memberships.role, name: workspaces.name })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(memberships.userId, user.id));
+  const rows = await workspacesOf(db, user.id);
   const membership = workspaceId ? rows.find((r) => r.workspaceId === workspaceId) : rows[0];
   if (!membership) {
     throw new AppError(rows.length ? 'WORKSPACE_NOT_FOUND' : 'INVALID_CREDENTIALS', {

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, publicAccess, staff } from '../../platform/http/define-route.js';
 import { deleteCookie, setSignedCookie } from 'hono/cookie';
-import { eq } from 'drizzle-orm';
-import { users, workspaces } from '../workspaces/schema.js';
+import { findAccount, getWorkspace } from '../workspaces/index.js';
 import { createRouter, type AppDeps } from '../../platform/http/app-env.js';
 import { SESSION_COOKIE } from './authenticate-staff.js';
 import { clientAddress, isHttps } from '../../platform/http/client-address.js';
@@ -92,13 +91,11 @@ export function identityRoutes(deps: AppDeps) {
     async (c) => {
       const scope = c.get('scope');
       const me = await inWorkspace(deps, scope, async (ctx) => {
-        const [ws] = await ctx.tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-        const [user] = scope.actor.userId
-          ? await ctx.tx.select().from(users).where(eq(users.id, scope.actor.userId))
-          : [];
+        const ws = await getWorkspace(ctx);
+        const user = scope.actor.userId ? await findAccount(ctx.tx, scope.actor.userId) : undefined;
         return {
           user: { id: user?.id ?? null, email: user?.email ?? null, name: user?.name ?? null },
-          workspace: { id: ws!.id, name: ws!.name, role: scope.actor.role },
+          workspace: { id: ws.id, name: ws.name, role: scope.actor.role },
           auth: scope.actor.type === 'user' ? 'session' : 'api_key',
         };
       });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../platform/http/input-schemas.js';
 import { defineModule } from '../../platform/modules/define-module.js';
 import { workspaceErrors } from './errors.js';
+import { workspaceEvents } from './events.js';
 import { workspacePermissions } from './permissions.js';
 import { workspaceRoutes } from './routes.js';
 import { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from './schemas.js';
@@ -14,6 +15,7 @@ export const workspacesModule = defineModule({
   routes: workspaceRoutes,
   permissions: workspacePermissions,
   errors: workspaceErrors,
+  events: workspaceEvents,
   adminCommands: {
     'user.add': {
       args: z
@@ -32,6 +34,14 @@ export const workspacesModule = defineModule({
 });
 
 export { createWorkspace } from './create-workspace.js';
+export {
+  findAccount,
+  findAccountByEmail,
+  memberRole,
+  roleIn,
+  setPasswordHash,
+  workspacesOf,
+} from './accounts.js';
 export { getWorkspace } from './workspace.js';
 export { emailSchema, passwordNotEmail, passwordSchema, roleSchema } from './schemas.js';
 export { passwordProblem } from './password-rule.js';

@@ -1,5 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiKeys } from '../identity/schema.js';
+import { eq, sql } from 'drizzle-orm';
 import { memberships, users, type Role } from './schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
@@ -101,10 +100,7 @@ export async function removeMember(ctx: WorkContext, userId: string) {
   assertCanGrant(ctx, current.role, await actingRole(ctx));
   if (current.role === 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.delete(memberships).where(eq(memberships.userId, userId));
-  await ctx.tx
-    .update(apiKeys)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
+  ctx.emit('member.removed', { userId });
 }
 
 /*
