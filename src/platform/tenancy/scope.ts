@@ -3,7 +3,7 @@ import type { EmittedEvent, EventType, ModuleEvents } from '../events/define-eve
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
 import { react, type Reactions } from '../events/define-reaction.js';
 import { validatePayload } from '../events/validate-payload.js';
-import { writeOutbox } from '../events/write-outbox.js';
+import { outboxWrite } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
 import { workspaceTransaction } from './workspace-transaction.js';
 
@@ -35,26 +35,31 @@ export async function inWorkspace<T>(
 ): Promise<T> {
   const pending: EmittedEvent[] = [];
   let committed: DomainEvent[] = [];
-  const result = await workspaceTransaction(deps, scope.workspaceId, async (tx) => {
-    const ctx: WorkContext = {
-      ...scope,
-      tx,
-      emit: (type, data) =>
-        pending.push({
-          type,
-          workspaceId: scope.workspaceId,
-          at: new Date().toISOString(),
-          data: validatePayload(type, data),
-        } as EmittedEvent),
-    };
-    const value = await work(ctx);
-    if (pending.length) {
-      await react(deps.reactions, pending, ctx);
-      const notify = deps.events.crossProcess;
-      committed = await writeOutbox(tx, { workspaceId: scope.workspaceId, notify }, pending);
-    }
-    return value;
-  });
+  const notify = deps.events.crossProcess;
+  const result = await workspaceTransaction(
+    deps,
+    scope.workspaceId,
+    async (tx) => {
+      const ctx: WorkContext = {
+        ...scope,
+        tx,
+        emit: (type, data) =>
+          pending.push({
+            type,
+            workspaceId: scope.workspaceId,
+            at: new Date().toISOString(),
+            data: validatePayload(type, data),
+          } as EmittedEvent),
+      };
+      const value = await work(ctx);
+      if (pending.length) await react(deps.reactions, pending, ctx);
+      return value;
+    },
+    () =>
+      pending.length
+        ? outboxWrite({ workspaceId: scope.workspaceId, notify }, pending, (events) => (committed = events))
+        : undefined,
+  );
   deps.events.publish(committed);
   return result;
 }

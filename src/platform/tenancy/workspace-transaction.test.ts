@@ -45,6 +45,40 @@ describe('a workspace transaction', () => {
     expect(still).toBe(id);
   });
 
+  it('sends the final write with the commit: it sees the work, its rows are read, and its failure undoes the work', async () => {
+    const id = randomUUID();
+    await handle.db.execute(sql`CREATE TABLE IF NOT EXISTS final_probe (n int)`);
+    await handle.db.execute(sql`GRANT ALL ON final_probe TO earshot_app`);
+    let read: unknown[] = [];
+    const value = await workspaceTransaction(
+      deps,
+      id,
+      async (tx) => {
+        await tx.execute(sql`INSERT INTO final_probe VALUES (1)`);
+        return 'done';
+      },
+      () => ({
+        text: 'SELECT count(*)::int AS n, current_user AS who FROM final_probe',
+        read: (rows) => (read = rows),
+      }),
+    );
+    expect(value).toBe('done');
+    expect(read).toEqual([{ n: 1, who: 'earshot_app' }]);
+
+    await expect(
+      workspaceTransaction(
+        deps,
+        id,
+        (tx) => tx.execute(sql`INSERT INTO final_probe VALUES (2)`),
+        () => ({ text: 'SELECT 1/0', read: () => undefined }),
+      ),
+    ).rejects.toThrow();
+    const rows = (await handle.db.execute(sql`SELECT n FROM final_probe ORDER BY n`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(rows.rows).toEqual([{ n: 1 }]);
+  });
+
   it('refuses a workspace id that is not a UUID before it reaches the database', async () => {
     const hostile = "x', true); DROP TABLE workspaces; --";
     await expect(workspaceTransaction(deps, hostile, async () => 'ran')).rejects.toThrow();

@@ -7,17 +7,22 @@ import { isUuid } from '../http/input-schemas.js';
 
 const scoped = new WeakMap<pg.PoolClient, Db>();
 
+/** A last statement, decided once the work is done, sent together with the COMMIT. */
+export type FinalWrite = { text: string; read(rows: Record<string, unknown>[]): void };
+
 /**
  * Runs `work` in a transaction set to the workspace and to the role bound by row-level security.
- * On PostgreSQL, `BEGIN` and the two settings travel as one simple-protocol query (one round trip
- * instead of two per request); the workspace id is checked to be a UUID first, since that query
- * cannot take parameters. The embedded database answers in-process, so it keeps drizzle's
- * transaction.
+ * On PostgreSQL, `BEGIN` and the two settings travel as one simple-protocol query, and so do the
+ * final write (the outbox) and `COMMIT`: two round trips fewer per request. Simple-protocol
+ * queries take no parameters, so the workspace id is checked to be a UUID first and the final
+ * write inlines its values as literals. The embedded database answers in-process, so it keeps
+ * drizzle's transaction.
  */
 export async function workspaceTransaction<T>(
   deps: { db: Db; handle?: DbHandle },
   workspaceId: string,
   work: (tx: Tx) => Promise<T>,
+  finalWrite: () => FinalWrite | undefined = () => undefined,
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new Error(`Not a workspace id: ${JSON.stringify(workspaceId)}`);
   if (deps.handle?.kind !== 'pg') {
@@ -25,7 +30,10 @@ export async function workspaceTransaction<T>(
       await tx.execute(
         sql`SELECT set_config('earshot.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
       );
-      return work(tx);
+      const result = await work(tx);
+      const last = finalWrite();
+      if (last) last.read(((await tx.execute(sql.raw(last.text))) as unknown as { rows: never[] }).rows);
+      return result;
     });
   }
   const client = await deps.handle.pool.connect();
@@ -45,7 +53,13 @@ export async function workspaceTransaction<T>(
     let tx = scoped.get(client);
     if (!tx) scoped.set(client, (tx = drizzle(client) as unknown as Db));
     const result = await work(tx as unknown as Tx);
-    await client.query('COMMIT');
+    const last = finalWrite();
+    if (!last) await client.query('COMMIT');
+    else {
+      // A failing final statement skips the COMMIT after it; the ROLLBACK below ends the transaction.
+      const [written] = (await client.query(`${last.text}; COMMIT`)) as unknown as pg.QueryResult[];
+      last.read(written!.rows);
+    }
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));

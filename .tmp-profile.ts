@@ -1,0 +1,22 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { openBenchDb } from './bench/bench-db.js';
+import { startApiTarget } from './bench/api-bench.js';
+import { runLoad } from './bench/load/load-generator.js';
+
+const db = await openBenchDb(process.env.DATABASE_URL);
+const api = await startApiTarget(db.handle, 50);
+const base = { ...api.target, connections: 50, maxRequests: 2_000_000 };
+await runLoad({ ...base, warmupMs: 0, durationMs: 5000 });
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
+await session.post('Profiler.start');
+const r = await runLoad({ ...base, warmupMs: 0, durationMs: Number(process.env.SECS ?? 15) * 1000 });
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/work/prof/steady.cpuprofile', JSON.stringify(profile));
+console.log(JSON.stringify({ rps: r.requestsPerSecond, p50: r.p50Ms, p99: r.p99Ms, errors: r.errors, requests: r.requests }));
+await api.close();
+await db.close();
+process.exit(0);
