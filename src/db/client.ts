@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { prepareStatements } from './prepare-statements.js';
 
 // One type for both drivers so every module has a single code path.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -33,6 +34,7 @@ export function openPostgres(connectionString: string, max = 10): PostgresHandle
   pool.on('error', () => {
     // An idle client dropped by the server is replaced by the pool on next use.
   });
+  pool.on('connect', prepareStatements);
   const db = drizzlePg(pool) as unknown as Db;
   return { kind: 'pg', db, pool, close: () => pool.end() };
 }
