@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { alphabet, parseReference } from './reference.js';
+import { inHours, promiseDesk } from './test-fixtures.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
@@ -9,21 +10,7 @@ let other: ReturnType<TestApp['as']>;
 let desk: ReturnType<typeof helpDesk>;
 let ownerId: string;
 let conversationId: string;
-
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-
-async function promise(fields: Record<string, unknown> = {}) {
-  const res = await api.post('/promises', {
-    conversationId,
-    type: 'follow_up',
-    ownerId,
-    dueAt: inHours(24),
-    terms: 'We will email the corrected invoice.',
-    ...fields,
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json;
-}
+let promise: Awaited<ReturnType<typeof promiseDesk>>['promise'];
 
 // Changes one symbol of a reference's letters form to another symbol of the alphabet.
 const misspell = (reference: string, at: number) => {
@@ -33,13 +20,9 @@ const misspell = (reference: string, at: number) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const ws = await t.workspace('Promises');
-  api = t.as(ws.apiKey);
+  const mine = await promiseDesk(t, 'Promises');
+  ({ api, desk, ownerId, conversationId, promise } = mine);
   other = t.as((await t.workspace('Elsewhere')).apiKey);
-  desk = helpDesk(api);
-  ownerId = (await desk.member('agent', 'Avery Agent')).id;
-  const customer = await desk.customer();
-  conversationId = (await desk.conversation({ customerId: customer.id, text: 'Can you send a quote?' })).id;
 }, 60_000);
 afterAll(() => t?.close());
 
