@@ -15,5 +15,3 @@ export const promisesModule = defineModule({
   errors: promiseErrors,
   events: promiseEvents,
 });
-
-export { parseReference } from './reference.js';

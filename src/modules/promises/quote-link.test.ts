@@ -35,6 +35,7 @@ describe("a quote's signed link", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const page = await res.text();
     expect(page).toContain('Annual plan &lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
     expect(page).not.toMatch(/<script|style=|<style/i);

@@ -40,6 +40,12 @@ function notFoundForBadLinks(deps: AppDeps) {
  * this exact path before the handler runs, and the handler acts in the workspace the link names,
  * as the system (the customer has no member identity).
  */
+// The URL carries the token that opens the quote: no cache keeps the page.
+const showPage = (c: Context<AppEnv>, page: ReturnType<typeof quotePage>) => {
+  c.header('cache-control', 'no-store');
+  return c.html(page, 200);
+};
+
 export function quoteRoutes(deps: AppDeps) {
   const app = createRouter();
   app.onError(notFoundForBadLinks(deps));
@@ -64,7 +70,7 @@ export function quoteRoutes(deps: AppDeps) {
       const quote = await inLinkWorkspace(c, (ctx) =>
         readQuote(ctx, c.var.link.subjectId, c.req.valid('param').reference),
       );
-      return c.html(quotePage(quote, formAction(c), now), 200);
+      return showPage(c, quotePage(quote, formAction(c), now));
     },
   );
 
@@ -89,7 +95,7 @@ export function quoteRoutes(deps: AppDeps) {
       const now = new Date();
       const quote = { id: c.var.link.subjectId, reference: c.req.valid('param').reference };
       const row = await inLinkWorkspace(c, (ctx) => answerQuote(ctx, quote, c.req.valid('form').answer, now));
-      return c.html(quotePage(row, formAction(c), now), 200);
+      return showPage(c, quotePage(row, formAction(c), now));
     },
   );
 
