@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../test/support/start-background.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
-import { sweepPromises, sweepPromisesJob } from './sweep-promises-job.js';
+import { sql } from 'drizzle-orm';
+import { promises } from './schema.js';
+import { openPast, sweepPromises, sweepPromisesJob } from './sweep-promises-job.js';
 import { eventsOf, inHours, promiseDesk } from './test-fixtures.js';
 
 let t: TestApp;
@@ -82,4 +84,24 @@ describe('the promise sweep', () => {
     expect(await statusOf(pending.id)).toBe('open');
     expect(await eventsOf(t, 'promise.broken', overdue.id)).toHaveLength(1);
   }, 60_000);
+
+  it('asks each question through its index, not by reading every promise', async () => {
+    // The test tables are small enough that the planner would rather scan; forbidding the scan
+    // shows that the query's shape lets an index answer it.
+    const moments = [
+      [promises.expiresAt, 'promises_expires_idx'],
+      [promises.breaksAt, 'promises_breaks_idx'],
+      [promises.remindAt, 'promises_remind_idx'],
+    ] as const;
+    for (const [moment, index] of moments) {
+      const plan = await t.handle.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        const result = await tx.execute(sql`EXPLAIN ${openPast(t.handle.db, moment, new Date())}`);
+        return (result as unknown as { rows: Record<string, string>[] }).rows
+          .map((r) => Object.values(r)[0])
+          .join('\n');
+      });
+      expect(plan).toContain(`Index Scan using ${index} `);
+    }
+  });
 });

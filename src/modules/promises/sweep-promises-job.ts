@@ -26,7 +26,7 @@ export async function sweepPromises(deps: ScopeDeps, now = new Date()): Promise<
     const due = new Map<string, string>();
     let full = false;
     for (const moment of [promises.expiresAt, promises.breaksAt, promises.remindAt]) {
-      const rows = await openPast(deps, moment, now);
+      const rows = await openPast(deps.db, moment, now);
       full ||= rows.length === batchSize;
       for (const row of rows) due.set(row.id, row.workspaceId);
     }
@@ -39,8 +39,9 @@ export async function sweepPromises(deps: ScopeDeps, now = new Date()): Promise<
   return result;
 }
 
-const openPast = (deps: ScopeDeps, moment: AnyColumn, now: Date) =>
-  deps.db
+/** Open promises past one of their moments; each is served by an index on (status, moment). */
+export const openPast = (db: ScopeDeps['db'], moment: AnyColumn, now: Date) =>
+  db
     .select({ id: promises.id, workspaceId: promises.workspaceId })
     .from(promises)
     .where(and(eq(promises.status, 'open'), lte(moment, now)))
