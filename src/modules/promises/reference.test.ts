@@ -80,6 +80,12 @@ describe('reading a reference back', () => {
     );
   });
 
+  it('reads the example the README and the API reference give', () => {
+    expect(parseReference('K7M-Q4PD')).toBe('K7MQ4PD');
+    expect(referenceDigits('K7MQ4PD')).toBe('49186967387');
+    expect(parseReference('491 8696 7387')).toBe('K7MQ4PD');
+  });
+
   it('refuses look-alikes, wrong lengths and empty input', () => {
     const ref = newReference();
     expect(parseReference(replaceAt(ref, 2, '0'))).toBeNull();

@@ -51,14 +51,14 @@ export const lookupQuery = z
       .trim()
       .min(1, 'must not be empty')
       .max(64)
-      .openapi({ description: 'Either form, any case, with or without separators', example: 'K7M-Q4PX' }),
+      .openapi({ description: 'Either form, any case, with or without separators', example: 'K7M-Q4PD' }),
   })
   .strict();
 
 export const promiseSchema = z
   .object({
     id: z.uuid(),
-    reference: z.string().openapi({ example: 'K7M-Q4PX' }),
+    reference: z.string().openapi({ example: 'K7M-Q4PD' }),
     referenceDigits: z.string().openapi({ description: 'The same reference for a phone keypad' }),
     conversationId: z.uuid(),
     type: z.enum(promiseTypes),
@@ -96,7 +96,7 @@ export const quoteParams = z.object({
   reference: z
     .string()
     .max(16)
-    .openapi({ param: { name: 'reference', in: 'path' }, example: 'K7MQ4PX' }),
+    .openapi({ param: { name: 'reference', in: 'path' }, example: 'K7MQ4PD' }),
 });
 
 export const quoteAnswerForm = z.object({ answer: z.enum(['accept', 'renew']) }).openapi('QuoteAnswerForm');
