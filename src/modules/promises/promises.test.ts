@@ -221,3 +221,26 @@ describe('tenancy', () => {
     expect((await api.get(`/promises/${p.id}`)).json.status).toBe('open');
   });
 });
+
+describe('permissions', () => {
+  it('lets every role read promises and only desk workers make, keep or cancel them', async () => {
+    const p = await promise();
+    const key = await api.post('/api-keys', { name: 'Wallboard', role: 'frontline' });
+    expect(key.status, key.text).toBe(201);
+    const frontline = t.as(key.json.key);
+    expect((await frontline.get(`/promises/${p.id}`)).status).toBe(200);
+    const refused = [
+      await frontline.post('/promises', {
+        conversationId,
+        type: 'follow_up',
+        ownerId,
+        dueAt: inHours(1),
+        terms: 'x',
+      }),
+      await frontline.post(`/promises/${p.id}/kept`),
+      await frontline.post(`/promises/${p.id}/cancel`),
+    ];
+    for (const res of refused) expect(res.status, res.text).toBe(403);
+    expect((await api.get(`/promises/${p.id}`)).json.status).toBe('open');
+  });
+});
