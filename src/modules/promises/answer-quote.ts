@@ -13,7 +13,10 @@ export type QuoteAnswer = 'accept' | 'renew';
  * reference; both are signed, and both must still agree with the row, or it is not found.
  */
 export async function readQuote(ctx: WorkContext, id: string, reference: string, forUpdate = false) {
-  const row = await loadPromise(ctx, id, { forUpdate }).catch(() => null);
+  const row = await loadPromise(ctx, id, { forUpdate }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'PROMISE_NOT_FOUND') return null;
+    throw err;
+  });
   if (!row || row.type !== 'quote' || row.reference !== reference) throw new AppError('PROMISE_NOT_FOUND');
   return row;
 }
