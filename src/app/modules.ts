@@ -1,6 +1,7 @@
 import { conversationsModule } from '../modules/conversations/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { identityModule } from '../modules/identity/index.js';
+import { promisesModule } from '../modules/promises/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
@@ -12,4 +13,5 @@ export const modules = [
   customersModule,
   conversationsModule,
   qualityModule,
+  promisesModule,
 ] as const;

@@ -1,0 +1,81 @@
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { loadConversation } from '../conversations/index.js';
+import { assertMember } from '../workspaces/index.js';
+import { eventSubject } from './promise-row.js';
+import { newReference } from './reference.js';
+import { promises, type PromiseType } from './schema.js';
+
+export type CreatePromiseInput = {
+  conversationId: string;
+  type: PromiseType;
+  ownerId: string;
+  dueAt?: string;
+  window?: { from: string; to: string };
+  terms: string;
+  expiresAt?: string;
+};
+
+/*
+ * A promise becomes broken this long after its due time (or its window's end). One constant for
+ * every workspace for now: a per-workspace setting comes with the workspace settings page.
+ * Fifteen minutes absorbs a call that starts a little late without hiding a forgotten one.
+ */
+export const breakGraceMs = 15 * 60_000;
+/*
+ * The owner is reminded this long before the due time (or the window's start). Reminders count
+ * clock time for now; working hours come with calendars. A promise made closer to its due time
+ * than this gets no reminder: its owner has just made it.
+ */
+export const reminderLeadMs = 60 * 60_000;
+
+// Seven symbols leave close to 900 million references per workspace, so a clash is rare; the
+// unique index decides, and a clash only costs another draw.
+const referenceAttempts = 8;
+
+export async function createPromise(ctx: WorkContext, input: CreatePromiseInput, now = new Date()) {
+  await loadConversation(ctx, input.conversationId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') {
+      throw new AppError('CONVERSATION_NOT_FOUND', {
+        invalidParams: [{ name: 'conversationId', reason: 'no such conversation in this workspace' }],
+      });
+    }
+    throw err;
+  });
+  await assertMember(ctx, input.ownerId, 'ownerId');
+
+  const dueAt = input.dueAt ? new Date(input.dueAt) : null;
+  const windowFrom = input.window ? new Date(input.window.from) : null;
+  const windowTo = input.window ? new Date(input.window.to) : null;
+  const deadline = (dueAt ?? windowTo)!;
+  const remindAt = new Date((dueAt ?? windowFrom)!.getTime() - reminderLeadMs);
+  const values = {
+    workspaceId: ctx.workspaceId,
+    conversationId: input.conversationId,
+    type: input.type,
+    ownerId: input.ownerId,
+    terms: input.terms,
+    dueAt,
+    windowFrom,
+    windowTo,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    breaksAt: new Date(deadline.getTime() + breakGraceMs),
+    remindAt: remindAt > now ? remindAt : null,
+    createdById: ctx.actor.userId,
+  };
+  for (let attempt = 0; attempt < referenceAttempts; attempt++) {
+    const [row] = await ctx.tx
+      .insert(promises)
+      .values({ ...values, reference: newReference() })
+      .onConflictDoNothing({ target: [promises.workspaceId, promises.reference] })
+      .returning();
+    if (!row) continue;
+    ctx.emit('promise.created', {
+      ...eventSubject(row),
+      breaksAt: row.breaksAt.toISOString(),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+    });
+    return row;
+  }
+  throw new AppError('CONFLICT', { message: 'No free reference was found; try again' });
+}

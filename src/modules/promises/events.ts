@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
+import { closers, promiseTypes } from './schema.js';
+
+// Every promise event names the promise, its conversation and its owner, so a listener (the
+// owner's notifications, the quality engine's Road 4, reports) needs no read to act on it.
+const subject = {
+  promiseId: z.uuid(),
+  reference: z.string(),
+  conversationId: z.uuid(),
+  type: z.enum(promiseTypes),
+  ownerId: z.uuid(),
+};
+
+export const promiseEvents = defineEvents({
+  'promise.created': z.object({ ...subject, breaksAt: z.string(), expiresAt: z.string().nullable() }),
+  'promise.kept': z.object({ ...subject, by: z.enum(closers), byUserId: z.uuid().nullable() }),
+  'promise.cancelled': z.object({ ...subject, byUserId: z.uuid().nullable() }),
+  /** Still open at its due time plus the grace: a Road-4 event for quality and reports. */
+  'promise.broken': z.object({ ...subject, dueAt: z.string(), breaksAt: z.string() }),
+  'promise.expired': z.object({ ...subject, expiresAt: z.string() }),
+  /** The owner should act before the due time. */
+  'promise.reminder_due': z.object({ ...subject, dueAt: z.string() }),
+  /** A customer opened an expired quote's link and asked for a new one. */
+  'promise.renewal_requested': z.object({ ...subject, expiresAt: z.string() }),
+});
+
+declare module '../../platform/events/define-events.js' {
+  interface ModuleEvents extends PayloadsOf<typeof promiseEvents> {}
+}

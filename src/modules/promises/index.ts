@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/modules/define-module.js';
+import { promiseErrors } from './errors.js';
+import { promiseEvents } from './events.js';
+import { promisePermissions } from './permissions.js';
+import { promiseRoutes } from './routes.js';
+import { sweepPromisesJob } from './sweep-promises-job.js';
+
+// Promises made to customers (quotes, coupons, callbacks, follow-ups) as records that are kept,
+// cancelled, broken or expired; their references; a quote's signed public page.
+export const promisesModule = defineModule({
+  name: 'promises',
+  routes: promiseRoutes,
+  jobs: [sweepPromisesJob],
+  permissions: promisePermissions,
+  errors: promiseErrors,
+  events: promiseEvents,
+});

@@ -1,0 +1,59 @@
+import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
+import { conversations } from '../conversations/schema.js';
+import { users, workspaces } from '../workspaces/schema.js';
+
+export const promiseTypes = ['quote', 'coupon', 'callback', 'follow_up'] as const;
+export const promiseStatuses = ['open', 'kept', 'broken', 'expired', 'cancelled'] as const;
+export type PromiseType = (typeof promiseTypes)[number];
+export type PromiseStatus = (typeof promiseStatuses)[number];
+/** Who closed a promise: a member (kept or cancelled it), the customer (accepted a quote), or time. */
+export const closers = ['member', 'customer', 'system'] as const;
+
+export const promises = pgTable(
+  'promises',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Canonical form: seven symbols, no separator (see reference.ts).
+    reference: text('reference').notNull(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: promiseTypes }).notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: promiseStatuses }).notNull().default('open'),
+    terms: text('terms').notNull(),
+    // Either a moment (dueAt) or a window (from, to), never both.
+    dueAt: ts('due_at'),
+    windowFrom: ts('window_from'),
+    windowTo: ts('window_to'),
+    expiresAt: ts('expires_at'),
+    // When an open promise becomes broken: the due time (or the window's end) plus the grace,
+    // fixed at creation so the sweep reads one indexed column.
+    breaksAt: ts('breaks_at').notNull(),
+    // When the owner is reminded; cleared once the reminder went out (remindedAt keeps when).
+    remindAt: ts('remind_at'),
+    remindedAt: ts('reminded_at'),
+    renewalRequestedAt: ts('renewal_requested_at'),
+    closedAt: ts('closed_at'),
+    closedBy: text('closed_by', { enum: closers }),
+    closedById: uuid('closed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('promises_reference_key').on(t.workspaceId, t.reference),
+    index('promises_list_idx').on(t.workspaceId, t.createdAt.desc(), t.id),
+    index('promises_conversation_idx').on(t.conversationId, t.status),
+    // The sweep's three questions — open and past a moment — each one index range, across all
+    // workspaces, however many promises were kept long ago.
+    index('promises_breaks_idx').on(t.status, t.breaksAt),
+    index('promises_expires_idx').on(t.status, t.expiresAt),
+    index('promises_remind_idx').on(t.status, t.remindAt),
+  ],
+);
+
+export type PromiseRow = typeof promises.$inferSelect;

@@ -1,0 +1,102 @@
+import { z } from '@hono/zod-openapi';
+import { dateTime, text } from '../../platform/http/input-schemas.js';
+import { closers, promiseStatuses, promiseTypes } from './schema.js';
+
+const window = z
+  .object({ from: dateTime(), to: dateTime() })
+  .strict()
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: 'must end after it starts', path: ['to'] })
+  .openapi('PromiseWindowInput');
+
+export const createPromiseBody = z
+  .object({
+    conversationId: z.uuid(),
+    type: z.enum(promiseTypes),
+    ownerId: z.uuid().openapi({ description: 'The member who keeps it, and is reminded and told' }),
+    dueAt: dateTime().optional().openapi({ description: 'When it is due; or send a window' }),
+    window: window.optional().openapi({ description: 'When it is due, as a window (a callback slot)' }),
+    terms: text({ min: 1, max: 5_000 }).openapi({
+      description: 'What was promised, as the customer reads it',
+    }),
+    expiresAt: dateTime()
+      .optional()
+      .openapi({ description: 'Quotes and coupons: when the offer ends; an open one then expires' }),
+  })
+  .strict()
+  .refine((p) => (p.dueAt === undefined) !== (p.window === undefined), {
+    message: 'send either dueAt or window, not both',
+    path: ['dueAt'],
+  })
+  .refine((p) => p.expiresAt === undefined || p.type === 'quote' || p.type === 'coupon', {
+    message: 'only quotes and coupons expire',
+    path: ['expiresAt'],
+  })
+  .openapi('CreatePromiseInput');
+
+export const listPromisesQuery = z
+  .object({
+    status: z.enum(promiseStatuses).optional(),
+    ownerId: z.uuid().optional(),
+    type: z.enum(promiseTypes).optional(),
+    conversationId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const lookupQuery = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64)
+      .openapi({ description: 'Either form, any case, with or without separators', example: 'K7M-Q4PD' }),
+  })
+  .strict();
+
+export const promiseSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().openapi({ example: 'K7M-Q4PD' }),
+    referenceDigits: z.string().openapi({ description: 'The same reference for a phone keypad' }),
+    conversationId: z.uuid(),
+    type: z.enum(promiseTypes),
+    ownerId: z.uuid(),
+    status: z.enum(promiseStatuses),
+    terms: z.string(),
+    dueAt: z.string().nullable(),
+    window: z.object({ from: z.string(), to: z.string() }).nullable(),
+    expiresAt: z.string().nullable(),
+    breaksAt: z.string().openapi({ description: 'When it becomes broken if still open' }),
+    remindAt: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    renewalRequestedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    closedBy: z.enum(closers).nullable(),
+    closedById: z.uuid().nullable(),
+    createdById: z.uuid().nullable(),
+    createdAt: z.string(),
+    link: z
+      .string()
+      .nullable()
+      .openapi({ description: "Quotes: the customer's signed page, to read and accept without logging in" }),
+  })
+  .openapi('Promise');
+
+export const promiseListSchema = z
+  .object({ data: z.array(promiseSchema), nextCursor: z.string().nullable() })
+  .openapi('PromiseList');
+
+export const conversationPromisesSchema = z
+  .object({ data: z.array(promiseSchema) })
+  .openapi('ConversationPromises');
+
+export const quoteParams = z.object({
+  reference: z
+    .string()
+    .max(16)
+    .openapi({ param: { name: 'reference', in: 'path' }, example: 'K7MQ4PD' }),
+});
+
+export const quoteAnswerForm = z.object({ answer: z.enum(['accept', 'renew']) }).openapi('QuoteAnswerForm');
