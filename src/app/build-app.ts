@@ -9,6 +9,7 @@ import type { ModuleDefinition } from '../platform/modules/define-module.js';
 export function buildApp(deps: AppDeps) {
   return createHttpApp(deps, {
     routers: modules.flatMap((m: ModuleDefinition) => (m.routes ? [m.routes(deps)] : [])),
+    pages: modules.flatMap((m: ModuleDefinition) => (m.pages ? [m.pages(deps)] : [])),
     staff: authenticateStaff(deps),
   });
 }

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules/define-module.js';
 import { promiseErrors } from './errors.js';
 import { promiseEvents } from './events.js';
 import { promisePermissions } from './permissions.js';
+import { quoteRoutes } from './quote-routes.js';
 import { promiseRoutes } from './routes.js';
 import { sweepPromisesJob } from './sweep-promises-job.js';
 
@@ -10,6 +11,7 @@ import { sweepPromisesJob } from './sweep-promises-job.js';
 export const promisesModule = defineModule({
   name: 'promises',
   routes: promiseRoutes,
+  pages: quoteRoutes,
   jobs: [sweepPromisesJob],
   permissions: promisePermissions,
   errors: promiseErrors,

@@ -30,7 +30,7 @@ describe("a quote's signed link", () => {
   it('is carried by quotes only, and shows the terms with a way to accept', async () => {
     expect((await desk.promise()).link).toBeNull();
     const q = await quote({ terms: 'Annual plan <script>alert(1)</script> & more' });
-    expect(q.link).toMatch(new RegExp(`^/api/v1/q/${q.reference.replace('-', '')}\\?token=`));
+    expect(q.link).toMatch(new RegExp(`^/q/${q.reference.replace('-', '')}\\?sig=`));
     const res = await open(q.link);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -46,10 +46,10 @@ describe("a quote's signed link", () => {
   it('answers 404 when the signature, the reference or the token is changed or missing', async () => {
     const q = await quote();
     const another = await quote();
-    const [path, token] = q.link.split('?token=');
+    const [path, token] = q.link.split('?sig=');
     const flipped = token.slice(0, -3) + (token.at(-3) === 'A' ? 'B' : 'A') + token.slice(-2);
-    const otherPath = another.link.split('?token=')[0];
-    for (const link of [`${path}?token=${flipped}`, `${otherPath}?token=${token}`, path, `${path}?token=`]) {
+    const otherPath = another.link.split('?sig=')[0];
+    for (const link of [`${path}?sig=${flipped}`, `${otherPath}?sig=${token}`, path, `${path}?sig=`]) {
       const res = await open(link);
       expect(res.status, link).toBe(404);
       expect(((await res.json()) as { code: string }).code).toBe('PROMISE_NOT_FOUND');

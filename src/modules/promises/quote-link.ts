@@ -3,7 +3,7 @@ import type { PromiseRow } from './schema.js';
 
 // The public page of a quote. Module routes are mounted under /api/v1 by the HTTP edge, and a
 // signed link is bound to the full path the request arrives on, so the prefix is part of it.
-export const quotePath = (reference: string) => `/api/v1/q/${reference}`;
+export const quotePath = (reference: string) => `/q/${reference}`;
 
 // The link outlives the quote by this long so that a customer who opens it late is offered a
 // renewal rather than a dead link; after that the edge answers 410 (link expired).

@@ -50,7 +50,7 @@ export function quoteRoutes(deps: AppDeps) {
   const app = createRouter();
   app.onError(notFoundForBadLinks(deps));
   const formAction = (c: Context<AppEnv>) =>
-    `${c.req.path}?token=${encodeURIComponent(c.req.query('token') ?? '')}`;
+    `${c.req.path}?sig=${encodeURIComponent(c.req.query('sig') ?? '')}`;
   const inLinkWorkspace = <T>(c: Context<AppEnv>, work: Parameters<typeof inWorkspace<T>>[2]) =>
     inWorkspace(deps, systemScope(c.var.link.workspaceId), work);
 

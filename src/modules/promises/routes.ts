@@ -15,7 +15,6 @@ import { keepPromise } from './keep-promise.js';
 import { listPromises } from './list-promises.js';
 import { lookupPromise } from './lookup-promise.js';
 import { loadPromise, presentPromise } from './promise-row.js';
-import { quoteRoutes } from './quote-routes.js';
 import type { PromiseRow } from './schema.js';
 import * as s from './schemas.js';
 
@@ -151,6 +150,5 @@ export function promiseRoutes(deps: AppDeps) {
     },
   );
 
-  app.route('/', quoteRoutes(deps));
   return app;
 }

@@ -15,7 +15,7 @@ export function signLink(secret: string, path: string, claims: LinkClaims): stri
     exp: Math.floor(claims.expiresAt.getTime() / 1000),
     p: path,
   });
-  return `${path}${path.includes('?') ? '&' : '?'}token=${token}`;
+  return `${path}${path.includes('?') ? '&' : '?'}sig=${token}`;
 }
 
 export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'invalid' | 'expired' };

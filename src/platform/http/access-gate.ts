@@ -27,8 +27,8 @@ export function createAccessGate(options: { secret: string; staff: StaffAuthenti
       c.set('visitor', visitor);
     },
     signedLink(c) {
-      const token = c.req.query('token');
-      if (!token) throw new AppError('UNAUTHENTICATED', { message: 'This link needs its token' });
+      const token = c.req.query('sig');
+      if (!token) throw new AppError('UNAUTHENTICATED', { message: 'This link needs its signature (?sig=)' });
       const checked = verifyLink(options.secret, c.req.path, token);
       if (!checked.ok && checked.reason === 'expired') throw new AppError('LINK_EXPIRED');
       if (!checked.ok) throw new AppError('SIGNATURE_INVALID', { message: 'This link is not valid' });

@@ -32,7 +32,7 @@ const securitySchemes = {
   signedLink: {
     type: 'apiKey',
     in: 'query',
-    name: 'token',
+    name: 'sig',
     description: 'The signed token of a link sent to a customer',
   },
 } as const;
@@ -40,6 +40,8 @@ const securitySchemes = {
 export type HttpAppOptions = {
   /** The modules' routers, mounted under /api/v1. */
   routers: readonly Router[];
+  /** The modules' pages for people (a quote to accept), mounted at the root, in no API document. */
+  pages?: readonly Router[];
   /** How staff routes authenticate (the identity module's sessions and API keys). */
   staff: StaffAuthenticator;
 };
@@ -67,12 +69,11 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     if (c.res.status !== 101) c.header('content-security-policy', contentSecurityPolicy);
   });
 
-  const api = createRouter();
-  api.use('*', async (c, next) => {
+  app.use('*', async (c, next) => {
     c.set('gate', gate);
     await next();
   });
-  api.use(
+  app.use(
     '*',
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
@@ -84,6 +85,7 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     }),
   );
 
+  const api = createRouter();
   api.openapi(
     defineRoute(publicAccess, {
       method: 'get',
@@ -159,6 +161,7 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   api.get('/docs', (c) => c.html(referencePage('/api/v1/openapi.json')));
 
   app.route('/api/v1', api);
+  for (const pages of options.pages ?? []) app.route('/', pages);
   app.get('/docs/problems', (c) => c.html(problemsPage()));
   app.get('/', (c) => c.redirect('/api/v1/docs'));
   return Object.assign(app, {

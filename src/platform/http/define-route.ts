@@ -10,7 +10,7 @@ import type { AppEnv } from './app-env.js';
  * - staff: a session cookie or an API key, holding the permission (or any member, without one);
  * - visitor: a chat-widget visitor token, bound to one workspace and one customer;
  * - webhook: the route's own check of a per-channel signature or secret, over the raw body;
- * - signed-link: an HMAC'd URL with an expiry (`?token=`), bound to its path;
+ * - signed-link: an HMAC'd URL with an expiry (`?sig=`), bound to its path;
  * - public: anyone.
  */
 export type Access =

@@ -36,6 +36,8 @@ export type ServiceDefinition = {
 export type ModuleDefinition = {
   name: string;
   routes?: (deps: AppDeps) => Router;
+  /** Pages for people rather than programs (a quote's page), served at the site's root. */
+  pages?: (deps: AppDeps) => Router;
   jobs?: readonly AnyJobDefinition<AppDeps>[];
   listeners?: readonly ListenerDefinition[];
   /** Answers to other modules' events inside the emitting transaction (see defineReaction). */
