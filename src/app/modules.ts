@@ -1,5 +1,6 @@
 import { conversationsModule } from '../modules/conversations/index.js';
 import { customersModule } from '../modules/customers/index.js';
+import { emailModule } from '../modules/email/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
@@ -12,4 +13,5 @@ export const modules = [
   customersModule,
   conversationsModule,
   qualityModule,
+  emailModule,
 ] as const;

@@ -37,7 +37,8 @@ export async function getConversation(ctx: WorkContext, id: string) {
           at: lastTransfer.createdAt,
         }
       : null,
-    messages: messageRows,
+    // A channel's data (an email's headers, HTML, attachments) shows on the message itself.
+    messages: messageRows.map(({ channelData, ...m }) => ({ ...m, ...channelData })),
     timeline,
   };
 }
