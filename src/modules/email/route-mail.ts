@@ -51,7 +51,12 @@ export async function routeMail(
   const finish = async (outcome: Outcome) => {
     await ctx.tx
       .update(emailInbound)
-      .set({ ...parsed, ...outcome, flags: [...flags, ...(outcome.flags ?? [])], error: null })
+      .set({
+        ...parsed,
+        ...outcome,
+        flags: [...flags, ...(outcome.flags ?? [])],
+        error: outcome.error ?? null,
+      })
       .where(eq(emailInbound.id, inboundId));
     return outcome.state;
   };
