@@ -10,6 +10,8 @@ export function buildApp(deps: AppDeps) {
   return createHttpApp(deps, {
     routers: modules.flatMap((m: ModuleDefinition) => (m.routes ? [m.routes(deps)] : [])),
     staff: authenticateStaff(deps),
+    // Mail providers post whole raw emails to the email channel's inbound route.
+    bodyLimits: { 'message/rfc822': deps.config.mailMaxBytes },
   });
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeMail, postMail, routed } from '../../../test/support/mail.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 
+const maxBytes = 3 * 1024 * 1024;
 let t: TestApp;
 let key: string;
 let otherKey: string;
@@ -10,7 +11,7 @@ let api: ReturnType<TestApp['as']>;
 let other: ReturnType<TestApp['as']>;
 
 beforeAll(async () => {
-  t = await createTestApp({ workers: true });
+  t = await createTestApp({ workers: true, env: { EARSHOT_MAIL_MAX_BYTES: String(maxBytes) } });
   key = (await t.workspace('Acme')).apiKey;
   otherKey = (await t.workspace('Globex')).apiKey;
   api = t.as(key);
@@ -168,6 +169,18 @@ describe('HTTP inbound', () => {
     expect(none.status).toBe(401);
     const log = await api.get(`/channels/email/${mailbox.id}/messages`);
     expect(log.json.data).toEqual([]);
+  });
+
+  it('takes mail larger than the ordinary body limit, up to EARSHOT_MAIL_MAX_BYTES', async () => {
+    const mailbox = await newMailbox();
+    const line = 'x'.repeat(76) + '\r\n';
+    const big = composeMail({ from: 'big@customer.example', body: line.repeat(Math.ceil(2_000_000 / 78)) });
+    expect(big.length).toBeGreaterThan(t.deps.config.bodyLimitBytes);
+    const posted = await postMail(t, mailbox, big);
+    expect(posted.status).toBe(202);
+    expect((await rawOf(posted.json.id)).bytes.equals(big)).toBe(true);
+    const tooBig = composeMail({ from: 'big@customer.example', body: line.repeat(Math.ceil(maxBytes / 78)) });
+    expect((await postMail(t, mailbox, tooBig)).status).toBe(413);
   });
 
   it('accepts only message/rfc822', async () => {

@@ -42,6 +42,11 @@ export type HttpAppOptions = {
   routers: readonly Router[];
   /** How staff routes authenticate (the identity module's sessions and API keys). */
   staff: StaffAuthenticator;
+  /**
+   * Larger limits than BODY_LIMIT_BYTES for bodies of some media types (raw email, which may be
+   * 25 MB); only routes that declare the type accept such a body, any other answers 415.
+   */
+  bodyLimits?: Readonly<Record<string, number>>;
 };
 
 // The HTTP edge every module shares: request ids, security headers, the body limit, problem
@@ -72,17 +77,21 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     c.set('gate', gate);
     await next();
   });
-  api.use(
-    '*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', {
-          message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
-        });
+        throw new AppError('PAYLOAD_TOO_LARGE', { message: `Bodies are limited to ${maxSize} bytes` });
       },
-    }),
+    });
+  const defaultLimit = limitOf(deps.config.bodyLimitBytes);
+  const typeLimits = new Map(
+    Object.entries(options.bodyLimits ?? {}).map(([type, max]) => [type.toLowerCase(), limitOf(max)]),
   );
+  api.use('*', (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    return (typeLimits.get(type) ?? defaultLimit)(c, next);
+  });
 
   api.openapi(
     defineRoute(publicAccess, {
