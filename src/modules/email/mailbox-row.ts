@@ -1,4 +1,4 @@
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { eq, inArray, max, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { emailInbound, emailMailboxes } from './schema.js';
@@ -22,7 +22,7 @@ export async function withStats(ctx: WorkContext, rows: MailboxRow[]) {
           unparsed: sql<number>`count(*) FILTER (WHERE ${emailInbound.state} = 'unparsed')::int`,
         })
         .from(emailInbound)
-        .where(and(inArray(emailInbound.mailboxId, ids)))
+        .where(inArray(emailInbound.mailboxId, ids))
         .groupBy(emailInbound.mailboxId)
     : [];
   return rows.map(({ workspaceId: _ws, ...row }) => {

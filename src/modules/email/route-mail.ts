@@ -16,8 +16,8 @@ type Outcome = Partial<typeof emailInbound.$inferInsert> & { state: InboundState
  * a copy of a mail already routed (same Message-ID, same body) is recorded as a duplicate of it;
  * a bounce opens nothing; an auto-reply is attached to the conversation it answers, if any, and
  * opens nothing; anyone else's mail threads into the conversation it answers or opens one for the
- * sender, found or created as a customer by address. Returns false when there was nothing to do
- * (another run already routed it).
+ * sender, found or created as a customer by address. Returns the state it ends in, or null when
+ * there was nothing to do (another run already routed it).
  */
 export async function routeMail(
   ctx: WorkContext,
