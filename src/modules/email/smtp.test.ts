@@ -1,9 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeMail, routed } from '../../../test/support/mail.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { parseConfig } from '../../config/env.js';
+import { composeMail, postMail, routed } from '../../../test/support/mail.js';
 import { asReceivedOverSmtp, sendSmtp } from '../../../test/support/smtp-client.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { ListenerDeps } from '../../platform/events/define-listener.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+import { smtpService } from './smtp-service.js';
+
+const env = { LOG_LEVEL: 'silent', SESSION_SECRET: 's'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' };
+
+// A port nobody listens on right now, for the one test that must name a port.
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 const maxBytes = 64 * 1024;
 let t: TestApp;
@@ -120,6 +134,41 @@ describe('the SMTP listener', () => {
       await failing.stop();
     }
     expect(await log(mailbox.id)).toEqual([]);
+  });
+
+  it('makes one message of the same mail arriving by SMTP and again over HTTP', async () => {
+    const mailbox = await newMailbox();
+    const raw = composeMail({ from: 'twice@customer.example' });
+    expect(
+      (await sendSmtp(smtp.port, { from: 'twice@customer.example', to: [mailbox.address] }, raw)).data?.code,
+    ).toBe(250);
+    const [bySmtp] = await log(mailbox.id);
+    const first = await routed(api, mailbox.id, bySmtp!.id);
+    const posted = await postMail(t, mailbox, raw);
+    const second = await routed(api, mailbox.id, posted.json.id);
+    expect(second).toMatchObject({ via: 'http', state: 'duplicate', messageRef: first.messageRef });
+  });
+
+  it('is a service that EARSHOT_SMTP_PORT turns off with 0 and on with a port', async () => {
+    const off = await smtpService.start({ ...deps, config: parseConfig({ ...env, EARSHOT_SMTP_PORT: '0' }) });
+    await off();
+    const port = await freePort();
+    const stop = await smtpService.start({
+      ...deps,
+      config: parseConfig({ ...env, HOST: '127.0.0.1', EARSHOT_SMTP_PORT: String(port) }),
+    });
+    try {
+      const mailbox = await newMailbox();
+      const result = await sendSmtp(
+        port,
+        { from: 'a@x.example', to: [mailbox.address] },
+        composeMail({ from: 'a@x.example' }),
+      );
+      expect(result.data?.code).toBe(250);
+      expect(result.ehlo.text).toContain(`SIZE ${25 * 1024 * 1024}`);
+    } finally {
+      await stop();
+    }
   });
 
   it('keeps the null return path: mail from <> is an automatic answer, not a conversation', async () => {
