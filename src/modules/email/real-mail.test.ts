@@ -48,13 +48,24 @@ describe.skipIf(!files.length)('real mail (mail-mikel) through the SMTP listener
     }
     expect(files.length).toBe(103);
 
-    const entries: { id: string; sha256: string; state: string; error: string | null }[] = [];
-    for (let cursor = ''; ;) {
-      const page = await api.get(`/channels/email/${mailbox.id}/messages?limit=50${cursor}`);
-      entries.push(...page.json.data);
-      if (!page.json.nextCursor) break;
-      cursor = `&cursor=${page.json.nextCursor}`;
-    }
+    type Entry = {
+      id: string;
+      sha256: string;
+      state: string;
+      error: string | null;
+      conversationId: string;
+      messageRef: string;
+    };
+    const readLog = async () => {
+      const entries: Entry[] = [];
+      for (let cursor = ''; ;) {
+        const page = await api.get(`/channels/email/${mailbox.id}/messages?limit=50${cursor}`);
+        entries.push(...page.json.data);
+        if (!page.json.nextCursor) return entries;
+        cursor = `&cursor=${page.json.nextCursor}`;
+      }
+    };
+    const entries = await readLog();
     // Count in = count stored (the corpus has no two files with the same bytes).
     expect(entries).toHaveLength(files.length);
     expect(new Set(entries.map((e) => e.sha256))).toEqual(new Set(sent.keys()));
@@ -65,28 +76,42 @@ describe.skipIf(!files.length)('real mail (mail-mikel) through the SMTP listener
       expect(Buffer.from(await res.arrayBuffer()).equals(sent.get(entry.sha256)!), entry.id).toBe(true);
     }
 
-    const states = await waitUntil(
+    const routed = await waitUntil(
       'every message to be routed',
       async () => {
-        const log = await t.deps.db.execute(
-          // Read past the API's page size: the whole mailbox at once.
-          (await import('drizzle-orm')).sql`SELECT state, error FROM email_inbound`,
-        );
-        const rows = (log as unknown as { rows: { state: string; error: string | null }[] }).rows;
-        return rows.every((r) => r.state !== 'received') ? rows : undefined;
+        const now = await readLog();
+        return now.every((e) => e.state !== 'received') ? now : undefined;
       },
       60_000,
-      200,
+      250,
     );
     const counts: Record<string, number> = {};
-    for (const r of states) counts[r.state] = (counts[r.state] ?? 0) + 1;
+    for (const e of routed) counts[e.state] = (counts[e.state] ?? 0) + 1;
     console.info(
       'mail-mikel outcomes',
       counts,
-      states.filter((r) => r.error).map((r) => r.error),
+      routed.flatMap((e) => (e.error ? [e.error] : [])),
     );
     // Bounces are recognised as such; the corpus's ordinary mail opens or joins conversations.
     expect(counts.bounce).toBeGreaterThanOrEqual(4);
     expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(60);
+
+    // Charsets decode: ISO-2022-JP, Shift_JIS, Korean (ks_c_5601-1987); the signature under "-- "
+    // stays out of the new text.
+    const expected: Record<string, string> = {
+      'multi_charset/japanese_iso_2022.eml': 'すみません。',
+      'multi_charset/japanese_shift_jis.eml': 'あいうえお',
+      'multi_charset/ks_c_5601-1987.eml': '스티해',
+      'multi_charset/japanese.eml': 'かきくえこ',
+    };
+    for (const [file, text] of Object.entries(expected)) {
+      const sha = createHash('sha256')
+        .update(asReceivedOverSmtp(readFileSync(path.join(corpus, file))))
+        .digest('hex');
+      const entry = routed.find((e) => e.sha256 === sha)!;
+      const shown = (await api.get(`/conversations/${entry.conversationId}`)).json;
+      const message = shown.messages.find((m: { id: string }) => m.id === entry.messageRef);
+      expect(message.text.startsWith(text), `${file}: ${message.text}`).toBe(true);
+    }
   }, 240_000);
 });
