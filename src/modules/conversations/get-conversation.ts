@@ -37,8 +37,9 @@ export async function getConversation(ctx: WorkContext, id: string) {
           at: lastTransfer.createdAt,
         }
       : null,
-    // A channel's data (an email's headers, HTML, attachments) shows on the message itself.
-    messages: messageRows.map(({ channelData, ...m }) => ({ ...m, ...channelData })),
+    // A channel's data (an email's headers, HTML, attachments) shows on the message itself, never
+    // in place of the message's own fields.
+    messages: messageRows.map(({ channelData, ...m }) => ({ ...channelData, ...m })),
     timeline,
   };
 }
