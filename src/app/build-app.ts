@@ -11,6 +11,8 @@ export function buildApp(deps: AppDeps) {
     routers: modules.flatMap((m: ModuleDefinition) => (m.routes ? [m.routes(deps)] : [])),
     pages: modules.flatMap((m: ModuleDefinition) => (m.pages ? [m.pages(deps)] : [])),
     staff: authenticateStaff(deps),
+    // Mail providers post whole raw emails to the email channel's inbound route.
+    bodyLimits: { 'message/rfc822': deps.config.mailMaxBytes },
   });
 }
 

@@ -1,5 +1,6 @@
 import { conversationsModule } from '../modules/conversations/index.js';
 import { customersModule } from '../modules/customers/index.js';
+import { emailModule } from '../modules/email/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { promisesModule } from '../modules/promises/index.js';
 import { qualityModule } from '../modules/quality/index.js';
@@ -14,4 +15,5 @@ export const modules = [
   conversationsModule,
   qualityModule,
   promisesModule,
+  emailModule,
 ] as const;

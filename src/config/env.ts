@@ -20,6 +20,12 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
     .default('false')
     .transform((v) => ['true', '1', 'yes'].includes(v)),
+  EARSHOT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  EARSHOT_MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
 });
 
 export type Config = Readonly<{
@@ -32,6 +38,10 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   /** Behind a TLS proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
   trustProxy: boolean;
+  /** The inbound mail listener's port, on `host`; 0 turns it off. */
+  smtpPort: number;
+  /** The largest email accepted (announced with SMTP SIZE). */
+  mailMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -53,6 +63,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     sessionSecret: env.SESSION_SECRET ?? persistedSecret(dataDir),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
+    smtpPort: env.EARSHOT_SMTP_PORT,
+    mailMaxBytes: env.EARSHOT_MAIL_MAX_BYTES,
   });
 }
 

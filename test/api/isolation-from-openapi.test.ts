@@ -5,6 +5,7 @@ import { scoreConversation } from '../../src/modules/quality/index.js';
 import { inWorkspace } from '../../src/platform/tenancy/scope.js';
 import { systemScope } from '../../src/platform/tenancy/system-scope.js';
 import { helpDesk } from '../support/help-desk.js';
+import { composeMail, postMail } from '../support/mail.js';
 import {
   operationsOf,
   resolveSchema,
@@ -30,6 +31,7 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   updateCustomer: () => ({ name: 'Hijacked' }),
   transferConversation: (id) => ({ userId: id, note: 'over to you' }),
   updateWorkspace: () => ({ name: 'Renamed' }),
+  updateMailbox: () => ({ name: 'Hijacked' }),
 };
 
 beforeAll(async () => {
@@ -70,7 +72,14 @@ beforeAll(async () => {
       .returning({ id: coachingTasks.id });
     return row!;
   });
+  const mailbox = await t.as(b.apiKey).post('/channels/email', { address: 'help@theirs.test', name: 'Help' });
+  const mail = await postMail(
+    t,
+    mailbox.json,
+    composeMail({ from: 'sam@theirs.test', body: 'A private matter.' }),
+  );
   foreignIds.push(customer.id, conversation.id, team.id, agent.id, b.userId, key.json.id, task.id);
+  foreignIds.push(mailbox.json.id, mail.json.id);
   doc = (await t.request('GET', '/openapi.json')).json;
 }, 60_000);
 afterAll(() => t.close());

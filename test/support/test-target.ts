@@ -29,6 +29,8 @@ export async function prepareTestTarget(options: { embedded?: boolean } = {}): P
     SESSION_SECRET: 's'.repeat(40),
     HOST: '127.0.0.1',
     PORT: '0',
+    // Servers started by tests run side by side: none listens for mail unless a test asks.
+    EARSHOT_SMTP_PORT: '0',
   };
   const url = process.env.DATABASE_URL;
   if (url && !options.embedded) {

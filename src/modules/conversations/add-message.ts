@@ -5,11 +5,17 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
 
-export type AddMessageInput = { role: 'agent' | 'customer'; text: string; internal?: boolean };
+export type AddMessageInput = {
+  /** 'system': something automated on the customer's side (an out-of-office), which reopens nothing. */
+  role: 'agent' | 'customer' | 'system';
+  text: string;
+  internal?: boolean;
+  channelData?: Record<string, unknown>;
+};
 
 type AddedRow = {
   id: string;
-  role: 'agent' | 'customer';
+  role: 'agent' | 'customer' | 'system';
   author_id: string | null;
   text: string;
   internal: boolean;
@@ -25,7 +31,7 @@ type AddedRow = {
  * security hides it), updates nothing and so inserts nothing.
  */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
-  if (input.role === 'customer') requireCustomerVoice(ctx);
+  if (input.role !== 'agent') requireCustomerVoice(ctx);
   const internal = input.role === 'agent' && Boolean(input.internal);
   const firstHumanReply = input.role === 'agent' && !internal;
   const authorId = input.role === 'agent' ? ctx.actor.userId : null;
@@ -39,8 +45,9 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
       WHERE id = ${conversationId}
       RETURNING id, workspace_id, display_id, status
     )
-    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, created_at)
-    SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal}, ${now} FROM touched
+    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data, created_at)
+    SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal},
+      ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, ${now} FROM touched
     RETURNING id, role, author_id, text, internal, created_at,
       (SELECT display_id FROM touched), (SELECT status FROM touched)`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];

@@ -13,7 +13,9 @@ export type CreateConversationInput = {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   teamId?: string;
   assigneeId?: string;
-  message: { text: string; role?: 'customer' | 'agent' };
+  message: { text: string; role?: 'customer' | 'agent'; channelData?: Record<string, unknown> };
+  /** A conversation this one refers to (a stranger quoting another's reference), kept on the timeline. */
+  relatedConversationId?: string;
 };
 
 export async function createConversation(ctx: WorkContext, input: CreateConversationInput) {
@@ -55,9 +57,13 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       role,
       authorId: role === 'agent' ? ctx.actor.userId : null,
       text: input.message.text,
+      channelData: input.message.channelData ?? null,
     })
     .returning({ id: messages.id });
-  await recordEvent(ctx, row!.id, 'created', { channel: input.channel });
+  await recordEvent(ctx, row!.id, 'created', {
+    channel: input.channel,
+    ...(input.relatedConversationId ? { relatedConversationId: input.relatedConversationId } : {}),
+  });
   if (input.assigneeId) await recordEvent(ctx, row!.id, 'assigned', { toUserId: input.assigneeId });
   ctx.emit('conversation.created', {
     conversationId: row!.id,
@@ -66,5 +72,5 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
     channel: input.channel,
     messageId: message!.id,
   });
-  return present(row!);
+  return { ...present(row!), firstMessageId: message!.id };
 }

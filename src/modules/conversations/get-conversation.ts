@@ -37,7 +37,9 @@ export async function getConversation(ctx: WorkContext, id: string) {
           at: lastTransfer.createdAt,
         }
       : null,
-    messages: messageRows,
+    // A channel's data (an email's headers, HTML, attachments) shows on the message itself, never
+    // in place of the message's own fields.
+    messages: messageRows.map(({ channelData, ...m }) => ({ ...channelData, ...m })),
     timeline,
   };
 }

@@ -62,6 +62,9 @@ export const messages = pgTable(
     text: text('text').notNull(),
     // Internal notes are for the team only and never reach the customer.
     internal: boolean('internal').notNull().default(false),
+    // What the channel carried beside the text (an email's headers, sanitised HTML, attachments),
+    // written by the channel's module and shown on the message as is.
+    channelData: jsonb('channel_data').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id)],

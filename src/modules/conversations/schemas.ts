@@ -81,14 +81,42 @@ export const verificationSchema = z
   .nullable()
   .openapi('Verification');
 
+const emailHeadersSchema = z
+  .object({
+    messageId: z.string(),
+    from: z.string().nullable(),
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    subject: z.string().nullable(),
+    inReplyTo: z.string().nullable(),
+  })
+  .openapi('EmailHeaders');
+
+const attachmentSchema = z
+  .object({
+    filename: z.string().nullable(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+  })
+  .openapi('Attachment');
+
 export const messageSchema = z
   .object({
     id: z.uuid(),
     role: z.enum(messageRoles),
     authorId: z.uuid().nullable(),
-    text: z.string(),
+    text: z
+      .string()
+      .openapi({ description: "For an email, the customer's new text, without quoted history" }),
     internal: z.boolean(),
     createdAt: z.string(),
+    // What an email carried, for messages that came as email.
+    email: emailHeadersSchema.optional(),
+    fullText: z.string().optional().openapi({ description: 'The whole text, quoted history included' }),
+    html: z.string().optional().openapi({ description: 'Sanitised on the server; remote images held back' }),
+    attachments: z.array(attachmentSchema).optional(),
+    autoReply: z.boolean().optional().openapi({ description: 'An automatic answer (an out-of-office)' }),
   })
   .openapi('Message');
 

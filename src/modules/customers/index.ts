@@ -16,5 +16,6 @@ export const customersModule = defineModule({
 });
 
 export { findCustomerRow } from './get-customer.js';
+export { findCustomerByIdentity, findOrCreateCustomer } from './find-or-create-customer.js';
 export { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';
 export { getCustomerSummary } from './get-customer-summary.js';

@@ -44,6 +44,11 @@ export type HttpAppOptions = {
   pages?: readonly Router[];
   /** How staff routes authenticate (the identity module's sessions and API keys). */
   staff: StaffAuthenticator;
+  /**
+   * Larger limits than BODY_LIMIT_BYTES for bodies of some media types (raw email, which may be
+   * 25 MB); only routes that declare the type accept such a body, any other answers 415.
+   */
+  bodyLimits?: Readonly<Record<string, number>>;
 };
 
 // The HTTP edge every module shares: request ids, security headers, the body limit, problem
@@ -73,17 +78,21 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     c.set('gate', gate);
     await next();
   });
-  app.use(
-    '*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', {
-          message: `Bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
-        });
+        throw new AppError('PAYLOAD_TOO_LARGE', { message: `Bodies are limited to ${maxSize} bytes` });
       },
-    }),
+    });
+  const defaultLimit = limitOf(deps.config.bodyLimitBytes);
+  const typeLimits = new Map(
+    Object.entries(options.bodyLimits ?? {}).map(([type, max]) => [type.toLowerCase(), limitOf(max)]),
   );
+  app.use('*', (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    return (typeLimits.get(type) ?? defaultLimit)(c, next);
+  });
 
   const api = createRouter();
   api.openapi(

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { withStats } from './mailbox-row.js';
+import { emailMailboxes } from './schema.js';
+
+export const newInboundSecret = () => `esm_${randomBytes(24).toString('base64url')}`;
+
+export async function createMailbox(
+  ctx: WorkContext,
+  input: { address: string; name: string; autoAcknowledge?: boolean },
+) {
+  const [row] = await ctx.tx
+    .insert(emailMailboxes)
+    .values({
+      workspaceId: ctx.workspaceId,
+      address: input.address,
+      name: input.name,
+      autoAcknowledge: input.autoAcknowledge ?? false,
+      inboundSecret: newInboundSecret(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  // The address may belong to another workspace, which this one cannot see: only the unique
+  // index knows, and it says no more than "taken".
+  if (!row) throw addressTaken(input.address);
+  return (await withStats(ctx, [row]))[0]!;
+}
+
+export const addressTaken = (address: string) =>
+  new AppError('MAILBOX_ADDRESS_TAKEN', {
+    message: `${address} already belongs to a mailbox`,
+    invalidParams: [{ name: 'address', reason: 'already belongs to a mailbox' }],
+  });

@@ -1,0 +1,88 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { findConversationByDisplayId, loadConversation } from '../conversations/index.js';
+import type { ParsedMail } from './parse-mail.js';
+import { emailInbound } from './schema.js';
+import { subjectReference } from './subject.js';
+
+export type ThreadMatch = {
+  conversationId: string;
+  by: 'in_reply_to' | 'references' | 'subject_reference';
+  /** False: the sender took no part in it, so the mail opens a conversation linked to it instead. */
+  participant: boolean;
+};
+
+/**
+ * The conversation a mail answers, found in this order: the message it replies to
+ * (In-Reply-To), any message in its References (latest first), a `[#n]` in its subject. The first
+ * conversation found decides. It only threads when the sender takes part in it: the
+ * conversation's customer, or someone its mails were from, to or copied to. A stranger quoting a
+ * ticket number never lands in someone else's case.
+ */
+export async function findThread(
+  ctx: WorkContext,
+  mail: ParsedMail,
+  sender: string,
+  senderCustomerId: string | null,
+): Promise<ThreadMatch | null> {
+  const found = (await byMessageIds(ctx, mail)) ?? (await bySubject(ctx, mail));
+  if (!found) return null;
+  return { ...found, participant: await takesPart(ctx, found.conversationId, sender, senderCustomerId) };
+}
+
+async function byMessageIds(ctx: WorkContext, mail: ParsedMail) {
+  const ordered = [
+    ...(mail.inReplyTo ? [{ id: mail.inReplyTo, by: 'in_reply_to' as const }] : []),
+    ...[...mail.references].reverse().map((id) => ({ id, by: 'references' as const })),
+  ];
+  if (!ordered.length) return null;
+  const rows = await ctx.tx
+    .selectDistinctOn([emailInbound.messageId], {
+      messageId: emailInbound.messageId,
+      conversationId: emailInbound.conversationId,
+    })
+    .from(emailInbound)
+    .where(
+      and(
+        inArray(
+          emailInbound.messageId,
+          ordered.map((o) => o.id),
+        ),
+        isNotNull(emailInbound.conversationId),
+      ),
+    )
+    .orderBy(asc(emailInbound.messageId), asc(emailInbound.receivedAt));
+  for (const candidate of ordered) {
+    const row = rows.find((r) => r.messageId === candidate.id);
+    if (row?.conversationId) return { conversationId: row.conversationId, by: candidate.by };
+  }
+  return null;
+}
+
+async function bySubject(ctx: WorkContext, mail: ParsedMail) {
+  const displayId = subjectReference(mail.subject);
+  if (displayId === null) return null;
+  const conversation = await findConversationByDisplayId(ctx, displayId);
+  return conversation ? { conversationId: conversation.id, by: 'subject_reference' as const } : null;
+}
+
+async function takesPart(
+  ctx: WorkContext,
+  conversationId: string,
+  sender: string,
+  customerId: string | null,
+) {
+  const conversation = await loadConversation(ctx, conversationId);
+  if (customerId && conversation.customerId === customerId) return true;
+  const [named] = await ctx.tx
+    .select({ id: emailInbound.id })
+    .from(emailInbound)
+    .where(
+      and(
+        eq(emailInbound.conversationId, conversationId),
+        sql`${emailInbound.addresses} @> ARRAY[${sender}]::text[]`,
+      ),
+    )
+    .limit(1);
+  return Boolean(named);
+}

@@ -1,0 +1,32 @@
+import { eq, inArray, max, sql } from 'drizzle-orm';
+import { AppError } from '../../platform/errors.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { emailInbound, emailMailboxes } from './schema.js';
+
+export type MailboxRow = typeof emailMailboxes.$inferSelect;
+
+export async function loadMailbox(ctx: WorkContext, id: string): Promise<MailboxRow> {
+  const [row] = await ctx.tx.select().from(emailMailboxes).where(eq(emailMailboxes.id, id));
+  if (!row) throw new AppError('MAILBOX_NOT_FOUND');
+  return row;
+}
+
+// What an administrator checks first: did mail arrive lately, and is any of it stuck unparsed.
+export async function withStats(ctx: WorkContext, rows: MailboxRow[]) {
+  const ids = rows.map((r) => r.id);
+  const stats = ids.length
+    ? await ctx.tx
+        .select({
+          mailboxId: emailInbound.mailboxId,
+          lastReceivedAt: max(emailInbound.receivedAt),
+          unparsed: sql<number>`count(*) FILTER (WHERE ${emailInbound.state} = 'unparsed')::int`,
+        })
+        .from(emailInbound)
+        .where(inArray(emailInbound.mailboxId, ids))
+        .groupBy(emailInbound.mailboxId)
+    : [];
+  return rows.map(({ workspaceId: _ws, ...row }) => {
+    const s = stats.find((x) => x.mailboxId === row.id);
+    return { ...row, unparsed: s?.unparsed ?? 0, lastReceivedAt: s?.lastReceivedAt ?? null };
+  });
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
+import { conversations, messages } from '../conversations/schema.js';
+import { workspaces } from '../workspaces/schema.js';
+
+export const inboundVias = ['smtp', 'http', 'imap'] as const;
+export type InboundVia = (typeof inboundVias)[number];
+/** `received`: stored, waiting for the parsing job; every other state is where the mail went. */
+export const inboundStates = [
+  'received',
+  'threaded',
+  'new_conversation',
+  'auto_reply',
+  'bounce',
+  'duplicate',
+  'unparsed',
+] as const;
+export type InboundState = (typeof inboundStates)[number];
+
+// The raw message as bytes: the drivers hand back a Buffer (pg) or a Uint8Array (PGlite).
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | string }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) =>
+    typeof value === 'string'
+      ? Buffer.from(value.replace(/^\\x/, ''), 'hex')
+      : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+export const emailMailboxes = pgTable(
+  'email_mailboxes',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Lower-cased, without a +tag. Unique across all workspaces: the envelope recipient alone
+    // decides whose mail it is. A unique index holds across every row whatever row-level security
+    // lets one workspace see, so a second workspace claiming the address is refused.
+    address: text('address').notNull(),
+    name: text('name').notNull(),
+    autoAcknowledge: boolean('auto_acknowledge').notNull().default(false),
+    // Kept as is (not hashed): the platform's bearer check compares the secret sent with this one,
+    // and the administrator copies it into the mail provider's settings.
+    inboundSecret: text('inbound_secret').notNull(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_mailboxes_address_key').on(t.address)],
+);
+
+export type EmailFlag = 'message_id_reused' | 'synthetic_message_id' | 'unknown_charset' | 'linked_reference';
+
+export const emailInbound = pgTable(
+  'email_inbound',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // A deleted mailbox leaves its mail behind: raw messages are the customers' words.
+    mailboxId: uuid('mailbox_id').references(() => emailMailboxes.id, { onDelete: 'set null' }),
+    via: text('via', { enum: inboundVias }).notNull(),
+    /** The envelope recipient (RCPT TO, or the mailbox of the inbound URL). */
+    recipient: text('recipient').notNull(),
+    /** The envelope sender (MAIL FROM): '' for the null return path `<>`, null when unknown (HTTP). */
+    envelopeFrom: text('envelope_from'),
+    raw: bytea('raw').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    state: text('state', { enum: inboundStates }).notNull().default('received'),
+    // Filled by parsing.
+    messageId: text('message_id'),
+    bodyHash: text('body_hash'),
+    fromAddress: text('from_address'),
+    subject: text('subject'),
+    /** Every address the mail names (From, To, Cc, Reply-To), lower-cased: who takes part. */
+    addresses: text('addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    references: text('references')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .$type<EmailFlag[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    error: text('error'),
+    duplicateOf: uuid('duplicate_of'),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    messageRef: uuid('message_ref').references(() => messages.id, { onDelete: 'set null' }),
+    /** A conversation this mail referred to without threading into it (the sender took no part). */
+    linkedConversationId: uuid('linked_conversation_id').references(() => conversations.id, {
+      onDelete: 'set null',
+    }),
+    /** Times parsing was started again by hand after it failed. */
+    retries: integer('retries').notNull().default(0),
+    /** Why the classifier called it automated, how it threaded: for the administrator reading the log. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('email_inbound_log_idx').on(t.mailboxId, t.receivedAt.desc(), t.id.desc()),
+    index('email_inbound_message_id_idx').on(t.workspaceId, t.messageId),
+    index('email_inbound_conversation_idx').on(t.conversationId),
+    index('email_inbound_message_ref_idx').on(t.messageRef),
+  ],
+);

@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import { atLeastOneField, text } from '../../platform/http/input-schemas.js';
+import { mailboxKey } from './mailbox-address.js';
+import { inboundStates, inboundVias } from './schema.js';
+
+const address = text({ min: 1, max: 254 })
+  .toLowerCase()
+  .refine((a) => /^[^\s@+<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(a) && mailboxKey(a) === a, {
+    message: 'must be an email address without a +tag (support+anything@ reaches support@ anyway)',
+  })
+  .openapi({ example: 'support@example.com' });
+
+export const createMailboxBody = z
+  .object({
+    address,
+    name: text({ min: 1, max: 200 }).openapi({ example: 'Support' }),
+    autoAcknowledge: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('CreateMailboxInput');
+
+export const updateMailboxBody = atLeastOneField(
+  z
+    .object({
+      address: address.optional(),
+      name: text({ min: 1, max: 200 }).optional(),
+      autoAcknowledge: z.boolean().optional(),
+    })
+    .strict(),
+).openapi('UpdateMailboxInput');
+
+export const mailboxSchema = z
+  .object({
+    id: z.uuid(),
+    address: z.string(),
+    name: z.string(),
+    autoAcknowledge: z.boolean(),
+    inboundSecret: z.string().openapi({
+      description: 'Bearer secret for POST /channels/email/{id}/inbound (mail providers that post raw MIME)',
+    }),
+    unparsed: z.number().int().openapi({ description: 'Mail received that could not be parsed yet' }),
+    lastReceivedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Mailbox');
+
+export const mailboxListSchema = z.object({ data: z.array(mailboxSchema) }).openapi('MailboxList');
+
+export const mailLogEntrySchema = z
+  .object({
+    id: z.uuid(),
+    receivedAt: z.string(),
+    via: z.enum(inboundVias),
+    size: z.number().int(),
+    sha256: z.string(),
+    messageId: z.string().nullable(),
+    from: z.string().nullable(),
+    subject: z.string().nullable(),
+    state: z.enum(inboundStates).openapi({ description: "'received': stored, parsing pending" }),
+    conversationId: z.uuid().nullable(),
+    messageRef: z.uuid().nullable().openapi({ description: 'The conversation message it became' }),
+    flags: z.array(z.string()),
+    error: z.string().nullable().openapi({ description: 'Why it is unparsed' }),
+  })
+  .openapi('MailLogEntry');
+
+export const mailLogSchema = z
+  .object({ data: z.array(mailLogEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('MailLog');
+
+export const mailLogQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const inboundAcceptedSchema = z
+  .object({ id: z.uuid(), sha256: z.string(), receivedAt: z.string() })
+  .openapi('InboundAccepted');
+
+export const mailParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  messageId: z.uuid().openapi({ param: { name: 'messageId', in: 'path' } }),
+});
