@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { authenticateStaff } from '../modules/identity/index.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { createHttpApp } from '../platform/http/create-http-app.js';
@@ -10,6 +11,7 @@ export function buildApp(deps: AppDeps) {
   return createHttpApp(deps, {
     routers: modules.flatMap((m: ModuleDefinition) => (m.routes ? [m.routes(deps)] : [])),
     staff: authenticateStaff(deps),
+    webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 }
 

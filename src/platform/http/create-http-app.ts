@@ -15,6 +15,7 @@ import { contentSecurityPolicy } from './content-security-policy.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
 import { referencePage } from './reference-page.js';
+import { serveWebApp } from './web-app.js';
 
 const healthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) })
@@ -42,6 +43,8 @@ export type HttpAppOptions = {
   routers: readonly Router[];
   /** How staff routes authenticate (the identity module's sessions and API keys). */
   staff: StaffAuthenticator;
+  /** The built web app's folder (web/dist), served at `/`; absent, `/` redirects to the API reference. */
+  webRoot?: string;
 };
 
 // The HTTP edge every module shares: request ids, security headers, the body limit, problem
@@ -160,7 +163,7 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
 
   app.route('/api/v1', api);
   app.get('/docs/problems', (c) => c.html(problemsPage()));
-  app.get('/', (c) => c.redirect('/api/v1/docs'));
+  serveWebApp(app, options.webRoot);
   return Object.assign(app, {
     // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
     async attachServer(server: Server) {

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import type { AppEnv } from './app-env.js';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The agents' web app (web/dist, built by Vite) at `/`, on the API's port. A path that names a
+ * built file gets that file; any other path outside /api is a screen of the single-page app and
+ * gets index.html, which routes in the browser. /api paths are never answered here, so an unknown
+ * API path stays a 404 problem. Without a build, `/` still sends people to the API reference.
+ */
+export function serveWebApp(app: Hono<AppEnv>, root: string | undefined) {
+  // HEAD is answered by this GET handler too (Hono drops the body).
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
+    const file = root ? await builtFile(root, c.req.path) : null;
+    const index = root ? await builtFile(root, '/index.html') : null;
+    if (!file && !index) return c.req.path === '/' ? c.redirect('/api/v1/docs') : next();
+    const served = file ?? index!;
+    // Vite names each asset by its content hash, so a browser may keep one for good; the page that
+    // names them must be asked for again, or an old page would ask for assets a new build removed.
+    const hashed = served.name.includes(`${path.sep}assets${path.sep}`);
+    c.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    c.header('content-type', types[path.extname(served.name)] ?? 'application/octet-stream');
+    return c.body(new Uint8Array(served.body));
+  });
+}
+
+async function builtFile(root: string, urlPath: string) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  // Resolved inside the build folder only: `..` and absolute paths never leave it.
+  const name = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  if (!name.startsWith(root + path.sep)) return null;
+  const info = await stat(name).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { name, body: await readFile(name) };
+}

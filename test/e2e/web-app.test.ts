@@ -1,0 +1,177 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpDesk } from '../support/help-desk.js';
+import {
+  browserAvailable,
+  launchChromium,
+  seriousViolations,
+  startWebServer,
+  watchConsole,
+  type WebServer,
+} from './browser.js';
+
+// The agents' web app, served by the real HTTP edge and driven in Debian's Chromium: each test
+// continues where the previous one left off, as one agent's working session would.
+const WAIT = 15_000;
+const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
+const exact = { exact: true };
+
+describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let agentContext: BrowserContext;
+  let page: Page;
+  let consoleProblems: string[];
+  let ws: Awaited<ReturnType<WebServer['t']['workspace']>>;
+  let api: ReturnType<WebServer['t']['as']>;
+  let conversationId: string;
+  const colleague = { email: `sam-${Date.now()}@example.test`, password: 'a long colleague password' };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    ws = await server.t.workspace('Acme Support');
+    api = server.t.as(ws.apiKey);
+    const desk = helpDesk(api);
+    const dana = await desk.customer([{ type: 'email', value: 'dana@example.com' }]);
+    conversationId = await open(dana.id, 'chat', 'Change of plan', "Hi, I'd like to change my plan.");
+    await desk.verify(conversationId, 'security_questions');
+    const member = await api.post('/users', { ...colleague, name: 'Sam Okafor', role: 'agent' });
+    expect(member.status, member.text).toBe(201);
+    await desk.team('Billing', [member.json.id]);
+    agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await agentContext.newPage();
+    consoleProblems = watchConsole(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens a conversation with a subject, as a channel integration would; returns its id. */
+  async function open(customerId: string, channel: string, subject: string, text: string) {
+    const res = await api.post('/conversations', { customerId, channel, subject, message: { text } });
+    expect(res.status, res.text).toBe(201);
+    return res.json.id as string;
+  }
+
+  async function signIn(p: Page, email: string, password: string) {
+    await p.goto(server.url);
+    await p.getByLabel('Email', exact).fill(email);
+    await p.getByLabel('Password', exact).fill(password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await seen(p.getByRole('heading', { name: 'Inbox' }));
+    await seen(p.getByRole('status').filter({ hasText: 'Live' }));
+  }
+
+  it('signs in with email and password, showing a refusal without losing what was typed', async () => {
+    await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Sign in to Earshot' }));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Email', exact).fill(ws.email);
+    await page.getByLabel('Password', exact).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await seen(page.getByRole('alert'));
+    expect(await page.getByLabel('Email', exact).inputValue()).toBe(ws.email);
+
+    await signIn(page, ws.email, ws.password);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists open conversations in the All view and opens one', async () => {
+    await seen(page.getByRole('link', { name: 'All' }));
+    const row = page.getByRole('row').filter({ hasText: 'Change of plan' });
+    await seen(row.filter({ hasText: 'Dana Reyes' }));
+    expect(await row.textContent()).toContain('chat');
+
+    await row.getByRole('link', { name: 'Change of plan' }).click();
+    await seen(page.getByRole('heading', { name: /Change of plan/ }));
+    await seen(page.getByText("Hi, I'd like to change my plan."));
+    await seen(page.getByText(/Verified by .* with security questions/));
+    await seen(page.getByRole('complementary').getByText('dana@example.com'));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('sends a reply and shows it in the conversation', async () => {
+    const reply = page.getByLabel('Reply', exact);
+    await reply.fill('Thanks Dana, I can change that for you now.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await seen(page.getByRole('listitem').filter({ hasText: 'Thanks Dana, I can change that for you now.' }));
+    expect(await reply.inputValue()).toBe('');
+  });
+
+  it('warns, before sending, against asking a verified customer for the account number', async () => {
+    const before = await page.locator('.message').count();
+    await page.getByLabel('Reply', exact).pressSequentially('Can you give me your account number?');
+    const warning = page.getByRole('list', { name: 'Before you send' }).getByRole('listitem');
+    await seen(warning);
+    expect(await warning.first().textContent()).toMatch(/repeat ask.*verified/i);
+    expect(await page.locator('.message').count()).toBe(before);
+    await page.getByLabel('Reply', exact).fill('');
+  });
+
+  it("shows the API's refusal at the field it names and keeps the text", async () => {
+    const tooLong = 'a'.repeat(50_001);
+    await page.getByLabel('Reply', exact).fill(tooLong);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const reply = page.getByLabel('Reply', exact);
+    await seen(page.locator('textarea[aria-invalid="true"]'));
+    const described = await reply.getAttribute('aria-describedby');
+    const reason = await page.locator(`[id="${described!.split(' ').at(-1)}"]`).textContent();
+    expect(reason).toMatch(/50000|50,000|too long|at most/i);
+    expect((await reply.inputValue()).length).toBe(50_001);
+    await reply.fill('');
+  });
+
+  it('refuses a transfer without a handover note in the form, and makes one with a note', async () => {
+    await page.getByRole('button', { name: 'Transfer…' }).click();
+    await page.getByLabel('Team', exact).selectOption({ label: 'Billing' });
+    let transfers = 0;
+    page.on('request', (r) => void (r.url().endsWith('/transfer') && transfers++));
+    await page.getByRole('button', { name: 'Transfer conversation' }).click();
+    await seen(page.getByText('A handover note is required'));
+    expect(await page.getByLabel('Handover note', exact).getAttribute('aria-invalid')).toBe('true');
+    expect(transfers).toBe(0);
+
+    await page.getByLabel('Handover note', exact).fill('Wants the family plan from next month; verified.');
+    await page.getByRole('button', { name: 'Transfer conversation' }).click();
+    await seen(page.getByRole('status').filter({ hasText: 'Transferred.' }));
+    await seen(page.getByRole('note', { name: 'Handover note' }));
+    expect(transfers).toBe(1);
+  });
+
+  it('the next agent sees the verification and the note, and new messages arrive live', async () => {
+    const colleagueContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const other = await colleagueContext.newPage();
+      await signIn(other, colleague.email, colleague.password);
+      await other.getByRole('link', { name: 'Change of plan' }).click();
+      await seen(other.getByText('Wants the family plan from next month; verified.'));
+      await seen(other.getByText(/Verified by .* with security questions/));
+
+      // The first agent writes; the colleague's open page shows it without a reload.
+      await page.getByLabel('Reply', exact).fill('One moment while I set that up.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await seen(other.getByRole('listitem').filter({ hasText: 'One moment while I set that up.' }));
+
+      // A conversation opened elsewhere appears in the inbox by itself.
+      await other.getByRole('link', { name: 'Inbox' }).click();
+      await seen(other.getByRole('heading', { name: 'Inbox' }));
+      await open(
+        (await helpDesk(api).customer()).id,
+        'email',
+        'Refund for order 1182',
+        'Where is my refund?',
+      );
+      await seen(other.getByRole('row').filter({ hasText: 'Refund for order 1182' }));
+    } finally {
+      await colleagueContext.close();
+    }
+  });
+
+  it('signs out, and nothing was refused by the page', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await seen(page.getByRole('button', { name: 'Sign in' }));
+    expect(consoleProblems).toEqual([]);
+  });
+});
