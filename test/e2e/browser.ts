@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -76,6 +77,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/**
+ * With EARSHOT_SCREENSHOTS set to a folder (`npm run screenshots` sets docs/screenshots), saves
+ * the page as the viewport shows it (1280×800), for the README; otherwise does nothing.
+ */
+export async function screenshot(page: Page, name: string) {
+  const folder = process.env.EARSHOT_SCREENSHOTS;
+  if (!folder) return;
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: path.join(folder, `${name}.png`) });
 }
 
 /** Messages the browser printed about refused scripts, styles or connections (CSP) or errors. */

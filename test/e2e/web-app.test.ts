@@ -4,6 +4,7 @@ import { helpDesk } from '../support/help-desk.js';
 import {
   browserAvailable,
   launchChromium,
+  screenshot,
   seriousViolations,
   startWebServer,
   watchConsole,
@@ -66,6 +67,7 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
   it('signs in with email and password, showing a refusal without losing what was typed', async () => {
     await page.goto(server.url);
     await seen(page.getByRole('heading', { name: 'Sign in to Earshot' }));
+    await screenshot(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Email', exact).fill(ws.email);
@@ -76,6 +78,8 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
 
     await signIn(page, ws.email, ws.password);
     expect(await seriousViolations(page)).toEqual([]);
+    await seen(page.getByRole('row').filter({ hasText: 'Dana Reyes' }));
+    await screenshot(page, 'inbox');
   });
 
   it('lists open conversations in the All view and opens one', async () => {
@@ -106,6 +110,7 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     const warning = page.getByRole('list', { name: 'Before you send' }).getByRole('listitem');
     await seen(warning);
     expect(await warning.first().textContent()).toMatch(/repeat ask.*verified/i);
+    await screenshot(page, 'conversation-draft-warning');
     expect(await page.locator('.message').count()).toBe(before);
     await page.getByLabel('Reply', exact).fill('');
   });
@@ -132,6 +137,8 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(page.getByText('A handover note is required'));
     expect(await page.getByLabel('Handover note', exact).getAttribute('aria-invalid')).toBe('true');
     expect(transfers).toBe(0);
+    await page.getByRole('heading', { name: 'Transfer' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'transfer-note-required');
 
     await page.getByLabel('Handover note', exact).fill('Wants the family plan from next month; verified.');
     await page.getByRole('button', { name: 'Transfer conversation' }).click();
@@ -167,6 +174,33 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     } finally {
       await colleagueContext.close();
     }
+  });
+
+  it('pages the inbox by cursor, and is worked from the keyboard', async () => {
+    const customer = await helpDesk(api).customer();
+    for (let n = 1; n <= 25; n++) {
+      await open(customer.id, 'chat', `Order question ${String(n).padStart(2, '0')}`, `Question ${n}`);
+    }
+    await page.goto(server.url);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    await seen(rows.filter({ hasText: 'Order question 25' }));
+    expect(await rows.count()).toBe(25);
+    const more = page.getByRole('button', { name: 'Load more' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await seen(rows.filter({ hasText: 'Change of plan' }));
+    expect(await rows.count()).toBe(27);
+
+    await page.getByRole('link', { name: 'Order question 25' }).focus();
+    await page.keyboard.press('Enter');
+    await seen(page.getByRole('heading', { name: /Order question 25/ }));
+    await page.getByLabel('Reply', exact).focus();
+    await page.keyboard.type('Typed and sent without a mouse.');
+    await page.keyboard.press('Control+Enter');
+    await seen(page.getByRole('listitem').filter({ hasText: 'Typed and sent without a mouse.' }));
   });
 
   it('signs out, and nothing was refused by the page', async () => {
