@@ -82,6 +82,27 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await screenshot(page, 'inbox');
   });
 
+  it("keeps the API's defence against cross-site requests", async () => {
+    const cookies = await agentContext.cookies();
+    expect(cookies.find((c) => c.name === 'earshot_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    // What a form on another site can send is refused before it is read, even with the cookie.
+    const forged = await page.evaluate(
+      async (id) =>
+        (
+          await fetch(`/api/v1/conversations/${id}/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'role=agent&text=forged',
+          })
+        ).status,
+      conversationId,
+    );
+    expect(forged).toBe(415);
+  });
+
   it('lists open conversations in the All view and opens one', async () => {
     await seen(page.getByRole('link', { name: 'All' }));
     const row = page.getByRole('row').filter({ hasText: 'Change of plan' });
@@ -182,6 +203,7 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
       await open(customer.id, 'chat', `Order question ${String(n).padStart(2, '0')}`, `Question ${n}`);
     }
     await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
 

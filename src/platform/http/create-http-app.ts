@@ -15,7 +15,7 @@ import { contentSecurityPolicy } from './content-security-policy.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
 import { referencePage } from './reference-page.js';
-import { serveWebApp } from './web-app.js';
+import { webAppFallback } from './web-app.js';
 
 const healthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) })
@@ -56,11 +56,14 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   const realtime = createRealtimeHub(deps);
   const gate = createAccessGate({ secret: deps.config.sessionSecret, staff: options.staff });
   app.onError(handleError(deps.logger));
-  app.notFound((c) =>
-    problemResponse(
-      c,
-      new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
-    ),
+  const webApp = webAppFallback(options.webRoot);
+  app.notFound(
+    async (c) =>
+      (await webApp(c)) ??
+      problemResponse(
+        c,
+        new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
+      ),
   );
   app.use('*', requestId());
   app.use('*', secureHeaders());
@@ -163,7 +166,6 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
 
   app.route('/api/v1', api);
   app.get('/docs/problems', (c) => c.html(problemsPage()));
-  serveWebApp(app, options.webRoot);
   return Object.assign(app, {
     // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
     async attachServer(server: Server) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from './app-env.js';
-import { serveWebApp } from './web-app.js';
+import { webAppFallback } from './web-app.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'earshot-web-'));
 mkdirSync(path.join(root, 'assets'));
@@ -16,8 +16,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function app(webRoot: string | undefined) {
   const hono = new Hono<AppEnv>();
   hono.get('/api/v1/health', (c) => c.json({ status: 'ok' }));
-  serveWebApp(hono, webRoot);
-  hono.notFound((c) => c.json({ code: 'ROUTE_NOT_FOUND' }, 404));
+  hono.get('/attached', (c) => c.text('a route of its own'));
+  const webApp = webAppFallback(webRoot);
+  hono.notFound(async (c) => (await webApp(c)) ?? c.json({ code: 'ROUTE_NOT_FOUND' }, 404));
   return hono;
 }
 
@@ -40,6 +41,14 @@ describe('the web app on the HTTP edge', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toContain('immutable');
     expect(await res.text()).toBe('console.log(1)');
+  });
+
+  it('leaves every route to itself, and answers only GET', async () => {
+    expect(await (await served.request('/attached')).text()).toBe('a route of its own');
+    expect((await served.request('/', { method: 'POST' })).status).toBe(404);
+    const head = await served.request('/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 
   it('never answers an /api path, so an unknown one stays a 404 problem', async () => {

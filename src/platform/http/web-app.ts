@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './app-env.js';
 
 const types: Record<string, string> = {
@@ -16,26 +16,29 @@ const types: Record<string, string> = {
 };
 
 /**
- * The agents' web app (web/dist, built by Vite) at `/`, on the API's port. A path that names a
- * built file gets that file; any other path outside /api is a screen of the single-page app and
- * gets index.html, which routes in the browser. /api paths are never answered here, so an unknown
- * API path stays a 404 problem. Without a build, `/` still sends people to the API reference.
+ * The agents' web app (web/dist, built by Vite) at `/`, on the API's port, answering what no route
+ * answered — so a route added later (a module's, or one attached to the server) always comes
+ * first. A path that names a built file gets that file; any other GET outside /api is a screen of
+ * the single-page app and gets index.html, which routes in the browser. /api paths are never
+ * answered here, so an unknown API path stays a 404 problem. Without a build, `/` still sends
+ * people to the API reference. Null when the request is not the web app's.
  */
-export function serveWebApp(app: Hono<AppEnv>, root: string | undefined) {
-  // HEAD is answered by this GET handler too (Hono drops the body).
-  app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    const file = root ? await builtFile(root, c.req.path) : null;
-    const index = root ? await builtFile(root, '/index.html') : null;
-    if (!file && !index) return c.req.path === '/' ? c.redirect('/api/v1/docs') : next();
-    const served = file ?? index!;
+export function webAppFallback(root: string | undefined) {
+  return async (c: Context<AppEnv>): Promise<Response | null> => {
+    const { method, path: urlPath } = c.req;
+    if ((method !== 'GET' && method !== 'HEAD') || urlPath === '/api' || urlPath.startsWith('/api/')) {
+      return null;
+    }
+    const served = root ? ((await builtFile(root, urlPath)) ?? (await builtFile(root, '/index.html'))) : null;
+    if (!served) return urlPath === '/' ? c.redirect('/api/v1/docs') : null;
     // Vite names each asset by its content hash, so a browser may keep one for good; the page that
     // names them must be asked for again, or an old page would ask for assets a new build removed.
     const hashed = served.name.includes(`${path.sep}assets${path.sep}`);
     c.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     c.header('content-type', types[path.extname(served.name)] ?? 'application/octet-stream');
-    return c.body(new Uint8Array(served.body));
-  });
+    // Hono answers HEAD through GET and drops the body itself.
+    return c.body(new Uint8Array(served.body), 200);
+  };
 }
 
 async function builtFile(root: string, urlPath: string) {

@@ -46,6 +46,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
     e.preventDefault();
     if (text.trim() && !send.isPending) send.mutate();
   };
+  // A refusal speaks of the text as it was sent; once the agent edits it, it no longer applies.
+  const edit = (next: string) => {
+    setText(next);
+    if (send.isError) send.reset();
+  };
   // Ctrl+Enter (⌘+Enter) sends from the box, as in most chat tools.
   const shortcut = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
@@ -62,7 +67,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         error={problem?.reasonFor('text')}
         hint={internal ? 'Internal note: visible to your team, never to the customer' : 'Ctrl+Enter sends'}
       >
-        <textarea value={text} onChange={(e) => setText(e.target.value)} onKeyDown={shortcut} rows={4} />
+        <textarea value={text} onChange={(e) => edit(e.target.value)} onKeyDown={shortcut} rows={4} />
       </Field>
       <div className="draft-check" aria-live="polite">
         {warnings.length > 0 && (

@@ -64,7 +64,10 @@ export function TransferForm({ conversationId }: { conversationId: string }) {
       <h2 id="transfer-title">Transfer</h2>
       <FormError message={formMessage(transfer.error, fields)} />
       <Field label="Team" error={local.teamId ?? problem?.reasonFor('teamId')}>
-        <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+        <select
+          value={teamId}
+          onChange={(e) => (setTeamId(e.target.value), setLocal(({ note }) => ({ note })))}
+        >
           <option value="">No team</option>
           {teams.data?.data.map((t) => (
             <option key={t.id} value={t.id}>
@@ -74,7 +77,10 @@ export function TransferForm({ conversationId }: { conversationId: string }) {
         </select>
       </Field>
       <Field label="Person" error={problem?.reasonFor('userId')}>
-        <select value={userId} onChange={(e) => setUserId(e.target.value)}>
+        <select
+          value={userId}
+          onChange={(e) => (setUserId(e.target.value), setLocal(({ note }) => ({ note })))}
+        >
           <option value="">Anyone in the team</option>
           {[...(members.data?.values() ?? [])].map((m) => (
             <option key={m.id} value={m.id}>
@@ -84,7 +90,13 @@ export function TransferForm({ conversationId }: { conversationId: string }) {
         </select>
       </Field>
       <Field label="Handover note" error={local.note ?? problem?.reasonFor('note')}>
-        <textarea ref={noteBox} value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
+        <textarea
+          ref={noteBox}
+          value={note}
+          onChange={(e) => (setNote(e.target.value), setLocal(({ teamId }) => ({ teamId })))}
+          rows={3}
+          required
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={transfer.isPending}>
