@@ -41,6 +41,7 @@ describe('the web app on the HTTP edge', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toContain('immutable');
     expect(await res.text()).toBe('console.log(1)');
+    expect((await served.request('/assets/index-removed.js')).status).toBe(404);
   });
 
   it('leaves every route to itself, and answers only GET', async () => {

@@ -29,7 +29,10 @@ export function webAppFallback(root: string | undefined) {
     if ((method !== 'GET' && method !== 'HEAD') || urlPath === '/api' || urlPath.startsWith('/api/')) {
       return null;
     }
-    const served = root ? ((await builtFile(root, urlPath)) ?? (await builtFile(root, '/index.html'))) : null;
+    const file = root ? await builtFile(root, urlPath) : null;
+    // An asset a newer build removed is missing, not a screen: a page would not run HTML as script.
+    const served =
+      file ?? (root && !urlPath.startsWith('/assets/') ? await builtFile(root, '/index.html') : null);
     if (!served) return urlPath === '/' ? c.redirect('/api/v1/docs') : null;
     // Vite names each asset by its content hash, so a browser may keep one for good; the page that
     // names them must be asked for again, or an old page would ask for assets a new build removed.
