@@ -125,6 +125,16 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     expect(await reply.inputValue()).toBe('');
   });
 
+  it('writes an internal note, marked as one', async () => {
+    await page.getByLabel('Internal note', exact).check();
+    await page.getByLabel('Reply', exact).fill('Customer prefers email for the confirmation.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const note = page.locator('.message').filter({ hasText: 'Customer prefers email for the confirmation.' });
+    await seen(note);
+    expect(await note.textContent()).toContain('Internal note');
+    await page.getByLabel('Internal note', exact).uncheck();
+  });
+
   it('warns, before sending, against asking a verified customer for the account number', async () => {
     const before = await page.locator('.message').count();
     await page.getByLabel('Reply', exact).pressSequentially('Can you give me your account number?');
