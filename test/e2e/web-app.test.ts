@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../support/help-desk.js';
@@ -233,6 +234,35 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await page.keyboard.type('Typed and sent without a mouse.');
     await page.keyboard.press('Control+Enter');
     await seen(page.getByRole('listitem').filter({ hasText: 'Typed and sent without a mouse.' }));
+  });
+
+  it('renders the inbox of a workspace with 10,000 open conversations quickly', async () => {
+    const big = await server.t.workspace('Big Support');
+    const customer = await helpDesk(server.t.as(big.apiKey)).customer();
+    // Written in one statement (the API would take minutes); numbered clear of the API's counter.
+    await server.t.deps.db.execute(sql`
+      INSERT INTO conversations (workspace_id, display_id, customer_id, channel, subject, last_activity_at)
+      SELECT ${big.workspaceId}, 100000 + g, ${customer.id}, 'chat', 'Bulk question ' || g,
+             now() - g * interval '1 second'
+      FROM generate_series(1, 10000) AS g`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const other = await context.newPage();
+      await signIn(other, big.email, big.password);
+      const started = Date.now();
+      await other.reload();
+      await seen(
+        other.getByRole('row').filter({ hasText: 'Bulk question 1' }).filter({ hasText: 'Dana Reyes' }),
+      );
+      const ms = Date.now() - started;
+      console.log(
+        `inbox first render, 10,000 open conversations: ${ms} ms (page load to rows with customers)`,
+      );
+      // The issue's target is 1 s on an idle machine; the bound leaves room for a loaded one.
+      expect(ms).toBeLessThan(5_000);
+    } finally {
+      await context.close();
+    }
   });
 
   it('signs out, and nothing was refused by the page', async () => {
