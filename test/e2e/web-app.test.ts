@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../support/help-desk.js';
 import {
@@ -66,8 +67,15 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
   }
 
   it('signs in with email and password, showing a refusal without losing what was typed', async () => {
+    const scripts: Promise<Buffer>[] = [];
+    const collect = (r: Response) => void (r.request().resourceType() === 'script' && scripts.push(r.body()));
+    page.on('response', collect);
     await page.goto(server.url);
     await seen(page.getByRole('heading', { name: 'Sign in to Earshot' }));
+    page.off('response', collect);
+    const gzipped = (await Promise.all(scripts)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+    console.log(`the first screen's JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(gzipped).toBeLessThan(250 * 1024);
     await screenshot(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
 

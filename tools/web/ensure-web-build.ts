@@ -43,6 +43,9 @@ export function ensureWebBuild({ quiet = false } = {}) {
   const started = Date.now();
   const run = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts')], {
     cwd: root,
+    // Always the production build: under Vitest NODE_ENV is 'test', which would bundle React's
+    // development build (twice the size) into the folder `npm start` then serves.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
   });
