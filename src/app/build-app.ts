@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { authenticateStaff } from '../modules/identity/index.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { createHttpApp } from '../platform/http/create-http-app.js';
@@ -13,6 +14,7 @@ export function buildApp(deps: AppDeps) {
     staff: authenticateStaff(deps),
     // Mail providers post whole raw emails to the email channel's inbound route.
     bodyLimits: { 'message/rfc822': deps.config.mailMaxBytes },
+    webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 }
 

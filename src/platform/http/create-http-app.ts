@@ -15,6 +15,7 @@ import { contentSecurityPolicy } from './content-security-policy.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
 import { referencePage } from './reference-page.js';
+import { webAppFallback } from './web-app.js';
 
 const healthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) })
@@ -49,6 +50,8 @@ export type HttpAppOptions = {
    * 25 MB); only routes that declare the type accept such a body, any other answers 415.
    */
   bodyLimits?: Readonly<Record<string, number>>;
+  /** The built web app's folder (web/dist), served at `/`; absent, `/` redirects to the API reference. */
+  webRoot?: string;
 };
 
 // The HTTP edge every module shares: request ids, security headers, the body limit, problem
@@ -60,11 +63,14 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   const realtime = createRealtimeHub(deps);
   const gate = createAccessGate({ secret: deps.config.sessionSecret, staff: options.staff });
   app.onError(handleError(deps.logger));
-  app.notFound((c) =>
-    problemResponse(
-      c,
-      new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
-    ),
+  const webApp = webAppFallback(options.webRoot);
+  app.notFound(
+    async (c) =>
+      (await webApp(c)) ??
+      problemResponse(
+        c,
+        new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
+      ),
   );
   app.use('*', requestId());
   app.use('*', secureHeaders());
@@ -172,7 +178,6 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   app.route('/api/v1', api);
   for (const pages of options.pages ?? []) app.route('/', pages);
   app.get('/docs/problems', (c) => c.html(problemsPage()));
-  app.get('/', (c) => c.redirect('/api/v1/docs'));
   return Object.assign(app, {
     // Call once the node server exists: it accepts WebSocket upgrades and starts event fan-out.
     async attachServer(server: Server) {

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, call } from './api/client';
+import { useRealtime } from './realtime';
+import { Link, usePath } from './router';
+import { ConversationScreen } from './screens/ConversationScreen';
+import { InboxScreen } from './screens/InboxScreen';
+import { SignInScreen } from './screens/SignInScreen';
+import { useMe, type Me } from './session';
+
+export function App() {
+  const me = useMe();
+  if (me.isPending) return <p className="loading">Loading…</p>;
+  if (me.isError) return <p role="alert">Earshot could not be reached: {me.error.message}</p>;
+  if (!me.data) return <SignInScreen />;
+  return <Shell me={me.data} />;
+}
+
+function Shell({ me }: { me: Me }) {
+  const path = usePath();
+  const live = useRealtime(true);
+  const queries = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => call(api.POST('/auth/logout')),
+    // Signed out first, so the screens unmount; then nothing of the session stays in memory.
+    onSuccess: () => {
+      queries.setQueryData(['me'], null);
+      queries.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
+  const conversation = /^\/conversations\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">Earshot</span>
+        <nav aria-label="Main">
+          <Link href="/" aria-current={conversation ? undefined : 'page'}>
+            Inbox
+          </Link>
+        </nav>
+        <span className={`live live-${live}`} role="status">
+          {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Offline, reconnecting'}
+        </span>
+        <span className="who">
+          {me.user.name ?? me.user.email} · {me.workspace.name}
+        </span>
+        <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {conversation ? <ConversationScreen id={conversation} /> : <InboxScreen />}
+      </main>
+    </>
+  );
+}
