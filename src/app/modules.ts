@@ -2,6 +2,7 @@ import { conversationsModule } from '../modules/conversations/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { promisesModule } from '../modules/promises/index.js';
+import { routingModule } from '../modules/routing/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
@@ -14,4 +15,5 @@ export const modules = [
   conversationsModule,
   qualityModule,
   promisesModule,
+  routingModule,
 ] as const;

@@ -16,6 +16,7 @@ export const conversationsModule = defineModule({
 });
 
 export { loadConversation } from './conversation-row.js';
+export { assignConversation, assignIfFree } from './assign-conversation.js';
 export { getConversation } from './get-conversation.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel } from './schema.js';
