@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { defineEnrichment } from '../../platform/enrichment/define-enrichment.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { teamRoster } from '../workspaces/index.js';
@@ -27,27 +28,23 @@ export const conversationRouting = defineEnrichment<Routing>({
   resource: 'conversation',
   field: 'routing',
   async load(ctx, ids) {
+    const i = alias(routingItems, 'i');
     const rows = await ctx.tx
       .select({
-        id: routingItems.conversationId,
-        state: routingItems.state,
-        teamId: routingItems.teamId,
-        agentId: routingItems.agentId,
-        enqueuedAt: routingItems.enqueuedAt,
-        position: sql<number | null>`CASE WHEN ${routingItems.state} = 'queued' THEN (
+        id: i.conversationId,
+        state: i.state,
+        teamId: i.teamId,
+        agentId: i.agentId,
+        enqueuedAt: i.enqueuedAt,
+        // Spelt out with its own aliases: drizzle writes a one-table query's columns unqualified.
+        position: sql<number | null>`CASE WHEN i.state = 'queued' THEN (
           SELECT count(*)::int + 1 FROM routing_items q
-          WHERE q.workspace_id = ${routingItems.workspaceId} AND q.team_id = ${routingItems.teamId}
-            AND q.state = 'queued'
-            AND (q.priority, q.sort_at, q.conversation_id) < (${routingItems.priority}, ${routingItems.sortAt}, ${routingItems.conversationId})
+          WHERE q.workspace_id = i.workspace_id AND q.team_id = i.team_id AND q.state = 'queued'
+            AND (q.priority, q.sort_at, q.conversation_id) < (i.priority, i.sort_at, i.conversation_id)
         ) END`,
       })
-      .from(routingItems)
-      .where(
-        and(
-          inArray(routingItems.conversationId, [...ids]),
-          inArray(routingItems.state, ['queued', 'offered', 'assigned']),
-        ),
-      );
+      .from(i)
+      .where(and(inArray(i.conversationId, [...ids]), inArray(i.state, ['queued', 'offered', 'assigned'])));
     const estimates = new Map<string, Awaited<ReturnType<typeof queuePace>>>();
     for (const teamId of new Set(rows.filter((r) => r.state === 'queued').map((r) => r.teamId!))) {
       estimates.set(teamId, await queuePace(ctx, teamId));

@@ -1,4 +1,4 @@
-import { and, asc, eq, min } from 'drizzle-orm';
+import { and, eq, min } from 'drizzle-orm';
 import { defineReaction } from '../../platform/events/define-reaction.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignConversation, isFinished, loadConversation } from '../conversations/index.js';
@@ -172,8 +172,7 @@ async function reopened(ctx: WorkContext, item: ItemRow, at: Date) {
         eq(routingItems.state, 'queued'),
         eq(routingItems.priority, item.priority),
       ),
-    )
-    .orderBy(asc(routingItems.priority));
+    );
   const first = front?.first ? new Date(front.first.getTime() - 1) : at;
   await moveItem(ctx, item, {
     state: 'queued',
