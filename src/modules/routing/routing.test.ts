@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { auditTrail } from '../workspaces/index.js';
@@ -35,6 +36,26 @@ describe('routing', () => {
     const first = (await d.api.get(`/conversations/${arrived[0]}`)).json;
     expect(first.routing).toMatchObject({ state: 'offered', teamId: d.teamId, position: null });
     expect(first.assigneeId).toBe(first.routing.agentId);
+  });
+
+  it('never offers one conversation twice when several processes route the same queue at once', async () => {
+    const d = await routingDesk(t, { agents: 5, capacity: { chat: 4 } });
+    for (let i = 0; i < 24; i++) await d.wait(`Question ${i}`);
+    for (const agent of d.agents) await d.presence(agent, 'online');
+    // On PostgreSQL each runs on its own connection: they take turns on the agents' rows.
+    const offered = await Promise.all([d.dispatch(), d.dispatch(), d.dispatch(), d.dispatch()]);
+    expect(offered.reduce((a, b) => a + b, 0)).toBe(20);
+    const items = await d.items();
+    expect(items.filter((i) => i.state === 'offered')).toHaveLength(20);
+    expect(items.filter((i) => i.state === 'queued')).toHaveLength(4);
+    for (const load of (await d.loads()).filter((l) => d.agents.includes(l.userId)))
+      expect(load.chat).toBe(4);
+    const events = await d.scoped((ctx) =>
+      ctx.tx.execute(
+        sql`SELECT count(*)::int AS n FROM conversation_events WHERE type = 'assigned' AND workspace_id = ${d.workspaceId}`,
+      ),
+    );
+    expect((events as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(20);
   });
 
   it('never offers to an away, offline or full agent, and offers more when a capacity grows', async () => {
