@@ -30,6 +30,8 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   updateCustomer: () => ({ name: 'Hijacked' }),
   transferConversation: (id) => ({ userId: id, note: 'over to you' }),
   updateWorkspace: () => ({ name: 'Renamed' }),
+  updateMember: () => ({ capacity: { chat: 0 } }),
+  updateTeam: () => ({ autoAssign: true }),
 };
 
 beforeAll(async () => {

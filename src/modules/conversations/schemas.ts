@@ -108,7 +108,10 @@ export const routingSchema = z
     state: z.enum(['queued', 'offered', 'assigned']),
     teamId: z.uuid().nullable(),
     agentId: z.uuid().nullable().openapi({ description: 'The agent it is offered or assigned to' }),
-    enqueuedAt: z.string(),
+    enqueuedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it started waiting in a queue; null if it went straight to a person' }),
     position: z
       .number()
       .int()

@@ -160,6 +160,15 @@ describe('routing', () => {
       expect(res.json.routing).toMatchObject({ state: 'assigned', agentId: agent });
     }
     expect((await d.loads()).find((l) => l.userId === agent)!.chat).toBe(2);
+    // Created for a person straight away: held by them, never queued, counted as well.
+    const direct = await d.desk.conversation({
+      customerId: d.customerId,
+      text: 'Hi',
+      assigneeId: agent,
+      teamId: d.teamId,
+    });
+    expect(await d.routing(direct.id)).toMatchObject({ state: 'assigned', agentId: agent, enqueuedAt: null });
+    expect((await d.loads()).find((l) => l.userId === agent)!.chat).toBe(3);
     expect(await d.scoped((ctx) => auditTrail(ctx, 'conversation', first))).toEqual([]);
     expect(await d.scoped((ctx) => auditTrail(ctx, 'conversation', second))).toEqual([
       expect.objectContaining({
