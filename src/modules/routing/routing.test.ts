@@ -149,6 +149,26 @@ describe('routing', () => {
     expect((await d.api.get(`/conversations/${id}`)).json.assigneeId).toBeNull();
   });
 
+  it('moves a transferred conversation to the new team, freeing the agent who held it', async () => {
+    const d = await routingDesk(t, { agents: 1, capacity: { chat: 1 } });
+    const [agent] = d.agents;
+    await d.presence(agent!, 'online');
+    const id = await d.wait();
+    await d.dispatch();
+    const other = await d.desk.team(`Second line ${d.workspaceId.slice(0, 8)}`, []);
+    const res = await d.api.post(`/conversations/${id}/transfer`, {
+      teamId: other.id,
+      note: 'Needs billing',
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.routing).toMatchObject({ state: 'queued', teamId: other.id, agentId: null, position: 1 });
+    expect((await d.loads()).find((l) => l.userId === agent)!.chat).toBe(0);
+    // The freed agent takes the next one of their own queue.
+    const next = await d.wait();
+    await d.dispatch();
+    expect(await d.routing(next)).toMatchObject({ state: 'offered', agentId: agent });
+  });
+
   it('allows a manual assignment over capacity and records it', async () => {
     const d = await routingDesk(t, { agents: 1, capacity: { chat: 1 } });
     const [agent] = d.agents;

@@ -66,7 +66,7 @@ export async function teamsOfMember(ctx: WorkContext, userId: string) {
   return rows.map((r) => r.teamId);
 }
 
-/** Members' capacities by user id (the default for a member not found is never used: routing asks for members). */
+/** Members' capacities by user id; someone who is not a member is absent from the map. */
 export async function capacitiesOf(ctx: WorkContext, userIds: readonly string[]) {
   if (!userIds.length) return new Map<string, Capacity>();
   const rows = await ctx.tx
