@@ -3,6 +3,7 @@ import { customersModule } from '../modules/customers/index.js';
 import { emailModule } from '../modules/email/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { promisesModule } from '../modules/promises/index.js';
+import { routingModule } from '../modules/routing/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
@@ -16,4 +17,5 @@ export const modules = [
   qualityModule,
   promisesModule,
   emailModule,
+  routingModule,
 ] as const;

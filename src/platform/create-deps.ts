@@ -3,6 +3,7 @@ import type { Config } from '../config/env.js';
 import type { DbHandle } from '../db/client.js';
 import { createCredentialCache } from './access/credential-cache.js';
 import type { Reactions } from './events/define-reaction.js';
+import { noEnrichments, type Enrichments } from './enrichment/define-enrichment.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
@@ -12,8 +13,9 @@ export function createDeps(
   handle: DbHandle,
   reactions: Reactions,
   logger: Logger = createLogger(config.logLevel),
+  enrichments: Enrichments = noEnrichments,
 ): AppDeps {
   const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, events, reactions, logger, credentials };
+  return { config, handle, db: handle.db, events, reactions, enrichments, logger, credentials };
 }

@@ -32,6 +32,8 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   transferConversation: (id) => ({ userId: id, note: 'over to you' }),
   updateWorkspace: () => ({ name: 'Renamed' }),
   updateMailbox: () => ({ name: 'Hijacked' }),
+  updateMember: () => ({ capacity: { chat: 0 } }),
+  updateTeam: () => ({ autoAssign: true }),
 };
 
 beforeAll(async () => {

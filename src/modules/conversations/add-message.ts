@@ -65,6 +65,12 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
       to: 'open',
       reason: 'customer replied',
     });
+    ctx.emit('conversation.status_changed', {
+      conversationId,
+      displayId: Number(row.display_id),
+      from: row.status as 'resolved' | 'closed',
+      to: 'open',
+    });
   }
   ctx.emit('conversation.message_added', {
     conversationId,

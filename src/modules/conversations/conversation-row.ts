@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { conversationEvents, conversations, type TimelineEventType } from './schema.js';
 import { AppError } from '../../platform/errors.js';
+import { enrich } from '../../platform/enrichment/define-enrichment.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -11,6 +12,16 @@ export async function loadConversation(ctx: WorkContext, id: string, options: { 
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
   return row;
+}
+
+/** The row locked for a change, or null when another transaction holds it (the caller moves on). */
+export async function lockConversationIfFree(ctx: WorkContext, id: string) {
+  const [row] = await ctx.tx
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, id))
+    .for('update', { skipLocked: true });
+  return row ?? null;
 }
 
 export async function recordEvent(
@@ -32,3 +43,10 @@ export function present(row: ConversationRow) {
       verifiedAt && verificationMethod ? { method: verificationMethod, verifiedAt, verifiedBy } : null,
   };
 }
+
+/** Conversations as answered: with the fields other modules add (routing), one batch per page. */
+export const withEnrichments = <R extends { id: string }>(ctx: WorkContext, rows: readonly R[]) =>
+  enrich(ctx, 'conversation', rows);
+
+export const withEnrichment = async <R extends { id: string }>(ctx: WorkContext, row: R) =>
+  (await withEnrichments(ctx, [row]))[0]!;

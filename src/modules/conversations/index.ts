@@ -21,6 +21,7 @@ export {
   findConversationByDisplayId,
   openConversationFromChannel,
 } from './channel-messages.js';
+export { assignConversation, assignIfFree } from './assign-conversation.js';
 export { getConversation } from './get-conversation.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel } from './schema.js';

@@ -11,6 +11,7 @@ import {
 import { addMessage } from './add-message.js';
 import { assignConversation } from './assign-conversation.js';
 import { changeStatus } from './change-status.js';
+import { withEnrichment, withEnrichments } from './conversation-row.js';
 import { createConversation } from './create-conversation.js';
 import { getConversation } from './get-conversation.js';
 import { listConversations } from './list-conversations.js';
@@ -45,7 +46,7 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => createConversation(ctx, c.req.valid('json'))),
+        await run(c, (ctx) => createConversation(ctx, c.req.valid('json')), withEnrichment),
         201,
       ),
   );
@@ -67,7 +68,11 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationListSchema,
-        await run(c, (ctx) => listConversations(ctx, c.req.valid('query'))),
+        await run(
+          c,
+          (ctx) => listConversations(ctx, c.req.valid('query')),
+          async (ctx, page) => ({ ...page, data: await withEnrichments(ctx, page.data) }),
+        ),
         200,
       ),
   );
@@ -92,7 +97,7 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationDetailSchema,
-        await run(c, (ctx) => getConversation(ctx, c.req.valid('param').id)),
+        await run(c, (ctx) => getConversation(ctx, c.req.valid('param').id), withEnrichment),
         200,
       ),
   );
@@ -130,7 +135,11 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => assignConversation(ctx, c.req.valid('param').id, c.req.valid('json').userId)),
+        await run(
+          c,
+          (ctx) => assignConversation(ctx, c.req.valid('param').id, c.req.valid('json').userId),
+          withEnrichment,
+        ),
         200,
       ),
   );
@@ -150,7 +159,11 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => transferConversation(ctx, c.req.valid('param').id, c.req.valid('json'))),
+        await run(
+          c,
+          (ctx) => transferConversation(ctx, c.req.valid('param').id, c.req.valid('json')),
+          withEnrichment,
+        ),
         200,
       ),
   );
@@ -169,7 +182,11 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => changeStatus(ctx, c.req.valid('param').id, c.req.valid('json').status)),
+        await run(
+          c,
+          (ctx) => changeStatus(ctx, c.req.valid('param').id, c.req.valid('json').status),
+          withEnrichment,
+        ),
         200,
       ),
   );
@@ -190,7 +207,11 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => verifyIdentity(ctx, c.req.valid('param').id, c.req.valid('json'))),
+        await run(
+          c,
+          (ctx) => verifyIdentity(ctx, c.req.valid('param').id, c.req.valid('json')),
+          withEnrichment,
+        ),
         200,
       ),
   );

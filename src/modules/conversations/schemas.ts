@@ -131,6 +131,27 @@ export const timelineEntrySchema = z
   })
   .openapi('TimelineEntry');
 
+export const routingSchema = z
+  .object({
+    state: z.enum(['queued', 'offered', 'assigned']),
+    teamId: z.uuid().nullable(),
+    agentId: z.uuid().nullable().openapi({ description: 'The agent it is offered or assigned to' }),
+    enqueuedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it started waiting in a queue; null if it went straight to a person' }),
+    position: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '1 = next to be offered; null unless queued' }),
+    estimatedWait: z
+      .object({ minSeconds: z.number().int(), maxSeconds: z.number().int() })
+      .nullable()
+      .openapi({ description: "From the queue's recent time to first human; null unless queued" }),
+  })
+  .openapi('ConversationRouting');
+
 export const conversationSchema = z
   .object({
     id: z.uuid(),
@@ -148,6 +169,9 @@ export const conversationSchema = z
     firstHumanReplyAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
     createdAt: z.string(),
+    // Filled by the routing module through an enrichment (src/platform/enrichment); declared here
+    // so the document shows it, and null when the conversation waits in no queue.
+    routing: routingSchema.nullable().optional(),
   })
   .openapi('Conversation');
 

@@ -49,4 +49,6 @@ export { assertMember, assertTeam } from './assert-member-or-team.js';
 export { takeConversationNumber } from './take-conversation-number.js';
 export { namesOf } from './names-of.js';
 export { pickCoach } from './pick-coach.js';
+export { teamRoster, teamsOfMember, capacitiesOf } from './teams.js';
+export { defaultCapacity, type Capacity } from './schema.js';
 export { recordAudit, auditTrail, type AuditEntry } from './audit-trail.js';

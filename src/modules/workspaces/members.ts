@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { memberships, users, type Role } from './schema.js';
+import { memberships, users, type Capacity, type Role } from './schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/access/secrets.js';
@@ -10,6 +10,7 @@ const memberColumns = {
   email: users.email,
   name: users.name,
   role: memberships.role,
+  capacity: memberships.capacity,
   joinedAt: memberships.createdAt,
 };
 
@@ -82,7 +83,24 @@ export async function addMember(
   return getMember(ctx, userId);
 }
 
-export async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {
+export type MemberChange = { role?: Role; capacity?: Partial<Capacity> };
+
+// A role and a capacity change in one request; a capacity is merged over the current one, so a
+// client may send only the channel it changes.
+export async function updateMember(ctx: WorkContext, userId: string, change: MemberChange) {
+  if (change.role) await changeMemberRole(ctx, userId, change.role);
+  const current = await getMember(ctx, userId);
+  const capacity = change.capacity ? { ...current.capacity, ...change.capacity } : undefined;
+  if (capacity) await ctx.tx.update(memberships).set({ capacity }).where(eq(memberships.userId, userId));
+  ctx.emit('member.updated', {
+    userId,
+    ...(change.role ? { role: change.role } : {}),
+    ...(capacity ? { capacity } : {}),
+  });
+  return capacity ? { ...current, capacity } : current;
+}
+
+async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {
   const owners = await lockOwners(ctx);
   const actor = await actingRole(ctx);
   const current = await getMember(ctx, userId);
@@ -90,7 +108,6 @@ export async function changeMemberRole(ctx: WorkContext, userId: string, role: R
   assertCanGrant(ctx, current.role, actor);
   if (current.role === 'owner' && role !== 'owner') assertAnotherOwner(owners, userId);
   await ctx.tx.update(memberships).set({ role }).where(eq(memberships.userId, userId));
-  return getMember(ctx, userId);
 }
 
 // A member who leaves takes their API keys with them: a key acts for the person who made it.

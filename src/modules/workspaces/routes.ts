@@ -9,9 +9,9 @@ import {
   reply,
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
-import { addMember, changeMemberRole, listMembers, removeMember } from './members.js';
+import { addMember, listMembers, removeMember, updateMember } from './members.js';
 import * as s from './schemas.js';
-import { addTeamMember, createTeam, getTeam, listTeams } from './teams.js';
+import { addTeamMember, createTeam, getTeam, listTeams, updateTeam } from './teams.js';
 import { getWorkspace, updateWorkspace } from './workspace.js';
 
 const tags = (t: string) => ({ tags: [t] });
@@ -77,18 +77,16 @@ export function workspaceRoutes(deps: AppDeps) {
 
   app.openapi(
     defineRoute(staff('members:manage'), {
-      operationId: 'changeMemberRole',
-      summary: "Change a member's role",
+      operationId: 'updateMember',
+      summary: "Change a member's role or capacity",
       method: 'patch',
       path: '/users/{id}',
       ...tags('Users'),
-      request: { params: idParams, ...jsonBody(s.changeRoleBody) },
-      responses: { 200: jsonResponse(s.memberSchema, 'Role changed'), ...errorResponses },
+      request: { params: idParams, ...jsonBody(s.updateMemberBody) },
+      responses: { 200: jsonResponse(s.memberSchema, 'Changed'), ...errorResponses },
     }),
     async (c) => {
-      const member = await run(c, (ctx) =>
-        changeMemberRole(ctx, c.req.valid('param').id, c.req.valid('json').role),
-      );
+      const member = await run(c, (ctx) => updateMember(ctx, c.req.valid('param').id, c.req.valid('json')));
       deps.credentials.clear();
       return reply(c, s.memberSchema, member, 200);
     },
@@ -147,6 +145,25 @@ export function workspaceRoutes(deps: AppDeps) {
       responses: { 200: jsonResponse(s.teamSchema, 'A team and its members'), ...errorResponses },
     }),
     async (c) => reply(c, s.teamSchema, await run(c, (ctx) => getTeam(ctx, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    defineRoute(staff('teams:manage'), {
+      operationId: 'updateTeam',
+      summary: 'Rename a team or turn its automatic assignment on or off',
+      method: 'patch',
+      path: '/teams/{id}',
+      ...tags('Teams'),
+      request: { params: idParams, ...jsonBody(s.updateTeamBody) },
+      responses: { 200: jsonResponse(s.teamSchema, 'Changed'), ...errorResponses },
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.teamSchema,
+        await run(c, (ctx) => updateTeam(ctx, c.req.valid('param').id, c.req.valid('json'))),
+        200,
+      ),
   );
 
   app.openapi(

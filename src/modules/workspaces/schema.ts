@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { roles } from '../../platform/access/roles.js';
 import { createdAt, id, workspaceId } from '../../db/columns.js';
 
@@ -27,6 +37,11 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
 
+/** How many conversations of each kind a member works at once; routing never offers beyond it. */
+export type Capacity = { chat: number; email: number; phone: number; social: number };
+// A few chats side by side, a longer email pile, one call (a call takes the whole phone capacity).
+export const defaultCapacity: Capacity = { chat: 3, email: 10, phone: 1, social: 5 };
+
 export const memberships = pgTable(
   'memberships',
   {
@@ -35,6 +50,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: roles }).notNull(),
+    capacity: jsonb('capacity').$type<Capacity>().notNull().default(defaultCapacity),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
@@ -46,6 +62,8 @@ export const teams = pgTable(
     id: id(),
     workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    // A team is a queue; with this on, routing offers its waiting conversations to its members.
+    autoAssign: boolean('auto_assign').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('teams_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],

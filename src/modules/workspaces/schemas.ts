@@ -43,8 +43,22 @@ export const updateWorkspaceBody = atLeastOneField(
     .strict(),
 );
 
+const slots = z.number().int().min(0).max(100);
+export const capacitySchema = z
+  .object({ chat: slots, email: slots, phone: slots, social: slots })
+  .openapi('Capacity', {
+    description: 'Conversations of each kind worked at once; routing never offers beyond it',
+  });
+
 export const memberSchema = z
-  .object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() })
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    capacity: capacitySchema,
+    joinedAt: z.string(),
+  })
   .openapi('Member');
 
 export const addMemberBody = z
@@ -58,12 +72,15 @@ export const addMemberBody = z
   .superRefine(passwordNotEmail('email', 'password'))
   .openapi('AddMemberInput');
 
-export const changeRoleBody = z.object({ role: roleSchema }).strict();
+export const updateMemberBody = atLeastOneField(
+  z.object({ role: roleSchema.optional(), capacity: capacitySchema.partial().strict().optional() }).strict(),
+).openapi('UpdateMemberInput');
 
 export const teamSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    autoAssign: z.boolean(),
     createdAt: z.string(),
     members: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
     memberCount: z.number().int().optional(),
@@ -71,4 +88,7 @@ export const teamSchema = z
   .openapi('Team');
 
 export const createTeamBody = z.object({ name: text({ min: 1, max: 100 }) }).strict();
+export const updateTeamBody = atLeastOneField(
+  z.object({ name: text({ min: 1, max: 100 }).optional(), autoAssign: z.boolean().optional() }).strict(),
+).openapi('UpdateTeamInput');
 export const addTeamMemberBody = z.object({ userId: z.uuid() }).strict();

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { memberships, teamMembers, teams, users } from './schema.js';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { memberships, teamMembers, teams, users, type Capacity } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 
@@ -24,12 +24,65 @@ export async function getTeam(ctx: WorkContext, id: string) {
   return { ...team, members };
 }
 
+export async function updateTeam(
+  ctx: WorkContext,
+  id: string,
+  change: { name?: string; autoAssign?: boolean },
+) {
+  await getTeam(ctx, id);
+  if (change.name) {
+    const [taken] = await ctx.tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(sql`lower(${teams.name}) = ${change.name.toLowerCase()}`, ne(teams.id, id)));
+    if (taken) throw new AppError('TEAM_NAME_TAKEN', { message: `A team named "${change.name}" exists` });
+  }
+  const [team] = await ctx.tx.update(teams).set(change).where(eq(teams.id, id)).returning();
+  ctx.emit('team.updated', { teamId: id, name: team!.name, autoAssign: team!.autoAssign });
+  return getTeam(ctx, id);
+}
+
+/** A team as routing sees it: whether it assigns by itself, and its members with their capacity. */
+export async function teamRoster(ctx: WorkContext, teamId: string) {
+  const [team] = await ctx.tx
+    .select({ autoAssign: teams.autoAssign })
+    .from(teams)
+    .where(eq(teams.id, teamId));
+  if (!team) return null;
+  const members = await ctx.tx
+    .select({ userId: teamMembers.userId, capacity: memberships.capacity })
+    .from(teamMembers)
+    .innerJoin(memberships, eq(memberships.userId, teamMembers.userId))
+    .where(eq(teamMembers.teamId, teamId));
+  return { teamId, autoAssign: team.autoAssign, members };
+}
+
+/** The teams a member belongs to (routing offers them work from each). */
+export async function teamsOfMember(ctx: WorkContext, userId: string) {
+  const rows = await ctx.tx
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
+  return rows.map((r) => r.teamId);
+}
+
+/** Members' capacities by user id; someone who is not a member is absent from the map. */
+export async function capacitiesOf(ctx: WorkContext, userIds: readonly string[]) {
+  if (!userIds.length) return new Map<string, Capacity>();
+  const rows = await ctx.tx
+    .select({ userId: memberships.userId, capacity: memberships.capacity })
+    .from(memberships)
+    .where(inArray(memberships.userId, [...userIds]));
+  return new Map(rows.map((r) => [r.userId, r.capacity]));
+}
+
 export async function listTeams(ctx: WorkContext) {
   const rows = await ctx.tx
     .select({
       id: teams.id,
       workspaceId: teams.workspaceId,
       name: teams.name,
+      autoAssign: teams.autoAssign,
       createdAt: teams.createdAt,
       memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
     })

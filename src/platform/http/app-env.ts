@@ -7,6 +7,7 @@ import type { LinkClaims } from '../access/signed-link.js';
 import type { Visitor } from '../access/visitor-token.js';
 import type { AccessGate } from './access-gate.js';
 import type { Reactions } from '../events/define-reaction.js';
+import type { Enrichments } from '../enrichment/define-enrichment.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -20,6 +21,8 @@ export type AppDeps = {
   events: EventBus;
   /** Every module's in-transaction reactions to events, run by inWorkspace. */
   reactions: Reactions;
+  /** Every module's fields for other modules' resources, added by enrich(). */
+  enrichments: Enrichments;
   logger: Logger;
   credentials: CredentialCache;
   // Present where jobs can be sent (every server and worker process).

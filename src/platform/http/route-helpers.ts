@@ -62,7 +62,11 @@ export function reply<T extends z.ZodType, S extends 200 | 201>(
 
 // Runs one operation in the caller's workspace; the route's access kind has already checked the
 // caller's role.
+// `present` shapes the answer after other modules' reactions, in the same transaction.
 export function scopedRunner(deps: AppDeps) {
-  return <T>(c: Context<AppEnv>, work: (ctx: WorkContext) => Promise<T>): Promise<T> =>
-    inWorkspace(deps, c.get('scope'), work);
+  return <T, U = T>(
+    c: Context<AppEnv>,
+    work: (ctx: WorkContext) => Promise<T>,
+    present?: (ctx: WorkContext, value: T) => Promise<U>,
+  ): Promise<U> => inWorkspace(deps, c.get('scope'), work, present);
 }

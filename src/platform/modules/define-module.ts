@@ -4,6 +4,7 @@ import type { ErrorCatalog } from '../errors.js';
 import type { EventCatalog } from '../events/define-events.js';
 import type { ListenerDefinition, ListenerDeps } from '../events/define-listener.js';
 import type { ReactionDefinition } from '../events/define-reaction.js';
+import type { EnrichmentDefinition } from '../enrichment/define-enrichment.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Router } from '../http/app-env.js';
 import type { AnyJobDefinition } from '../jobs/index.js';
@@ -42,6 +43,8 @@ export type ModuleDefinition = {
   listeners?: readonly ListenerDefinition[];
   /** Answers to other modules' events inside the emitting transaction (see defineReaction). */
   reactions?: readonly ReactionDefinition[];
+  /** Fields this module adds to other modules' resources when they are presented (see defineEnrichment). */
+  enrichments?: readonly EnrichmentDefinition[];
   permissions?: PermissionGrants;
   errors?: ErrorCatalog;
   events?: EventCatalog;

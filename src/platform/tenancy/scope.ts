@@ -2,6 +2,7 @@ import type { Db, DbHandle, Tx } from '../../db/client.js';
 import type { EmittedEvent, EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
 import { react, type Reactions } from '../events/define-reaction.js';
+import { noEnrichments, type Enrichments } from '../enrichment/define-enrichment.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { outboxWrite } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
@@ -17,10 +18,18 @@ export type Scope = { workspaceId: string; actor: Actor };
 
 export type WorkContext = Scope & {
   tx: Tx;
+  /** Other modules' fields for this module's resources (see defineEnrichment). */
+  enrichments: Enrichments;
   emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
 };
 
-export type ScopeDeps = { db: Db; handle?: DbHandle; events: EventBus; reactions: Reactions };
+export type ScopeDeps = {
+  db: Db;
+  handle?: DbHandle;
+  events: EventBus;
+  reactions: Reactions;
+  enrichments?: Enrichments;
+};
 
 // The one place tenancy is enforced: every request's work runs in a transaction that sets the
 // workspace and drops to a role bound by row-level security, so a query that forgets a
@@ -28,11 +37,14 @@ export type ScopeDeps = { db: Db; handle?: DbHandle; events: EventBus; reactions
 // outbox at the end of the same transaction, so they exist exactly when the change does; the
 // process is told after the commit (realtime, and a prompt wake for the dispatcher). Other modules'
 // reactions to those events (defineReaction) run in the same transaction just before.
-export async function inWorkspace<T>(
+// `present`, when given, turns the result into what the caller answers with after the reactions ran,
+// in the same transaction, so the answer shows what they changed (see enrich()).
+export async function inWorkspace<T, U = T>(
   deps: ScopeDeps,
   scope: Scope,
   work: (ctx: WorkContext) => Promise<T>,
-): Promise<T> {
+  present?: (ctx: WorkContext, value: T) => Promise<U>,
+): Promise<U> {
   const pending: EmittedEvent[] = [];
   let committed: DomainEvent[] = [];
   const notify = deps.events.crossProcess;
@@ -43,6 +55,7 @@ export async function inWorkspace<T>(
       const ctx: WorkContext = {
         ...scope,
         tx,
+        enrichments: deps.enrichments ?? noEnrichments,
         emit: (type, data) =>
           pending.push({
             type,
@@ -53,7 +66,7 @@ export async function inWorkspace<T>(
       };
       const value = await work(ctx);
       if (pending.length) await react(deps.reactions, pending, ctx);
-      return value;
+      return present ? present(ctx, value) : (value as unknown as U);
     },
     () =>
       pending.length

@@ -71,8 +71,8 @@ export interface paths {
         delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role */
-        patch: operations["changeMemberRole"];
+        /** Change a member's role or capacity */
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/teams": {
@@ -107,7 +107,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a team or turn its automatic assignment on or off */
+        patch: operations["updateTeam"];
         trace?: never;
     };
     "/teams/{id}/members": {
@@ -760,6 +761,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your own presence (repeat it as a heartbeat)
+         * @description online, away or offline. Repeat at least every 30 seconds while online: an agent not seen for 45 seconds becomes away. Going away or offline returns unanswered offers to their queues with their original place.
+         */
+        put: operations["setMyPresence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a member's presence */
+        put: operations["setPresence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/time-to-first-human": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time from the customer’s first message to a human’s first reply
+         * @description From daily rollups: bots and automatic acknowledgements never count; a wait closed with no human counts as abandoned.
+         */
+        get: operations["timeToFirstHuman"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -796,7 +854,15 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
+            capacity: components["schemas"]["Capacity"];
             joinedAt: string;
+        };
+        /** @description Conversations of each kind worked at once; routing never offers beyond it */
+        Capacity: {
+            chat: number;
+            email: number;
+            phone: number;
+            social: number;
         };
         AddMemberInput: {
             /** Format: email */
@@ -806,10 +872,21 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
         };
+        UpdateMemberInput: {
+            /** @enum {string} */
+            role?: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
+            capacity?: {
+                chat?: number;
+                email?: number;
+                phone?: number;
+                social?: number;
+            };
+        };
         Team: {
             /** Format: uuid */
             id: string;
             name: string;
+            autoAssign: boolean;
             createdAt: string;
             members?: {
                 /** Format: uuid */
@@ -817,6 +894,10 @@ export interface components {
                 name: string;
             }[];
             memberCount?: number;
+        };
+        UpdateTeamInput: {
+            name?: string;
+            autoAssign?: boolean;
         };
         Me: {
             user: {
@@ -962,12 +1043,33 @@ export interface components {
             firstHumanReplyAt: string | null;
             resolvedAt: string | null;
             createdAt: string;
+            routing?: components["schemas"]["ConversationRouting"];
         };
         Verification: {
             method: string;
             verifiedAt: string;
             /** Format: uuid */
             verifiedBy: string | null;
+        } | null;
+        ConversationRouting: {
+            /** @enum {string} */
+            state: "queued" | "offered" | "assigned";
+            /** Format: uuid */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description The agent it is offered or assigned to
+             */
+            agentId: string | null;
+            /** @description When it started waiting in a queue; null if it went straight to a person */
+            enqueuedAt: string | null;
+            /** @description 1 = next to be offered; null unless queued */
+            position: number | null;
+            /** @description From the queue's recent time to first human; null unless queued */
+            estimatedWait: {
+                minSeconds: number;
+                maxSeconds: number;
+            } | null;
         } | null;
         CreateConversationInput: {
             /** Format: uuid */
@@ -1426,6 +1528,29 @@ export interface components {
             sha256: string;
             receivedAt: string;
         };
+        Presence: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            status: "online" | "away" | "offline";
+            lastSeenAt: string;
+            /** @description Unanswered offers given back to their queues */
+            returned: number;
+        };
+        PresenceInput: {
+            /** @enum {string} */
+            status: "online" | "away" | "offline";
+        };
+        TimeToFirstHuman: {
+            /** @description Customers who got a human */
+            count: number;
+            p50Seconds: number | null;
+            p90Seconds: number | null;
+            withinTargetShare: number | null;
+            targetSeconds: number;
+            /** @description Waits that ended with no human */
+            abandoned: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1757,7 +1882,7 @@ export interface operations {
             };
         };
     };
-    changeMemberRole: {
+    updateMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -1768,14 +1893,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    role: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
-                };
+                "application/json": components["schemas"]["UpdateMemberInput"];
             };
         };
         responses: {
-            /** @description Role changed */
+            /** @description Changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1981,6 +2103,77 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description A team and its members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamInput"];
+            };
+        };
+        responses: {
+            /** @description Changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5036,6 +5229,217 @@ export interface operations {
                 };
                 content: {
                     "message/rfc822": string;
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMyPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceInput"];
+            };
+        };
+        responses: {
+            /** @description Presence set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceInput"];
+            };
+        };
+        responses: {
+            /** @description Presence set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeToFirstHuman: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                teamId?: string;
+                channel?: "email" | "chat" | "phone" | "social" | "review" | "api";
+                targetSeconds?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToFirstHuman"];
                 };
             };
             /** @description Invalid input; invalid_params names each bad field */

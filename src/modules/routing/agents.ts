@@ -1,0 +1,48 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { routingAgents, type CapacityKind } from './schema.js';
+
+export type AgentRow = typeof routingAgents.$inferSelect;
+
+/** Makes sure each agent has a row (offline, nothing held) before it is locked or counted. */
+export async function ensureAgents(ctx: WorkContext, userIds: readonly string[]) {
+  if (!userIds.length) return;
+  await ctx.tx
+    .insert(routingAgents)
+    .values(userIds.map((userId) => ({ workspaceId: ctx.workspaceId, userId })))
+    .onConflictDoNothing();
+}
+
+/*
+ * Agents' rows locked in one order (by id), so two transactions locking overlapping sets wait for
+ * each other instead of deadlocking.
+ */
+export async function lockAgents(ctx: WorkContext, userIds: readonly string[]): Promise<AgentRow[]> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return [];
+  await ensureAgents(ctx, ids);
+  return ctx.tx
+    .select()
+    .from(routingAgents)
+    .where(inArray(routingAgents.userId, ids))
+    .orderBy(asc(routingAgents.userId))
+    .for('update');
+}
+
+/** One more (or one fewer) conversation of a kind held by an agent; never below zero. */
+export async function addLoad(
+  ctx: WorkContext,
+  userId: string,
+  kind: CapacityKind,
+  delta: 1 | -1,
+  at?: Date,
+) {
+  const column = routingAgents[kind];
+  await ctx.tx
+    .update(routingAgents)
+    .set({
+      [kind]: sql`greatest(${column} + ${delta}, 0)`,
+      ...(delta > 0 && at ? { lastAssignedAt: at } : {}),
+    })
+    .where(and(eq(routingAgents.userId, userId)));
+}

@@ -1,0 +1,50 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { assignIfFree } from '../conversations/index.js';
+import { assertMember } from '../workspaces/index.js';
+import { lockAgents } from './agents.js';
+import { moveItem } from './items.js';
+import { routingAgents, routingItems, type Presence } from './schema.js';
+
+/*
+ * Sets an agent's presence and marks them seen (a repeated PUT is the heartbeat). An agent who
+ * goes away or offline gives back what they were offered and have not answered: each returns to
+ * its queue with its original enqueuedAt, so the customer keeps their place. Conversations are
+ * locked before the agent's row, in the order every other change takes them.
+ */
+export async function setPresence(ctx: WorkContext, userId: string, status: Presence, now = new Date()) {
+  await assertMember(ctx, userId, 'id');
+  let returned = 0;
+  if (status !== 'online') {
+    const offered = await ctx.tx
+      .select()
+      .from(routingItems)
+      .where(and(eq(routingItems.agentId, userId), eq(routingItems.state, 'offered')));
+    for (const item of offered) {
+      if (!(await assignIfFree(ctx, item.conversationId, null))) continue; // being changed: the sweep retries
+      await moveItem(ctx, item, {
+        state: item.teamId ? 'queued' : 'unrouted',
+        agentId: null,
+        enqueuedAt: item.enqueuedAt ?? now,
+        sortAt: item.sortAt ?? item.enqueuedAt ?? now,
+      });
+      returned++;
+    }
+  }
+  const [agent] = await lockAgents(ctx, [userId]);
+  await ctx.tx.update(routingAgents).set({ status, lastSeenAt: now }).where(eq(routingAgents.userId, userId));
+  if (agent!.status !== status || returned) {
+    ctx.emit('routing.presence_changed', { userId, from: agent!.status, to: status, returned });
+  }
+  return { userId, status, lastSeenAt: now, returned };
+}
+
+/** Presence of several agents (offline when never seen). */
+export async function presenceOf(ctx: WorkContext, userIds: readonly string[]) {
+  if (!userIds.length) return new Map<string, Presence>();
+  const rows = await ctx.tx
+    .select({ userId: routingAgents.userId, status: routingAgents.status })
+    .from(routingAgents)
+    .where(inArray(routingAgents.userId, [...userIds]));
+  return new Map(rows.map((r) => [r.userId, r.status]));
+}

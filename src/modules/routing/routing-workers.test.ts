@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { waitUntil } from '../../../test/support/wait-until.js';
+import { routingDesk } from './test-fixtures.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  // As `earshot serve` runs: the dispatcher delivers routing's events to its listener.
+  t = await createTestApp({ workers: true });
+}, 60_000);
+afterAll(async () => t?.close(), 60_000);
+
+describe('routing with workers', () => {
+  it('offers the next waiting conversation within 2 seconds of capacity freeing', async () => {
+    const d = await routingDesk(t, { agents: 1, capacity: { chat: 1 } });
+    const [agent] = d.agents;
+    await d.presence(agent!, 'online');
+    const first = await d.wait('first');
+    const second = await d.wait('second');
+    await waitUntil('the first offered', async () => (await d.routing(first))?.state === 'offered');
+    expect(await d.routing(second)).toMatchObject({ state: 'queued', position: 1 });
+
+    await d.desk.status(first, 'resolved');
+    const freedAt = Date.now();
+    await waitUntil(
+      'the second offered',
+      async () => (await d.routing(second))?.state === 'offered',
+      5_000,
+      20,
+    );
+    expect(Date.now() - freedAt).toBeLessThan(2_000);
+    expect(await d.routing(second)).toMatchObject({ agentId: agent });
+  });
+
+  it('offers waiting work when an agent comes online, and when a team turns automatic assignment on', async () => {
+    const d = await routingDesk(t, { agents: 1, capacity: { chat: 5 } });
+    const waiting = await d.wait();
+    await d.presence(d.agents[0]!, 'online');
+    await waitUntil('offered on coming online', async () => (await d.routing(waiting))?.state === 'offered');
+
+    const off = await d.api.patch(`/teams/${d.teamId}`, { autoAssign: false });
+    expect(off.status).toBe(200);
+    const later = await d.wait();
+    const on = await d.api.patch(`/teams/${d.teamId}`, { autoAssign: true });
+    expect(on.status).toBe(200);
+    await waitUntil('offered once turned on', async () => (await d.routing(later))?.state === 'offered');
+  });
+});
