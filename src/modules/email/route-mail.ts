@@ -97,7 +97,7 @@ export async function routeMail(
     });
   }
   const known = await findCustomerByIdentity(ctx, { type: 'email', value: sender });
-  const thread = await findThread(ctx, mail, sender, known);
+  const thread = await findThread(ctx, mail, row.recipient, sender, known);
   const content = mailContent(mail, messageId, automation.kind === 'auto_reply');
   const details = {
     ...(automation.kind === 'auto_reply' ? { reason: automation.reason } : {}),
