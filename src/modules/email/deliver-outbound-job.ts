@@ -14,8 +14,8 @@ type DeliverDeps = ScopeDeps & { config: Config };
 
 // Sends one queued mail. Only a `queued` mail is sent, and what became of it is written on its
 // row and on the conversation's message (`delivery`), so a second run sends nothing. A relay that
-// refuses or is down is retried with back-off; after the last attempt the mail is `failed`, with
-// the reason, for an agent to see.
+// is down or answers 4xx is retried with back-off; a 5xx, or the last attempt, leaves the mail
+// `failed`, with the reason, for an agent to see.
 export const deliverOutboundJob = defineJob({
   name: 'email.deliver',
   schema: z.object({ workspaceId: z.uuid(), outboundId: z.uuid() }),
@@ -54,9 +54,12 @@ export const deliverOutboundJob = defineJob({
     } catch (err) {
       const reason = (err as Error).message.slice(0, 2_000);
       ctx.logger.warn({ ...payload, err }, 'email not delivered');
-      // Still queued while retries remain; the reason shows meanwhile.
-      await record(ctx.retryCount < retryLimit ? 'queued' : 'failed', reason);
-      if (ctx.retryCount < retryLimit) throw err;
+      // A 5xx from the relay is its final word (no such user, refused): retrying changes nothing.
+      // Anything else (down, 4xx) stays queued while retries remain, the reason showing meanwhile.
+      const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;
+      const retry = !permanent && ctx.retryCount < retryLimit;
+      await record(retry ? 'queued' : 'failed', reason);
+      if (retry) throw err;
     }
   },
   options: { retryLimit, retryDelaySeconds: 30, expireInSeconds: 300 },

@@ -1,7 +1,7 @@
-import { eq, inArray, max, sql } from 'drizzle-orm';
+import { desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { emailInbound, emailMailboxes } from './schema.js';
+import { emailBouncedAddresses, emailInbound, emailMailboxes, emailOutbound } from './schema.js';
 
 export type MailboxRow = typeof emailMailboxes.$inferSelect;
 
@@ -25,8 +25,31 @@ export async function withStats(ctx: WorkContext, rows: MailboxRow[]) {
         .where(inArray(emailInbound.mailboxId, ids))
         .groupBy(emailInbound.mailboxId)
     : [];
+  // A bounced address is flagged where the mail that bounced was sent from.
+  const bounced = ids.length
+    ? await ctx.tx
+        .select({
+          mailboxId: emailOutbound.mailboxId,
+          address: emailBouncedAddresses.address,
+          bounces: emailBouncedAddresses.bounces,
+          lastBouncedAt: emailBouncedAddresses.lastBouncedAt,
+        })
+        .from(emailBouncedAddresses)
+        .innerJoin(emailOutbound, eq(emailOutbound.id, emailBouncedAddresses.lastOutboundId))
+        .where(inArray(emailOutbound.mailboxId, ids))
+        .orderBy(desc(emailBouncedAddresses.lastBouncedAt))
+        .limit(100 * ids.length)
+    : [];
   return rows.map(({ workspaceId: _ws, ...row }) => {
     const s = stats.find((x) => x.mailboxId === row.id);
-    return { ...row, unparsed: s?.unparsed ?? 0, lastReceivedAt: s?.lastReceivedAt ?? null };
+    return {
+      ...row,
+      unparsed: s?.unparsed ?? 0,
+      lastReceivedAt: s?.lastReceivedAt ?? null,
+      bouncedAddresses: bounced
+        .filter((b) => b.mailboxId === row.id)
+        .slice(0, 100)
+        .map(({ mailboxId: _m, ...b }) => b),
+    };
   });
 }

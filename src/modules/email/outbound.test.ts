@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeMail, postMail, routed } from '../../../test/support/mail.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
+import { eq } from 'drizzle-orm';
 import { closeRelays } from './mail-transport.js';
+import { emailOutbound } from './schema.js';
 
 type Received = { from: string; to: string[]; raw: Buffer };
 
@@ -23,6 +25,12 @@ async function startRelay() {
       else done(new Error('Invalid username or password'));
     },
     closeTimeout: 100,
+    // Like a real relay, it refuses some recipients outright.
+    onRcptTo(address, _session, done) {
+      if (address.address.startsWith('refused')) {
+        done(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }));
+      } else done();
+    },
     onData(stream, session, done) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -65,12 +73,12 @@ afterAll(async () => {
 
 let serial = 0;
 /** A workspace with a mailbox and a conversation opened by a customer's mail. */
-async function conversationByMail(t: TestApp) {
+async function conversationByMail(t: TestApp, name = 'ann') {
   const api = t.as((await t.workspace()).apiKey);
   const mailbox = (
     await api.post('/channels/email', { address: `support${++serial}@acme.test`, name: 'Acme Support' })
   ).json;
-  const customer = `ann${serial}@customer.example`;
+  const customer = `${name}${serial}@customer.example`;
   const first = composeMail({
     from: `Ann <${customer}>`,
     to: mailbox.address,
@@ -162,6 +170,16 @@ describe('an agent reply on an email conversation', () => {
     const entry = await routed(api, mailbox.id, (await postMail(withRelay, mailbox, answer)).json.id);
     expect(entry).toMatchObject({ state: 'threaded', conversationId: conversation.id });
   });
+
+  it('is failed at once, with the reason, when the relay refuses the recipient for good', async () => {
+    const { api, conversation } = await conversationByMail(withRelay, 'refused');
+    const reply = await api.post(`/conversations/${conversation.id}/messages`, { role: 'agent', text: 'Hi' });
+    const message = await waitUntil('the reply to fail', async () => {
+      const m = await deliveryOf(api, conversation.id, reply.json.id);
+      return m.delivery?.state === 'failed' ? m : undefined;
+    });
+    expect(message.delivery).toMatchObject({ attempts: 1, error: expect.stringContaining('No such user') });
+  });
 });
 
 describe('with no relay configured', () => {
@@ -186,5 +204,125 @@ describe('with no relay configured', () => {
     const ours = mails.filter((m) => m.to?.[0]?.address === customer);
     expect(ours.map((m) => m.text?.trim()).sort()).toEqual(['First answer', 'Second answer']);
     expect(new Set(ours.map((m) => m.messageId)).size).toBe(2);
+  });
+});
+
+const outboxMails = async () => {
+  const folder = path.join(dataDir, 'outbox');
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.eml'));
+  return Promise.all(
+    files.map(async (f) => {
+      const raw = await readFile(path.join(folder, f));
+      return { raw, mail: await PostalMime.parse(raw) };
+    }),
+  );
+};
+const outboundTo = async (address: string) =>
+  withOutbox.deps.db.select().from(emailOutbound).where(eq(emailOutbound.toAddress, address));
+
+describe('acknowledgements', () => {
+  it('answer a person whose mail opened a conversation, once a day, marked auto-replied', async () => {
+    const api = withOutbox.as((await withOutbox.workspace()).apiKey);
+    const mailbox = (
+      await api.post('/channels/email', { address: 'ack@acme.test', name: 'Acme', autoAcknowledge: true })
+    ).json;
+    const sender = 'bea@customer.example';
+    const first = composeMail({ from: sender, to: mailbox.address, subject: 'Broken lid' });
+    const entry = await routed(api, mailbox.id, (await postMail(withOutbox, mailbox, first)).json.id);
+    expect(entry.state).toBe('new_conversation');
+    const ack = await waitUntil('the acknowledgement in the outbox', async () =>
+      (await outboxMails()).find((m) => m.mail.to?.[0]?.address === sender),
+    );
+    const conversation = (await api.get(`/conversations/${entry.conversationId}`)).json;
+    expect(ack.mail.subject).toBe(`Re: Broken lid [#${conversation.displayId}]`);
+    expect(ack.mail.inReplyTo).toBe(`<${entry.messageId}>`);
+    expect(ack.mail.headers.find((h) => h.key === 'auto-submitted')?.value).toBe('auto-replied');
+    expect(ack.mail.text).toContain(`#${conversation.displayId}`);
+    // Not a human response: nothing on the conversation, no first reply time.
+    expect(conversation.firstHumanReplyAt).toBeNull();
+    expect(conversation.messages.map((m: { role: string }) => m.role)).toEqual(['customer']);
+
+    // A second new conversation from the same sender the same day gets no second acknowledgement.
+    const second = composeMail({ from: sender, to: mailbox.address, subject: 'Another thing' });
+    expect((await routed(api, mailbox.id, (await postMail(withOutbox, mailbox, second)).json.id)).state).toBe(
+      'new_conversation',
+    );
+    // Automated mail never gets one (it opens nothing either).
+    const robot = 'robot@customer.example';
+    const automatic = composeMail({
+      from: robot,
+      to: mailbox.address,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+    expect(
+      (await routed(api, mailbox.id, (await postMail(withOutbox, mailbox, automatic)).json.id)).state,
+    ).toBe('auto_reply');
+    // The acknowledgement is decided in the routing transaction: after routing, there is nothing more.
+    expect(await outboundTo(sender)).toHaveLength(1);
+    expect(await outboundTo(robot)).toHaveLength(0);
+  });
+
+  it('are not sent by a mailbox without autoAcknowledge', async () => {
+    const { customer } = await conversationByMail(withOutbox, 'quiet');
+    expect(await outboundTo(customer)).toHaveLength(0);
+  });
+});
+
+describe('a bounce of a mail we sent', () => {
+  it('marks the mail bounced, files the report with its conversation and flags the address', async () => {
+    const { api, mailbox, customer, conversation } = await conversationByMail(withOutbox, 'gone');
+    const reply = await api.post(`/conversations/${conversation.id}/messages`, { role: 'agent', text: 'Hi' });
+    const sent = await waitUntil('the reply in the outbox', async () => {
+      const m = await deliveryOf(api, conversation.id, reply.json.id);
+      return m.delivery?.state === 'outbox' ? m : undefined;
+    });
+    const boundary = 'report-boundary';
+    const dsn = Buffer.from(
+      [
+        `From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>`,
+        `To: ${mailbox.address}`,
+        'Subject: Undelivered Mail Returned to Sender',
+        'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+        'Message-ID: <dsn.1@mx.customer.example>',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/plain',
+        '',
+        `I could not deliver your message to <${customer}>.`,
+        `--${boundary}`,
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.customer.example',
+        '',
+        `Final-Recipient: rfc822; ${customer}`,
+        'Action: failed',
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 mailbox unknown',
+        `--${boundary}`,
+        'Content-Type: text/rfc822-headers',
+        '',
+        `From: ${sent.email.from}`,
+        `To: ${customer}`,
+        `Subject: ${sent.email.subject}`,
+        `Message-ID: <${sent.email.messageId}>`,
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    );
+    const entry = await routed(api, mailbox.id, (await postMail(withOutbox, mailbox, dsn)).json.id);
+    expect(entry).toMatchObject({ state: 'bounce', conversationId: conversation.id });
+    const bounced = await deliveryOf(api, conversation.id, reply.json.id);
+    expect(bounced.delivery).toMatchObject({
+      state: 'bounced',
+      error: expect.stringContaining('mailbox unknown'),
+    });
+    const shown = (await api.get(`/channels/email/${mailbox.id}`)).json;
+    expect(shown.bouncedAddresses).toEqual([
+      { address: customer, bounces: 1, lastBouncedAt: expect.any(String) },
+    ]);
+    // The conversation got no message from the mail system.
+    expect((await api.get(`/conversations/${conversation.id}`)).json.messages).toHaveLength(2);
   });
 });

@@ -40,6 +40,9 @@ export const mailboxSchema = z
     }),
     unparsed: z.number().int().openapi({ description: 'Mail received that could not be parsed yet' }),
     lastReceivedAt: z.string().nullable(),
+    bouncedAddresses: z
+      .array(z.object({ address: z.string(), bounces: z.number().int(), lastBouncedAt: z.string() }))
+      .openapi({ description: 'Recipients whose mail from this mailbox bounced, latest first (up to 100)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
