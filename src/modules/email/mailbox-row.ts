@@ -40,10 +40,30 @@ export async function withStats(ctx: WorkContext, rows: MailboxRow[]) {
         .orderBy(desc(emailBouncedAddresses.lastBouncedAt))
         .limit(100 * ids.length)
     : [];
-  return rows.map(({ workspaceId: _ws, ...row }) => {
+  const now = Date.now();
+  return rows.map((row) => {
     const s = stats.find((x) => x.mailboxId === row.id);
     return {
-      ...row,
+      id: row.id,
+      address: row.address,
+      name: row.name,
+      autoAcknowledge: row.autoAcknowledge,
+      inboundSecret: row.inboundSecret,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      imap: row.imap
+        ? {
+            ...row.imap,
+            uidValidity: row.imapUidValidity,
+            lastUid: row.imapLastUid,
+            lastPollAt: row.imapLastPollAt,
+            lastSuccessAt: row.imapLastSuccessAt,
+            lagSeconds: row.imapLastSuccessAt
+              ? Math.round((now - row.imapLastSuccessAt.getTime()) / 1000)
+              : null,
+            lastError: row.imapError,
+          }
+        : null,
       unparsed: s?.unparsed ?? 0,
       lastReceivedAt: s?.lastReceivedAt ?? null,
       bouncedAddresses: bounced

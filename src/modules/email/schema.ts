@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -38,6 +39,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | strin
       : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
+export type ImapSettings = { host: string; port: number; secure: boolean; user: string; folder: string };
+
 export const emailMailboxes = pgTable(
   'email_mailboxes',
   {
@@ -52,6 +55,18 @@ export const emailMailboxes = pgTable(
     // Kept as is (not hashed): the platform's bearer check compares the secret sent with this one,
     // and the administrator copies it into the mail provider's settings.
     inboundSecret: text('inbound_secret').notNull(),
+    /** A mailbox hosted elsewhere, fetched over IMAP; null when mail is delivered to us. */
+    imap: jsonb('imap').$type<ImapSettings | null>(),
+    /** Sealed (AES-256-GCM, see seal-secret.ts), never returned by the API. */
+    imapPassword: text('imap_password'),
+    // The checkpoint: every UID up to imapLastUid of the folder with imapUidValidity is stored.
+    imapUidValidity: text('imap_uid_validity'),
+    imapLastUid: bigint('imap_last_uid', { mode: 'number' }).notNull().default(0),
+    /** One fetcher per mailbox across every process: it holds this lease while it fetches. */
+    imapLeaseUntil: ts('imap_lease_until'),
+    imapLastPollAt: ts('imap_last_poll_at'),
+    imapLastSuccessAt: ts('imap_last_success_at'),
+    imapError: text('imap_error'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

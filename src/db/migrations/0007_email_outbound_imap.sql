@@ -28,6 +28,14 @@ CREATE TABLE "email_outbound" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap" jsonb;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_password" text;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_uid_validity" text;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_last_uid" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_lease_until" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_last_poll_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_last_success_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "email_mailboxes" ADD COLUMN "imap_error" text;--> statement-breakpoint
 ALTER TABLE "email_bounced_addresses" ADD CONSTRAINT "email_bounced_addresses_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_bounced_addresses" ADD CONSTRAINT "email_bounced_addresses_last_outbound_id_email_outbound_id_fk" FOREIGN KEY ("last_outbound_id") REFERENCES "public"."email_outbound"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_outbound" ADD CONSTRAINT "email_outbound_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
