@@ -1,8 +1,10 @@
 import { ImapFlow } from 'imapflow';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../../test/support/dovecot.js';
 import { composeMail, routed } from '../../../test/support/mail.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { pollImapJob } from './poll-imap-job.js';
 import { pollImapMailbox } from './poll-imap.js';
 
 let dovecot: Dovecot;
@@ -50,6 +52,8 @@ const log = async () =>
 beforeAll(async () => {
   dovecot = await startDovecot();
   t = await createTestApp({ workers: true });
+  // These tests poll by hand and count what each poll stored: the minute's scheduled poll is off.
+  await t.background!.queue.boss.unschedule('email.poll-imap');
   key = (await t.workspace('Acme')).apiKey;
   api = t.as(key);
   const created = await api.post('/channels/email', {
@@ -145,6 +149,23 @@ describe('IMAP fetching against a real dovecot', () => {
   it('lets one fetcher at a time hold a mailbox', async () => {
     const [a, b] = await Promise.all([poll(), poll()]);
     expect([a, b]).toContainEqual({ skipped: 'leased' });
+  });
+
+  it('is polled by the minute job, every IMAP mailbox in turn', async () => {
+    const before = (await log()).length;
+    await deliver(composeMail({ from: 'eve@customer.example', messageId: '<imap3@customer.example>' }));
+    await pollImapJob.handler(
+      {},
+      {
+        ...t.deps,
+        jobId: 'test',
+        jobName: pollImapJob.name,
+        retryCount: 0,
+        logger: pino({ level: 'silent' }),
+        signal: new AbortController().signal,
+      },
+    );
+    expect(await log()).toHaveLength(before + 1);
   });
 
   it('keeps the error on the mailbox when the server refuses', async () => {
