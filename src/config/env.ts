@@ -26,6 +26,10 @@ const schema = z.object({
     .int()
     .positive()
     .default(25 * 1024 * 1024),
+  EARSHOT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -42,6 +46,8 @@ export type Config = Readonly<{
   smtpPort: number;
   /** The largest email accepted (announced with SMTP SIZE). */
   mailMaxBytes: number;
+  /** The relay outgoing mail is sent through; unset, it is written to `<dataDir>/outbox/`. */
+  smtpUrl: string | undefined;
 }>;
 
 export class ConfigError extends Error {}
@@ -65,6 +71,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     trustProxy: env.TRUST_PROXY,
     smtpPort: env.EARSHOT_SMTP_PORT,
     mailMaxBytes: env.EARSHOT_MAIL_MAX_BYTES,
+    smtpUrl: env.EARSHOT_SMTP_URL,
   });
 }
 

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addMessage } from './add-message.js';
 import { createConversation } from './create-conversation.js';
-import { conversations, type Channel } from './schema.js';
+import { conversations, messages, type Channel } from './schema.js';
 
 // What a channel module (email, later others) calls to bring a customer's message in: the channel
 // never writes conversation tables itself. `channelData` is shown on the message as it is given.
@@ -44,4 +44,21 @@ export async function findConversationByDisplayId(ctx: WorkContext, displayId: n
     .from(conversations)
     .where(and(eq(conversations.workspaceId, ctx.workspaceId), eq(conversations.displayId, displayId)));
   return row ?? null;
+}
+
+/**
+ * Merges a channel's data into a message's (top-level keys replaced): how a channel shows what
+ * became of a message after it was written, such as an email's delivery state.
+ */
+export async function mergeMessageChannelData(
+  ctx: WorkContext,
+  messageId: string,
+  patch: Record<string, unknown>,
+) {
+  await ctx.tx
+    .update(messages)
+    .set({
+      channelData: sql`coalesce(${messages.channelData}, '{}'::jsonb) || ${JSON.stringify(patch)}::jsonb`,
+    })
+    .where(eq(messages.id, messageId));
 }

@@ -19,6 +19,7 @@ export { loadConversation } from './conversation-row.js';
 export {
   addChannelMessage,
   findConversationByDisplayId,
+  mergeMessageChannelData,
   openConversationFromChannel,
 } from './channel-messages.js';
 export { assignConversation, assignIfFree } from './assign-conversation.js';

@@ -89,8 +89,23 @@ const emailHeadersSchema = z
     cc: z.array(z.string()),
     subject: z.string().nullable(),
     inReplyTo: z.string().nullable(),
+    replyTo: z
+      .string()
+      .optional()
+      .openapi({ description: 'On mail we sent: the address answers come back to' }),
   })
   .openapi('EmailHeaders');
+
+const deliverySchema = z
+  .object({
+    state: z.enum(['queued', 'sent', 'failed', 'bounced', 'outbox']).openapi({
+      description: "'outbox': written to the data folder's outbox (no relay configured)",
+    }),
+    at: z.string().optional(),
+    attempts: z.number().int().optional(),
+    error: z.string().optional(),
+  })
+  .openapi('Delivery');
 
 const attachmentSchema = z
   .object({
@@ -117,6 +132,9 @@ export const messageSchema = z
     html: z.string().optional().openapi({ description: 'Sanitised on the server; remote images held back' }),
     attachments: z.array(attachmentSchema).optional(),
     autoReply: z.boolean().optional().openapi({ description: 'An automatic answer (an out-of-office)' }),
+    delivery: deliverySchema
+      .optional()
+      .openapi({ description: 'For a reply sent by its channel (email): what became of it' }),
   })
   .openapi('Message');
 

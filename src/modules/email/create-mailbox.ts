@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
+import type { ImapColumns } from './imap-columns.js';
 import { withStats } from './mailbox-row.js';
 import { emailMailboxes } from './schema.js';
 
@@ -8,14 +9,13 @@ export const newInboundSecret = () => `esm_${randomBytes(24).toString('base64url
 
 export async function createMailbox(
   ctx: WorkContext,
-  input: { address: string; name: string; autoAcknowledge?: boolean },
+  input: { address: string; name: string; autoAcknowledge?: boolean } & ImapColumns,
 ) {
   const [row] = await ctx.tx
     .insert(emailMailboxes)
     .values({
       workspaceId: ctx.workspaceId,
-      address: input.address,
-      name: input.name,
+      ...input,
       autoAcknowledge: input.autoAcknowledge ?? false,
       inboundSecret: newInboundSecret(),
     })

@@ -2,19 +2,22 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findConversationByDisplayId, loadConversation } from '../conversations/index.js';
 import type { ParsedMail } from './parse-mail.js';
-import { emailInbound } from './schema.js';
+import { replyTokenIn } from './compose-outbound.js';
+import { emailInbound, emailOutbound } from './schema.js';
 import { subjectReference } from './subject.js';
 
 export type ThreadMatch = {
   conversationId: string;
-  by: 'in_reply_to' | 'references' | 'subject_reference';
+  by: 'reply_token' | 'in_reply_to' | 'references' | 'subject_reference';
   /** False: the sender took no part in it, so the mail opens a conversation linked to it instead. */
   participant: boolean;
 };
 
 /**
- * The conversation a mail answers, found in this order: the message it replies to
- * (In-Reply-To), any message in its References (latest first), a `[#n]` in its subject. The first
+ * The conversation a mail answers, found in this order: the reply token of a mail we sent, in the
+ * address it was sent to (`support+r-<token>@…`, envelope first, then To and Cc); the message it
+ * replies to (In-Reply-To), any message in its References (latest first), ours or the
+ * customer's; a `[#n]` in its subject. The first
  * conversation found decides. It only threads when the sender takes part in it: the
  * conversation's customer, or someone its mails were from, to or copied to. A stranger quoting a
  * ticket number never lands in someone else's case.
@@ -22,10 +25,14 @@ export type ThreadMatch = {
 export async function findThread(
   ctx: WorkContext,
   mail: ParsedMail,
+  recipient: string,
   sender: string,
   senderCustomerId: string | null,
 ): Promise<ThreadMatch | null> {
-  const found = (await byMessageIds(ctx, mail)) ?? (await bySubject(ctx, mail));
+  const found =
+    (await byReplyToken(ctx, mail, recipient)) ??
+    (await byMessageIds(ctx, mail)) ??
+    (await bySubject(ctx, mail));
   if (!found) return null;
   return { ...found, participant: await takesPart(ctx, found.conversationId, sender, senderCustomerId) };
 }
@@ -52,11 +59,36 @@ async function byMessageIds(ctx: WorkContext, mail: ParsedMail) {
       ),
     )
     .orderBy(asc(emailInbound.messageId), asc(emailInbound.receivedAt));
+  const ours = await ctx.tx
+    .select({ messageId: emailOutbound.messageId, conversationId: emailOutbound.conversationId })
+    .from(emailOutbound)
+    .where(
+      and(
+        inArray(
+          emailOutbound.messageId,
+          ordered.map((o) => o.id),
+        ),
+        isNotNull(emailOutbound.conversationId),
+      ),
+    );
   for (const candidate of ordered) {
-    const row = rows.find((r) => r.messageId === candidate.id);
+    const row = [...rows, ...ours].find((r) => r.messageId === candidate.id);
     if (row?.conversationId) return { conversationId: row.conversationId, by: candidate.by };
   }
   return null;
+}
+
+async function byReplyToken(ctx: WorkContext, mail: ParsedMail, recipient: string) {
+  const tokens = [recipient, ...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address)]
+    .map(replyTokenIn)
+    .filter((t): t is string => t !== null);
+  if (!tokens.length) return null;
+  const [row] = await ctx.tx
+    .select({ conversationId: emailOutbound.conversationId })
+    .from(emailOutbound)
+    .where(and(inArray(emailOutbound.replyToken, tokens), isNotNull(emailOutbound.conversationId)))
+    .limit(1);
+  return row?.conversationId ? { conversationId: row.conversationId, by: 'reply_token' as const } : null;
 }
 
 async function bySubject(ctx: WorkContext, mail: ParsedMail) {

@@ -2,8 +2,10 @@ import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addChannelMessage, openConversationFromChannel } from '../conversations/index.js';
 import { findCustomerByIdentity, findOrCreateCustomer, normalizeIdentity } from '../customers/index.js';
+import { acknowledge } from './acknowledge.js';
 import { classifyAutomated } from './classify-automated.js';
 import { findThread } from './find-thread.js';
+import { linkBounce } from './link-bounce.js';
 import { mailContent, storable, syntheticMessageId } from './mail-content.js';
 import type { ParsedMail } from './parse-mail.js';
 import { emailInbound, type EmailFlag, type InboundState } from './schema.js';
@@ -88,8 +90,17 @@ export async function routeMail(
     mail,
     row.envelopeFrom === '' ? null : (row.envelopeFrom ?? undefined),
   );
-  if (automation.kind === 'bounce')
-    return finish({ state: 'bounce', details: { reason: automation.reason } });
+  if (automation.kind === 'bounce') {
+    const bounced = await linkBounce(ctx, row.raw);
+    return finish({
+      state: 'bounce',
+      conversationId: bounced?.conversationId ?? null,
+      details: {
+        reason: automation.reason,
+        ...(bounced ? { outboundId: bounced.outboundId, bouncedAddress: bounced.address } : {}),
+      },
+    });
+  }
   if (!sender || 'error' in normalizeIdentity('email', sender)) {
     return finish({
       state: 'unparsed',
@@ -97,7 +108,7 @@ export async function routeMail(
     });
   }
   const known = await findCustomerByIdentity(ctx, { type: 'email', value: sender });
-  const thread = await findThread(ctx, mail, sender, known);
+  const thread = await findThread(ctx, mail, row.recipient, sender, known);
   const content = mailContent(mail, messageId, automation.kind === 'auto_reply');
   const details = {
     ...(automation.kind === 'auto_reply' ? { reason: automation.reason } : {}),
@@ -133,6 +144,15 @@ export async function routeMail(
     subject: storable(normalizeSubject(mail.subject)).slice(0, 300) || undefined,
     ...content,
     ...(thread ? { relatedConversationId: thread.conversationId } : {}),
+  });
+  await acknowledge(ctx, {
+    mailboxId: row.mailboxId,
+    sender,
+    subject: mail.subject,
+    messageId,
+    references: parsed.references,
+    conversationId: opened.conversationId,
+    displayId: opened.displayId,
   });
   return finish({
     state: 'new_conversation',

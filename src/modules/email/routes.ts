@@ -16,6 +16,7 @@ import { createMailbox } from './create-mailbox.js';
 import { deleteMailbox } from './delete-mailbox.js';
 import { findMailboxForInboundUrl } from './find-mailbox.js';
 import { getRaw } from './get-raw.js';
+import { imapColumns } from './imap-columns.js';
 import { listMailLog } from './list-mail-log.js';
 import { getMailbox, listMailboxes } from './list-mailboxes.js';
 import { retryInbound } from './retry-inbound.js';
@@ -29,6 +30,11 @@ const manage = staff('email:manage');
 export function emailRoutes(deps: AppDeps) {
   const run = scopedRunner(deps);
   const app = createRouter();
+  // The IMAP password is sealed before any operation sees it.
+  const sealed = <T extends { imap?: Parameters<typeof imapColumns>[0] }>({ imap, ...rest }: T) => ({
+    ...rest,
+    ...imapColumns(imap, deps.config.sessionSecret),
+  });
 
   app.openapi(
     defineRoute(manage, {
@@ -46,7 +52,7 @@ export function emailRoutes(deps: AppDeps) {
       },
     }),
     async (c) =>
-      reply(c, s.mailboxSchema, await run(c, (ctx) => createMailbox(ctx, c.req.valid('json'))), 201),
+      reply(c, s.mailboxSchema, await run(c, (ctx) => createMailbox(ctx, sealed(c.req.valid('json')))), 201),
   );
 
   app.openapi(
@@ -89,7 +95,7 @@ export function emailRoutes(deps: AppDeps) {
       reply(
         c,
         s.mailboxSchema,
-        await run(c, (ctx) => updateMailbox(ctx, c.req.valid('param').id, c.req.valid('json'))),
+        await run(c, (ctx) => updateMailbox(ctx, c.req.valid('param').id, sealed(c.req.valid('json')))),
         200,
       ),
   );

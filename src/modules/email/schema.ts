@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -38,6 +39,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | strin
       : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
+export type ImapSettings = { host: string; port: number; secure: boolean; user: string; folder: string };
+
 export const emailMailboxes = pgTable(
   'email_mailboxes',
   {
@@ -52,6 +55,18 @@ export const emailMailboxes = pgTable(
     // Kept as is (not hashed): the platform's bearer check compares the secret sent with this one,
     // and the administrator copies it into the mail provider's settings.
     inboundSecret: text('inbound_secret').notNull(),
+    /** A mailbox hosted elsewhere, fetched over IMAP; null when mail is delivered to us. */
+    imap: jsonb('imap').$type<ImapSettings | null>(),
+    /** Sealed (AES-256-GCM, see seal-secret.ts), never returned by the API. */
+    imapPassword: text('imap_password'),
+    // The checkpoint: every UID up to imapLastUid of the folder with imapUidValidity is stored.
+    imapUidValidity: text('imap_uid_validity'),
+    imapLastUid: bigint('imap_last_uid', { mode: 'number' }).notNull().default(0),
+    /** One fetcher per mailbox across every process: it holds this lease while it fetches. */
+    imapLeaseUntil: ts('imap_lease_until'),
+    imapLastPollAt: ts('imap_last_poll_at'),
+    imapLastSuccessAt: ts('imap_last_success_at'),
+    imapError: text('imap_error'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -115,4 +130,57 @@ export const emailInbound = pgTable(
     index('email_inbound_conversation_idx').on(t.conversationId),
     index('email_inbound_message_ref_idx').on(t.messageRef),
   ],
+);
+
+export const outboundKinds = ['reply', 'acknowledgement'] as const;
+/** `outbox`: written to the data folder's outbox, no relay configured. */
+export const deliveryStates = ['queued', 'sent', 'failed', 'bounced', 'outbox'] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+
+export const emailOutbound = pgTable(
+  'email_outbound',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    mailboxId: uuid('mailbox_id').references(() => emailMailboxes.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: outboundKinds }).notNull(),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    /** The conversation message this mail carries (an agent's reply); null for acknowledgements. */
+    messageRef: uuid('message_ref').references(() => messages.id, { onDelete: 'set null' }),
+    /** Our Message-ID, in the mailbox's domain, without angle brackets. */
+    messageId: text('message_id').notNull(),
+    /** The secret in our Reply-To (`support+r-<token>@…`): an answer to it threads here first. */
+    replyToken: text('reply_token').notNull(),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    /** Composed once, so every retry sends the same bytes with the same Message-ID. */
+    raw: bytea('raw').notNull(),
+    state: text('state', { enum: deliveryStates }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    sentAt: ts('sent_at'),
+    bouncedAt: ts('bounced_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('email_outbound_message_ref_key').on(t.messageRef),
+    uniqueIndex('email_outbound_reply_token_key').on(t.replyToken),
+    index('email_outbound_message_id_idx').on(t.workspaceId, t.messageId),
+    index('email_outbound_recipient_idx').on(t.workspaceId, t.toAddress, t.kind, t.createdAt),
+  ],
+);
+
+/** An address whose mail bounced: shown on the mailbox, so someone can fix or reach the customer. */
+export const emailBouncedAddresses = pgTable(
+  'email_bounced_addresses',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    bounces: integer('bounces').notNull().default(1),
+    lastOutboundId: uuid('last_outbound_id').references(() => emailOutbound.id, { onDelete: 'set null' }),
+    lastBouncedAt: ts('last_bounced_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_bounced_addresses_key').on(t.workspaceId, t.address)],
 );

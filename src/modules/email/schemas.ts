@@ -10,11 +10,30 @@ const address = text({ min: 1, max: 254 })
   })
   .openapi({ example: 'support@example.com' });
 
+const imapInput = z
+  .object({
+    host: text({ min: 1, max: 253 }),
+    port: z.number().int().min(1).max(65535).default(993),
+    secure: z
+      .boolean()
+      .default(true)
+      .openapi({ description: 'TLS from the start (993); false: plain (143)' }),
+    user: text({ min: 1, max: 320 }),
+    password: text({ min: 1, max: 1000 }).openapi({ description: 'Stored sealed; never returned' }),
+    folder: text({ min: 1, max: 500 }).default('INBOX'),
+  })
+  .strict()
+  .openapi('ImapSettingsInput', {
+    description:
+      'Fetch a mailbox hosted elsewhere over IMAP (by UID checkpoint; messages are never marked read)',
+  });
+
 export const createMailboxBody = z
   .object({
     address,
     name: text({ min: 1, max: 200 }).openapi({ example: 'Support' }),
     autoAcknowledge: z.boolean().optional(),
+    imap: imapInput.optional(),
   })
   .strict()
   .openapi('CreateMailboxInput');
@@ -25,6 +44,7 @@ export const updateMailboxBody = atLeastOneField(
       address: address.optional(),
       name: text({ min: 1, max: 200 }).optional(),
       autoAcknowledge: z.boolean().optional(),
+      imap: imapInput.nullable().optional().openapi({ description: 'null stops fetching over IMAP' }),
     })
     .strict(),
 ).openapi('UpdateMailboxInput');
@@ -40,6 +60,27 @@ export const mailboxSchema = z
     }),
     unparsed: z.number().int().openapi({ description: 'Mail received that could not be parsed yet' }),
     lastReceivedAt: z.string().nullable(),
+    imap: z
+      .object({
+        host: z.string(),
+        port: z.number().int(),
+        secure: z.boolean(),
+        user: z.string(),
+        folder: z.string(),
+        uidValidity: z.string().nullable(),
+        lastUid: z.number().int(),
+        lastPollAt: z.string().nullable(),
+        lastSuccessAt: z.string().nullable(),
+        lagSeconds: z.number().nullable().openapi({
+          description: 'Seconds since the folder was last read to the end; null before the first time',
+        }),
+        lastError: z.string().nullable(),
+      })
+      .nullable()
+      .openapi('ImapStatus'),
+    bouncedAddresses: z
+      .array(z.object({ address: z.string(), bounces: z.number().int(), lastBouncedAt: z.string() }))
+      .openapi({ description: 'Recipients whose mail from this mailbox bounced, latest first (up to 100)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

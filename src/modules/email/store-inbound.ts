@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
+import { inWorkspace, type ScopeDeps, type WorkContext } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
 import type { MailboxTarget } from './find-mailbox.js';
 import { emailInbound, type InboundVia } from './schema.js';
@@ -19,7 +19,13 @@ export type Arrival = {
  * `email.received` event committed with it starts the parsing job, so a crash after the commit
  * still gets the mail parsed on the next start.
  */
-export async function storeInbound(deps: ScopeDeps, mailbox: MailboxTarget, arrival: Arrival) {
+export async function storeInbound(
+  deps: ScopeDeps,
+  mailbox: MailboxTarget,
+  arrival: Arrival,
+  /** More work to commit with the mail, such as moving an IMAP checkpoint past it. */
+  alongside?: (ctx: WorkContext) => Promise<void>,
+) {
   return inWorkspace(deps, systemScope(mailbox.workspaceId), async (ctx) => {
     const [row] = await ctx.tx
       .insert(emailInbound)
@@ -35,6 +41,7 @@ export async function storeInbound(deps: ScopeDeps, mailbox: MailboxTarget, arri
       })
       .returning({ id: emailInbound.id, sha256: emailInbound.sha256, receivedAt: emailInbound.receivedAt });
     ctx.emit('email.received', { inboundId: row!.id, mailboxId: mailbox.id });
+    await alongside?.(ctx);
     return row!;
   });
 }

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addressTaken } from './create-mailbox.js';
+import type { ImapColumns } from './imap-columns.js';
 import { loadMailbox, withStats } from './mailbox-row.js';
 import { emailMailboxes } from './schema.js';
 
 export async function updateMailbox(
   ctx: WorkContext,
   id: string,
-  input: { address?: string; name?: string; autoAcknowledge?: boolean },
+  input: { address?: string; name?: string; autoAcknowledge?: boolean } & ImapColumns,
 ) {
   await loadMailbox(ctx, id);
   const [row] = await ctx.tx

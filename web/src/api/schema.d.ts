@@ -1138,6 +1138,7 @@ export interface components {
             attachments?: components["schemas"]["Attachment"][];
             /** @description An automatic answer (an out-of-office) */
             autoReply?: boolean;
+            delivery?: components["schemas"]["Delivery"];
         };
         EmailHeaders: {
             messageId: string;
@@ -1146,12 +1147,25 @@ export interface components {
             cc: string[];
             subject: string | null;
             inReplyTo: string | null;
+            /** @description On mail we sent: the address answers come back to */
+            replyTo?: string;
         };
         Attachment: {
             filename: string | null;
             contentType: string;
             size: number;
             sha256: string;
+        };
+        /** @description For a reply sent by its channel (email): what became of it */
+        Delivery: {
+            /**
+             * @description 'outbox': written to the data folder's outbox (no relay configured)
+             * @enum {string}
+             */
+            state: "queued" | "sent" | "failed" | "bounced" | "outbox";
+            at?: string;
+            attempts?: number;
+            error?: string;
         };
         TimelineEntry: {
             /** Format: uuid */
@@ -1472,15 +1486,53 @@ export interface components {
             /** @description Mail received that could not be parsed yet */
             unparsed: number;
             lastReceivedAt: string | null;
+            imap: components["schemas"]["ImapStatus"];
+            /** @description Recipients whose mail from this mailbox bounced, latest first (up to 100) */
+            bouncedAddresses: {
+                address: string;
+                bounces: number;
+                lastBouncedAt: string;
+            }[];
             createdAt: string;
             updatedAt: string;
         };
+        ImapStatus: {
+            host: string;
+            port: number;
+            secure: boolean;
+            user: string;
+            folder: string;
+            uidValidity: string | null;
+            lastUid: number;
+            lastPollAt: string | null;
+            lastSuccessAt: string | null;
+            /** @description Seconds since the folder was last read to the end; null before the first time */
+            lagSeconds: number | null;
+            lastError: string | null;
+        } | null;
         CreateMailboxInput: {
             /** @example support@example.com */
             address: string;
             /** @example Support */
             name: string;
             autoAcknowledge?: boolean;
+            imap?: components["schemas"]["ImapSettingsInput"];
+        };
+        /** @description Fetch a mailbox hosted elsewhere over IMAP (by UID checkpoint; messages are never marked read) */
+        ImapSettingsInput: {
+            host: string;
+            /** @default 993 */
+            port: number;
+            /**
+             * @description TLS from the start (993); false: plain (143)
+             * @default true
+             */
+            secure: boolean;
+            user: string;
+            /** @description Stored sealed; never returned */
+            password: string;
+            /** @default INBOX */
+            folder: string;
         };
         MailboxList: {
             data: components["schemas"]["Mailbox"][];
@@ -1490,6 +1542,22 @@ export interface components {
             address?: string;
             name?: string;
             autoAcknowledge?: boolean;
+            /** @description null stops fetching over IMAP */
+            imap?: {
+                host: string;
+                /** @default 993 */
+                port: number;
+                /**
+                 * @description TLS from the start (993); false: plain (143)
+                 * @default true
+                 */
+                secure: boolean;
+                user: string;
+                /** @description Stored sealed; never returned */
+                password: string;
+                /** @default INBOX */
+                folder: string;
+            } | null;
         };
         MailLog: {
             data: components["schemas"]["MailLogEntry"][];
