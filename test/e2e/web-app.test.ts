@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
   });
 
   it('lists open conversations in the All view and opens one', async () => {
-    await seen(page.getByRole('link', { name: 'All' }));
+    await seen(page.getByRole('button', { name: 'All', pressed: true }));
     const row = page.getByRole('row').filter({ hasText: 'Change of plan' });
     await seen(row.filter({ hasText: 'Dana Reyes' }));
     expect(await row.textContent()).toContain('chat');
@@ -242,6 +242,71 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await page.keyboard.type('Typed and sent without a mouse.');
     await page.keyboard.press('Control+Enter');
     await seen(page.getByRole('listitem').filter({ hasText: 'Typed and sent without a mouse.' }));
+  });
+
+  it('narrows the inbox by view and filters, changes status and assigns from the conversation', async () => {
+    const customer = (await api.post('/customers', { name: 'Ines Moreau', identities: [] })).json;
+    const res = await api.post('/conversations', {
+      customerId: customer.id,
+      channel: 'email',
+      priority: 'urgent',
+      subject: 'Outage on the east line',
+      message: { text: 'Nothing works since this morning.' },
+    });
+    expect(res.status, res.text).toBe(201);
+    await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    const outage = rows.filter({ hasText: 'Outage on the east line' });
+
+    await page.getByLabel('Priority', exact).selectOption('urgent');
+    await seen(outage.filter({ hasText: customer.name }));
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Channel', exact).selectOption('chat');
+    await seen(page.getByText('No conversations in this view.'));
+    await page.getByLabel('Channel', exact).selectOption('email');
+    await seen(outage);
+    await page.getByRole('button', { name: 'Unassigned' }).click();
+    await seen(outage);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'inbox-filters');
+
+    await outage.getByRole('link').click();
+    await seen(page.getByRole('heading', { name: /Outage on the east line/ }));
+    await page.getByLabel('Status', exact).selectOption('waiting_on_customer');
+    await seen(page.getByRole('status').filter({ hasText: 'Status: waiting on customer.' }));
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await seen(page.getByRole('status').filter({ hasText: /^Assigned to / }));
+    const after = await api.get(`/conversations/${res.json.id}`);
+    expect(after.json.status).toBe('waiting_on_customer');
+    expect(after.json.assigneeId).not.toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: 'Waiting on customer' }).click();
+    await seen(outage);
+    await page.getByRole('button', { name: 'Mine' }).click();
+    await seen(page.getByText('No conversations in this view.'));
+    await page.getByLabel('Status', exact).selectOption('any');
+    await seen(outage);
+    expect(await rows.count()).toBe(1);
+  });
+
+  it('is readable at 200% zoom: no horizontal scrolling of the page', async () => {
+    // 1280×800 at 200% zoom lays out as a 640×400 CSS-pixel viewport.
+    await page.setViewportSize({ width: 640, height: 400 });
+    try {
+      const overflow = () =>
+        page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      await page.getByRole('button', { name: 'All' }).click();
+      await seen(page.getByRole('row').filter({ hasText: 'Change of plan' }));
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.getByRole('link', { name: 'Change of plan' }).click();
+      await seen(page.getByLabel('Reply', exact));
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('renders the inbox of a workspace with 10,000 open conversations quickly', async () => {

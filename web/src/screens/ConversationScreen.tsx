@@ -4,6 +4,7 @@ import { at, humanize } from '../format';
 import { Link } from '../router';
 import { useMembers } from '../session';
 import { Composer } from './Composer';
+import { ConversationActions } from './ConversationActions';
 import { CustomerPanel } from './CustomerPanel';
 import { TransferForm } from './TransferForm';
 
@@ -36,6 +37,7 @@ export function ConversationScreen({ id }: { id: string }) {
         <p className="meta">
           {c.channel} · {humanize(c.status)} · {c.priority} priority
         </p>
+        <ConversationActions conversation={c} />
         {c.handover && (
           <div className="handover" role="note" aria-label="Handover note">
             <strong>Handover note:</strong> {c.handover.note}
