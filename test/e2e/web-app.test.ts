@@ -292,16 +292,45 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     expect(await rows.count()).toBe(1);
   });
 
+  it("shows the conversation's open promises and, once scored, its quality with evidence", async () => {
+    const customer = await helpDesk(api).customer();
+    const id = await open(customer.id, 'chat', 'Callback about the upgrade', 'Can someone call me back?');
+    await api.post(`/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'Yes, we will call you tomorrow.',
+    });
+    const owner = (await api.get('/users')).json.data[0].id as string;
+    const promise = await api.post('/promises', {
+      conversationId: id,
+      type: 'callback',
+      ownerId: owner,
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      terms: 'We call you back about the upgrade.',
+    });
+    expect(promise.status, promise.text).toBe(201);
+    expect((await api.post(`/conversations/${id}/status`, { status: 'resolved' })).status).toBe(200);
+    const scored = await api.post(`/conversations/${id}/quality`);
+    expect(scored.status, scored.text).toBe(200);
+
+    await page.goto(`${server.url}/conversations/${id}`);
+    const panel = page.getByRole('complementary');
+    await seen(panel.getByText(promise.json.reference));
+    await seen(panel.getByText('We call you back about the upgrade.'));
+    await seen(panel.getByText(`${scored.json.overall} / 100`, { exact: false }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'conversation-promises-quality');
+  });
+
   it('is readable at 200% zoom: no horizontal scrolling of the page', async () => {
     // 1280×800 at 200% zoom lays out as a 640×400 CSS-pixel viewport.
     await page.setViewportSize({ width: 640, height: 400 });
     try {
       const overflow = () =>
         page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      await page.getByRole('button', { name: 'All' }).click();
-      await seen(page.getByRole('row').filter({ hasText: 'Change of plan' }));
+      await page.goto(server.url);
+      await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
       expect(await overflow()).toBeLessThanOrEqual(0);
-      await page.getByRole('link', { name: 'Change of plan' }).click();
+      await page.getByRole('link', { name: 'Order question 25' }).click();
       await seen(page.getByLabel('Reply', exact));
       expect(await overflow()).toBeLessThanOrEqual(0);
     } finally {

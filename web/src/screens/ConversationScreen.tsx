@@ -71,7 +71,19 @@ function Messages({ conversation }: { conversation: Detail }) {
                 {m.internal && <span className="badge note">Internal note</span>}{' '}
                 <time dateTime={m.createdAt}>{at(m.createdAt)}</time>
               </p>
+              {m.email && (
+                <p className="email-head muted">
+                  {m.email.from && <>From {m.email.from}</>}
+                  {m.email.subject && <> · Subject: {m.email.subject}</>}
+                </p>
+              )}
               <p className="text">{m.text}</p>
+              {m.fullText && m.fullText !== m.text && (
+                <details>
+                  <summary>Show the full text</summary>
+                  <p className="text">{m.fullText}</p>
+                </details>
+              )}
             </li>
           );
         })}
