@@ -321,6 +321,35 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await screenshot(page, 'conversation-promises-quality');
   });
 
+  it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
+    await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await seen(dialog);
+    expect(await dialog.textContent()).toContain('Go to the inbox');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+
+    await page.keyboard.press('4');
+    await seen(page.getByRole('button', { name: 'Waiting on customer', pressed: true }));
+    await page.keyboard.press('1');
+    await seen(page.getByRole('button', { name: 'All', pressed: true }));
+    await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await seen(page.getByLabel('Reply', exact));
+    await page.keyboard.press('r');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
+    await page.keyboard.press('Escape');
+    await page.evaluate('document.activeElement.blur()');
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+  });
+
   it('is readable at 200% zoom: no horizontal scrolling of the page', async () => {
     // 1280×800 at 200% zoom lays out as a 640×400 CSS-pixel viewport.
     await page.setViewportSize({ width: 640, height: 400 });

@@ -5,6 +5,7 @@ import { Link, usePath } from './router';
 import { ConversationScreen } from './screens/ConversationScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { Shortcuts } from './Shortcuts';
 import { useMe, type Me } from './session';
 
 export function App() {
@@ -46,6 +47,9 @@ function Shell({ me }: { me: Me }) {
         <span className="who">
           {me.user.name ?? me.user.email} · {me.workspace.name}
         </span>
+        <span className="muted hint-keys">
+          Press <kbd>?</kbd> for shortcuts
+        </span>
         <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           Sign out
         </button>
@@ -53,6 +57,7 @@ function Shell({ me }: { me: Me }) {
       <main id="main" tabIndex={-1}>
         {conversation ? <ConversationScreen id={conversation} /> : <InboxScreen />}
       </main>
+      <Shortcuts />
     </>
   );
 }
