@@ -321,6 +321,20 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await screenshot(page, 'conversation-promises-quality');
   });
 
+  it('shows the supervisor scorecards by agent and by team, each leading to its worst conversations', async () => {
+    await page.getByRole('link', { name: 'Supervisor' }).click();
+    await seen(page.getByRole('heading', { name: 'Scorecards' }));
+    const worst = page.getByRole('link', { name: /\/100, road / });
+    await seen(worst);
+    await seen(page.getByRole('heading', { name: 'Coaching tasks' }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor');
+    await page.getByLabel('Group by', exact).selectOption('team');
+    await seen(page.getByRole('rowheader', { name: 'No team' }));
+    await worst.first().click();
+    await seen(page.getByRole('heading', { name: /Callback about the upgrade/ }));
+  });
+
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
     await page.goto(server.url);
     await seen(page.getByRole('heading', { name: 'Inbox' }));

@@ -5,6 +5,7 @@ import { Link, usePath } from './router';
 import { ConversationScreen } from './screens/ConversationScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { SupervisorScreen } from './screens/SupervisorScreen';
 import { Shortcuts } from './Shortcuts';
 import { useMe, type Me } from './session';
 
@@ -37,9 +38,14 @@ function Shell({ me }: { me: Me }) {
       <header className="top">
         <span className="brand">Earshot</span>
         <nav aria-label="Main">
-          <Link href="/" aria-current={conversation ? undefined : 'page'}>
+          <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
             Inbox
           </Link>
+          {supervises(me) && (
+            <Link href="/supervisor" aria-current={path === '/supervisor' ? 'page' : undefined}>
+              Supervisor
+            </Link>
+          )}
         </nav>
         <span className={`live live-${live}`} role="status">
           {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Offline, reconnecting'}
@@ -55,9 +61,18 @@ function Shell({ me }: { me: Me }) {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {conversation ? <ConversationScreen id={conversation} /> : <InboxScreen />}
+        {conversation ? (
+          <ConversationScreen id={conversation} />
+        ) : path === '/supervisor' && supervises(me) ? (
+          <SupervisorScreen />
+        ) : (
+          <InboxScreen />
+        )}
       </main>
       <Shortcuts />
     </>
   );
 }
+
+/** Roles that lead people: the supervisor screen is theirs. */
+const supervises = (me: Me) => ['owner', 'admin', 'supervisor', 'executive'].includes(me.workspace.role);
