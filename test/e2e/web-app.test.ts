@@ -335,6 +335,22 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(page.getByRole('heading', { name: /Callback about the upgrade/ }));
   });
 
+  it('creates a team and an API key in the settings, the key shown once', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await seen(page.getByRole('heading', { name: 'Teams' }));
+    await page.getByLabel('Team name', exact).fill('Retention');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await seen(page.getByRole('listitem').filter({ hasText: 'Retention' }));
+    await page.getByLabel('Key name', exact).fill('Order system');
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
+    await seen(shown);
+    const key = (await shown.locator('code').textContent())!;
+    expect((await server.t.as(key).get('/conversations?limit=1')).status).toBe(200);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings');
+  });
+
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
     await page.goto(server.url);
     await seen(page.getByRole('heading', { name: 'Inbox' }));

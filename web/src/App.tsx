@@ -5,6 +5,7 @@ import { Link, usePath } from './router';
 import { ConversationScreen } from './screens/ConversationScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { Shortcuts } from './Shortcuts';
 import { useMe, type Me } from './session';
@@ -46,6 +47,11 @@ function Shell({ me }: { me: Me }) {
               Supervisor
             </Link>
           )}
+          {administers(me) && (
+            <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+              Settings
+            </Link>
+          )}
         </nav>
         <span className={`live live-${live}`} role="status">
           {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Offline, reconnecting'}
@@ -63,6 +69,8 @@ function Shell({ me }: { me: Me }) {
       <main id="main" tabIndex={-1}>
         {conversation ? (
           <ConversationScreen id={conversation} />
+        ) : path === '/settings' && administers(me) ? (
+          <SettingsScreen />
         ) : path === '/supervisor' && supervises(me) ? (
           <SupervisorScreen />
         ) : (
@@ -76,3 +84,6 @@ function Shell({ me }: { me: Me }) {
 
 /** Roles that lead people: the supervisor screen is theirs. */
 const supervises = (me: Me) => ['owner', 'admin', 'supervisor', 'executive'].includes(me.workspace.role);
+
+/** Roles that may manage teams and keys: the settings screen is theirs. */
+const administers = (me: Me) => ['owner', 'admin'].includes(me.workspace.role);
