@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
   });
 
   it('lists open conversations in the All view and opens one', async () => {
-    await seen(page.getByRole('link', { name: 'All' }));
+    await seen(page.getByRole('button', { name: 'All', pressed: true }));
     const row = page.getByRole('row').filter({ hasText: 'Change of plan' });
     await seen(row.filter({ hasText: 'Dana Reyes' }));
     expect(await row.textContent()).toContain('chat');
@@ -242,6 +242,159 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await page.keyboard.type('Typed and sent without a mouse.');
     await page.keyboard.press('Control+Enter');
     await seen(page.getByRole('listitem').filter({ hasText: 'Typed and sent without a mouse.' }));
+  });
+
+  it('narrows the inbox by view and filters, changes status and assigns from the conversation', async () => {
+    const customer = (await api.post('/customers', { name: 'Ines Moreau', identities: [] })).json;
+    const res = await api.post('/conversations', {
+      customerId: customer.id,
+      channel: 'email',
+      priority: 'urgent',
+      subject: 'Outage on the east line',
+      message: { text: 'Nothing works since this morning.' },
+    });
+    expect(res.status, res.text).toBe(201);
+    await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    const outage = rows.filter({ hasText: 'Outage on the east line' });
+
+    await page.getByLabel('Priority', exact).selectOption('urgent');
+    await seen(outage.filter({ hasText: customer.name }));
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Channel', exact).selectOption('chat');
+    await seen(page.getByText('No conversations in this view.'));
+    await page.getByLabel('Channel', exact).selectOption('email');
+    await seen(outage);
+    await page.getByRole('button', { name: 'Unassigned' }).click();
+    await seen(outage);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'inbox-filters');
+
+    await outage.getByRole('link').click();
+    await seen(page.getByRole('heading', { name: /Outage on the east line/ }));
+    await page.getByLabel('Status', exact).selectOption('waiting_on_customer');
+    await seen(page.getByRole('status').filter({ hasText: 'Status: waiting on customer.' }));
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await seen(page.getByRole('status').filter({ hasText: /^Assigned to / }));
+    const after = await api.get(`/conversations/${res.json.id}`);
+    expect(after.json.status).toBe('waiting_on_customer');
+    expect(after.json.assigneeId).not.toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: 'Waiting on customer' }).click();
+    await seen(outage);
+    await page.getByRole('button', { name: 'Mine' }).click();
+    await seen(page.getByText('No conversations in this view.'));
+    await page.getByLabel('Status', exact).selectOption('any');
+    await seen(outage);
+    expect(await rows.count()).toBe(1);
+  });
+
+  it("shows the conversation's open promises and, once scored, its quality with evidence", async () => {
+    const customer = await helpDesk(api).customer();
+    const id = await open(customer.id, 'chat', 'Callback about the upgrade', 'Can someone call me back?');
+    await api.post(`/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'Yes, we will call you tomorrow.',
+    });
+    const owner = (await api.get('/users')).json.data[0].id as string;
+    const promise = await api.post('/promises', {
+      conversationId: id,
+      type: 'callback',
+      ownerId: owner,
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      terms: 'We call you back about the upgrade.',
+    });
+    expect(promise.status, promise.text).toBe(201);
+    expect((await api.post(`/conversations/${id}/status`, { status: 'resolved' })).status).toBe(200);
+    const scored = await api.post(`/conversations/${id}/quality`);
+    expect(scored.status, scored.text).toBe(200);
+
+    await page.goto(`${server.url}/conversations/${id}`);
+    const panel = page.getByRole('complementary');
+    await seen(panel.getByText(promise.json.reference));
+    await seen(panel.getByText('We call you back about the upgrade.'));
+    await seen(panel.getByText(`${scored.json.overall} / 100`, { exact: false }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'conversation-promises-quality');
+  });
+
+  it('shows the supervisor scorecards by agent and by team, each leading to its worst conversations', async () => {
+    await page.getByRole('link', { name: 'Supervisor' }).click();
+    await seen(page.getByRole('heading', { name: 'Scorecards' }));
+    const worst = page.getByRole('link', { name: /\/100, road / });
+    await seen(worst);
+    await seen(page.getByRole('heading', { name: 'Coaching tasks' }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor');
+    await page.getByLabel('Group by', exact).selectOption('team');
+    await seen(page.getByRole('rowheader', { name: 'No team' }));
+    await worst.first().click();
+    await seen(page.getByRole('heading', { name: /Callback about the upgrade/ }));
+  });
+
+  it('creates a team and an API key in the settings, the key shown once', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await seen(page.getByRole('heading', { name: 'Teams' }));
+    await page.getByLabel('Team name', exact).fill('Retention');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await seen(page.getByRole('listitem').filter({ hasText: 'Retention' }));
+    await page.getByLabel('Key name', exact).fill('Order system');
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
+    await seen(shown);
+    const key = (await shown.locator('code').textContent())!;
+    expect((await server.t.as(key).get('/conversations?limit=1')).status).toBe(200);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings');
+  });
+
+  it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
+    await page.goto(server.url);
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await seen(dialog);
+    expect(await dialog.textContent()).toContain('Go to the inbox');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+
+    await page.keyboard.press('4');
+    await seen(page.getByRole('button', { name: 'Waiting on customer', pressed: true }));
+    await page.keyboard.press('1');
+    await seen(page.getByRole('button', { name: 'All', pressed: true }));
+    await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await seen(page.getByLabel('Reply', exact));
+    await page.keyboard.press('r');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
+    await page.keyboard.press('Escape');
+    await page.evaluate('document.activeElement.blur()');
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    await seen(page.getByRole('heading', { name: 'Inbox' }));
+  });
+
+  it('is readable at 200% zoom: no horizontal scrolling of the page', async () => {
+    // 1280×800 at 200% zoom lays out as a 640×400 CSS-pixel viewport.
+    await page.setViewportSize({ width: 640, height: 400 });
+    try {
+      const overflow = () =>
+        page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      await page.goto(server.url);
+      await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.getByRole('link', { name: 'Order question 25' }).click();
+      await seen(page.getByLabel('Reply', exact));
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('renders the inbox of a workspace with 10,000 open conversations quickly', async () => {

@@ -125,4 +125,32 @@ describe('conversations', () => {
     const open = await api.get('/conversations?status=resolved');
     expect(open.json.data.every((c: { status: string }) => c.status === 'resolved')).toBe(true);
   });
+
+  it("names each row's customer and filters by priority and by nobody assigned", async () => {
+    const held = await newConversation('The line is down');
+    const member = (await api.get('/users')).json.data[0].id;
+    expect((await api.post(`/conversations/${held.id}/assign`, { userId: member })).status).toBe(200);
+    const customer = await api.post('/customers', { name: 'Ines Moreau', identities: [] });
+    const created = await api.post('/conversations', {
+      customerId: customer.json.id,
+      channel: 'email',
+      priority: 'urgent',
+      message: { text: 'Urgent: no service' },
+    });
+    expect(created.status).toBe(201);
+    const byPriority = await api.get('/conversations?priority=urgent&limit=200');
+    expect(byPriority.status).toBe(200);
+    expect(byPriority.json.data.map((c: { id: string }) => c.id)).toEqual([created.json.id]);
+    expect(byPriority.json.data[0].customerName).toBe('Ines Moreau');
+    const all = await api.get('/conversations?limit=200');
+    expect(all.json.data.every((c: { customerName: string }) => c.customerName.length > 0)).toBe(true);
+
+    const unassigned = await api.get('/conversations?unassigned=true&limit=200');
+    expect(unassigned.json.data.length).toBeGreaterThan(0);
+    expect(unassigned.json.data.some((c: { id: string }) => c.id === held.id)).toBe(false);
+    expect(unassigned.json.data.every((c: { assigneeId: string | null }) => c.assigneeId === null)).toBe(
+      true,
+    );
+    expect((await api.get('/conversations?unassigned=maybe')).status).toBe(400);
+  });
 });

@@ -1,5 +1,6 @@
-import { and, eq, type SQL } from 'drizzle-orm';
-import { conversations, type Channel, type ConversationStatus } from './schema.js';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { customerNames } from '../customers/index.js';
+import { conversations, type Channel, type ConversationStatus, type Priority } from './schema.js';
 import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { present } from './conversation-row.js';
@@ -7,7 +8,9 @@ import { present } from './conversation-row.js';
 export type ListConversationsInput = {
   status?: ConversationStatus;
   channel?: Channel;
+  priority?: Priority;
   assigneeId?: string;
+  unassigned?: boolean;
   teamId?: string;
   customerId?: string;
   limit: number;
@@ -20,7 +23,9 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
   const where: SQL[] = [];
   if (input.status) where.push(eq(conversations.status, input.status));
   if (input.channel) where.push(eq(conversations.channel, input.channel));
+  if (input.priority) where.push(eq(conversations.priority, input.priority));
   if (input.assigneeId) where.push(eq(conversations.assigneeId, input.assigneeId));
+  if (input.unassigned) where.push(isNull(conversations.assigneeId));
   if (input.teamId) where.push(eq(conversations.teamId, input.teamId));
   if (input.customerId) where.push(eq(conversations.customerId, input.customerId));
   const page = await paginate(
@@ -38,5 +43,13 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
       atOf: (row) => row.lastActivityAt,
     },
   );
-  return { ...page, data: page.data.map(present) };
+  // Each row names its customer: one lookup for the whole page, never one per row.
+  const names = await customerNames(
+    ctx,
+    page.data.map((row) => row.customerId),
+  );
+  return {
+    ...page,
+    data: page.data.map((row) => ({ ...present(row), customerName: names.get(row.customerId) ?? '' })),
+  };
 }

@@ -9,6 +9,7 @@ export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const messageRoles = ['customer', 'agent', 'bot', 'system'] as const;
 export type Channel = (typeof channels)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
+export type Priority = (typeof priorities)[number];
 /** Resolved or closed: what gets scored, and what a customer's reply reopens. */
 export const isFinished = (status: unknown): status is 'resolved' | 'closed' =>
   status === 'resolved' || status === 'closed';

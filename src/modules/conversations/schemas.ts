@@ -68,7 +68,13 @@ export const listConversationsQuery = z
   .object({
     status: z.enum(conversationStatuses).optional(),
     channel: z.enum(channels).optional(),
+    priority: z.enum(priorities).optional(),
     assigneeId: z.uuid().optional(),
+    unassigned: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .openapi({ description: 'true: only conversations nobody is assigned to' }),
     teamId: z.uuid().optional(),
     customerId: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -213,6 +219,10 @@ export const conversationDetailSchema = conversationSchema
   })
   .openapi('ConversationDetail');
 
+export const conversationListItemSchema = conversationSchema
+  .extend({ customerName: z.string().openapi({ description: "The customer's name, for the inbox row" }) })
+  .openapi('ConversationListItem');
+
 export const conversationListSchema = z
-  .object({ data: z.array(conversationSchema), nextCursor: z.string().nullable() })
+  .object({ data: z.array(conversationListItemSchema), nextCursor: z.string().nullable() })
   .openapi('ConversationList');

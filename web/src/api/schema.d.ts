@@ -1093,8 +1093,12 @@ export interface components {
             };
         };
         ConversationList: {
-            data: components["schemas"]["Conversation"][];
+            data: components["schemas"]["ConversationListItem"][];
             nextCursor: string | null;
+        };
+        ConversationListItem: components["schemas"]["Conversation"] & {
+            /** @description The customer's name, for the inbox row */
+            customerName: string;
         };
         ConversationDetail: components["schemas"]["Conversation"] & {
             customer: {
@@ -3123,7 +3127,10 @@ export interface operations {
             query?: {
                 status?: "open" | "pending" | "waiting_on_customer" | "resolved" | "closed";
                 channel?: "email" | "chat" | "phone" | "social" | "review" | "api";
+                priority?: "low" | "normal" | "high" | "urgent";
                 assigneeId?: string;
+                /** @description true: only conversations nobody is assigned to */
+                unassigned?: "true" | "false";
                 teamId?: string;
                 customerId?: string;
                 limit?: number;

@@ -4,6 +4,7 @@ import { at, humanize } from '../format';
 import { Link } from '../router';
 import { useMembers } from '../session';
 import { Composer } from './Composer';
+import { ConversationActions } from './ConversationActions';
 import { CustomerPanel } from './CustomerPanel';
 import { TransferForm } from './TransferForm';
 
@@ -36,6 +37,7 @@ export function ConversationScreen({ id }: { id: string }) {
         <p className="meta">
           {c.channel} · {humanize(c.status)} · {c.priority} priority
         </p>
+        <ConversationActions conversation={c} />
         {c.handover && (
           <div className="handover" role="note" aria-label="Handover note">
             <strong>Handover note:</strong> {c.handover.note}
@@ -69,7 +71,19 @@ function Messages({ conversation }: { conversation: Detail }) {
                 {m.internal && <span className="badge note">Internal note</span>}{' '}
                 <time dateTime={m.createdAt}>{at(m.createdAt)}</time>
               </p>
+              {m.email && (
+                <p className="email-head muted">
+                  {m.email.from && <>From {m.email.from}</>}
+                  {m.email.subject && <> · Subject: {m.email.subject}</>}
+                </p>
+              )}
               <p className="text">{m.text}</p>
+              {m.fullText && m.fullText !== m.text && (
+                <details>
+                  <summary>Show the full text</summary>
+                  <p className="text">{m.fullText}</p>
+                </details>
+              )}
             </li>
           );
         })}

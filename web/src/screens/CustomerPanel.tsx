@@ -2,6 +2,7 @@ import type { Schemas } from '../api/client';
 import { at, humanize } from '../format';
 import { useMembers } from '../session';
 import { useCustomer } from './InboxScreen';
+import { OpenPromises, QualityScore } from './PromisesAndQuality';
 
 // Who the customer is, and whether they are already verified in this conversation (how and by
 // whom), so nobody asks again for what is known.
@@ -39,6 +40,8 @@ export function CustomerPanel({ conversation }: { conversation: Schemas['Convers
           <dd>{at(customer.data.customerSince)}</dd>
         </dl>
       )}
+      <OpenPromises conversationId={conversation.id} />
+      <QualityScore conversationId={conversation.id} />
     </aside>
   );
 }
