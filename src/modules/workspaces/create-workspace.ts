@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { findAccountByEmail } from './accounts.js';
 import { memberships, users, workspaces } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -13,13 +14,9 @@ export type CreateWorkspaceInput = {
 // in the caller's transaction (identity's bootstrapWorkspace, which adds the first API key).
 export async function createWorkspace(tx: Tx, { name, admin }: CreateWorkspaceInput) {
   const [workspace] = await tx.insert(workspaces).values({ name }).returning();
-  const existing = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${admin.email.toLowerCase()}`);
   // An existing person becomes owner of the new workspace and keeps their password; one
   // invited earlier without a password gets this one.
-  let user = existing[0];
+  let user = await findAccountByEmail(tx, admin.email);
   if (user && !user.passwordHash) {
     [user] = await tx
       .update(users)

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { findAccountByEmail } from './accounts.js';
 import { memberships, users, type Capacity, type Role } from './schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
@@ -57,10 +58,7 @@ export async function addMember(
   input: { email: string; name?: string; password?: string; role: Role },
 ) {
   assertCanGrant(ctx, input.role);
-  const [existing] = await ctx.tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  const existing = await findAccountByEmail(ctx.tx, input.email);
   let userId = existing?.id;
   if (!userId) {
     const [created] = await ctx.tx
