@@ -1,4 +1,4 @@
-import type { DomainEvent } from './define-events.js';
+import type { DomainEvent, EmittedEvent } from './define-events.js';
 
 /** The PostgreSQL channel every committed event is announced on. */
 export const EVENT_CHANNEL = 'earshot_events';
@@ -7,12 +7,10 @@ export const EVENT_CHANNEL = 'earshot_events';
 const MAX_WIRE_BYTES = 7_900;
 const MAX_TEXT = 2_000;
 
-type Unnumbered = Omit<DomainEvent, 'id'>;
-
 // What goes on the wire for an event, as JSON without its id (known only once inserted). Long
 // message texts are cut; anything still too large travels without its payload, and a realtime
 // client that needs it reads it through the API.
-export function wireText(event: Unnumbered): string {
+export function wireText(event: EmittedEvent): string {
   const data = event.data as Record<string, unknown>;
   const cut =
     typeof data.text === 'string' && data.text.length > MAX_TEXT
