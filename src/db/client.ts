@@ -30,7 +30,9 @@ export async function openPglite(
 }
 
 export function openPostgres(connectionString: string, max = 10): PostgresHandle {
-  const pool = new pg.Pool({ connectionString, max });
+  // Pipelined: a query is sent without waiting for the one before it to be answered, which lets a
+  // transaction's BEGIN travel with its first statement (see workspaceTransaction).
+  const pool = new pg.Pool({ connectionString, max, pipeline: true });
   pool.on('error', () => {
     // An idle client dropped by the server is replaced by the pool on next use.
   });

@@ -113,6 +113,7 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const start = Math.min(now.getTime() - ageDays * DAY, now.getTime() - last - 60_000);
     const at = (offsetMs: number) => new Date(start + offsetMs);
     const firstHuman = thread.messages.find((m) => m.role === 'agent' && !m.internal);
+    const lastHuman = thread.messages.findLast((m) => m.role === 'agent' && !m.internal);
     const finalAgent = thread.finalAgent;
     const finished = isFinished(thread.status);
     const id = randomUUID();
@@ -138,6 +139,7 @@ export function buildConversations(random: Random, options: BuildConversationsOp
         verifiedBy: thread.verified?.by ?? null,
         messageCount: thread.messages.length,
         firstHumanReplyAt: firstHuman ? at(firstHuman.offsetMs) : null,
+        lastHumanReplyAt: lastHuman ? at(lastHuman.offsetMs) : null,
         lastActivityAt: at(last),
         resolvedAt: finished ? at(last) : null,
         createdAt: at(0),

@@ -22,6 +22,7 @@ type AddedRow = {
   created_at: Date | string;
   display_id: number;
   status: string;
+  awaiting_human: boolean;
 };
 
 /*
@@ -33,7 +34,7 @@ type AddedRow = {
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
   if (input.role !== 'agent') requireCustomerVoice(ctx);
   const internal = input.role === 'agent' && Boolean(input.internal);
-  const firstHumanReply = input.role === 'agent' && !internal;
+  const humanReply = input.role === 'agent' && !internal;
   const authorId = input.role === 'agent' ? ctx.actor.userId : null;
   const now = new Date();
   const result = await ctx.tx.execute(sql`
@@ -41,15 +42,17 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
       UPDATE conversations
       SET message_count = message_count + 1,
           last_activity_at = ${now},
-          first_human_reply_at = CASE WHEN ${firstHumanReply} THEN coalesce(first_human_reply_at, ${now}) ELSE first_human_reply_at END
+          first_human_reply_at = CASE WHEN ${humanReply} THEN coalesce(first_human_reply_at, ${now}) ELSE first_human_reply_at END,
+          last_human_reply_at = CASE WHEN ${humanReply} THEN ${now} ELSE last_human_reply_at END
       WHERE id = ${conversationId}
-      RETURNING id, workspace_id, display_id, status
+      RETURNING id, workspace_id, display_id, status,
+        CASE WHEN ${humanReply} THEN first_human_reply_at = ${now} ELSE first_human_reply_at IS NULL END AS awaiting_human
     )
     INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data, created_at)
     SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal},
       ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, ${now} FROM touched
     RETURNING id, role, author_id, text, internal, created_at,
-      (SELECT display_id FROM touched), (SELECT status FROM touched)`);
+      (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
 
@@ -79,6 +82,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     role: row.role,
     internal,
     text: row.text,
+    awaitingHuman: row.awaiting_human,
   });
   return {
     id: row.id,

@@ -47,6 +47,7 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       messageCount: 1,
       lastActivityAt: now,
       firstHumanReplyAt: role === 'agent' ? now : null,
+      lastHumanReplyAt: role === 'agent' ? now : null,
     })
     .returning();
   const [message] = await ctx.tx

@@ -18,6 +18,10 @@ export const conversationEvents = defineEvents({
     role: z.enum(messageRoles),
     internal: z.boolean(),
     text: z.string(),
+    // No human had answered the conversation before this message (a customer's message: still
+    // none has), so it may start or end a wait for a first human. Those that cannot are most
+    // messages, and followers of waits skip them without a read.
+    awaitingHuman: z.boolean(),
   }),
   'conversation.assigned': z.object({
     ...subject,

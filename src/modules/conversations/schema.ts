@@ -36,6 +36,7 @@ export const conversations = pgTable(
     verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
     messageCount: integer('message_count').notNull().default(0),
     firstHumanReplyAt: ts('first_human_reply_at'),
+    lastHumanReplyAt: ts('last_human_reply_at'),
     lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
     createdAt: createdAt(),

@@ -191,6 +191,7 @@ export const conversationSchema = z
     messageCount: z.number().int(),
     lastActivityAt: z.string(),
     firstHumanReplyAt: z.string().nullable(),
+    lastHumanReplyAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
     createdAt: z.string(),
     // Filled by the routing module through an enrichment (src/platform/enrichment); declared here

@@ -3,6 +3,7 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignIfFree } from '../conversations/index.js';
 import { assertMember } from '../workspaces/index.js';
 import { lockAgents } from './agents.js';
+import { answeredOffers } from './answered-offers.js';
 import { moveItem } from './items.js';
 import { routingAgents, routingItems, type Presence } from './schema.js';
 
@@ -20,7 +21,12 @@ export async function setPresence(ctx: WorkContext, userId: string, status: Pres
       .select()
       .from(routingItems)
       .where(and(eq(routingItems.agentId, userId), eq(routingItems.state, 'offered')));
+    const answered = await answeredOffers(ctx, offered);
     for (const item of offered) {
+      if (answered.has(item.conversationId)) {
+        await moveItem(ctx, item, { state: 'assigned' }); // theirs: answered since it was offered
+        continue;
+      }
       if (!(await assignIfFree(ctx, item.conversationId, null))) continue; // being changed: the sweep retries
       await moveItem(ctx, item, {
         state: item.teamId ? 'queued' : 'unrouted',

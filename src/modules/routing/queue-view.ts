@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { defineEnrichment } from '../../platform/enrichment/define-enrichment.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { teamRoster } from '../workspaces/index.js';
+import { answeredOffers } from './answered-offers.js';
 import { percentile, sumBuckets } from './rollup.js';
 import { firstHumanRollup, routingAgents, routingItems } from './schema.js';
 
@@ -36,6 +37,7 @@ export const conversationRouting = defineEnrichment<Routing>({
         teamId: i.teamId,
         agentId: i.agentId,
         enqueuedAt: i.enqueuedAt,
+        offeredAt: i.offeredAt,
         // Spelt out with its own aliases: drizzle writes a one-table query's columns unqualified.
         position: sql<number | null>`CASE WHEN i.state = 'queued' THEN (
           SELECT count(*)::int + 1 FROM routing_items q
@@ -45,6 +47,10 @@ export const conversationRouting = defineEnrichment<Routing>({
       })
       .from(i)
       .where(and(inArray(i.conversationId, [...ids]), inArray(i.state, ['queued', 'offered', 'assigned'])));
+    const answered = await answeredOffers(
+      ctx,
+      rows.map((r) => ({ ...r, conversationId: r.id })),
+    );
     const estimates = new Map<string, Awaited<ReturnType<typeof queuePace>>>();
     for (const teamId of new Set(rows.filter((r) => r.state === 'queued').map((r) => r.teamId!))) {
       estimates.set(teamId, await queuePace(ctx, teamId));
@@ -56,7 +62,7 @@ export const conversationRouting = defineEnrichment<Routing>({
         return [
           r.id,
           {
-            state: r.state as Routing['state'],
+            state: (answered.has(r.id) ? 'assigned' : r.state) as Routing['state'],
             teamId: r.teamId,
             agentId: r.agentId,
             enqueuedAt: r.enqueuedAt,

@@ -138,6 +138,13 @@ describe('routing', () => {
     await d.desk.say(id, 'customer', 'Actually, one more thing');
     expect(await d.routing(id)).toMatchObject({ state: 'offered', agentId: agent });
     expect((await d.api.get(`/conversations/${id}`)).json.assigneeId).toBe(agent);
+    // Not the conversation's first human reply, yet it answers the offer: the agent keeps it.
+    await d.desk.say(id, 'agent', 'Sure, go ahead.');
+    expect(await d.routing(id)).toMatchObject({ state: 'assigned', agentId: agent });
+    await d.presence(agent!, 'away');
+    expect(await d.routing(id)).toMatchObject({ state: 'assigned', agentId: agent });
+    expect((await d.items()).find((i) => i.conversationId === id)).toMatchObject({ state: 'assigned' });
+    expect((await d.loads()).find((l) => l.userId === agent)).toMatchObject({ status: 'away', chat: 1 });
 
     await d.desk.status(id, 'closed');
     await d.presence(agent!, 'offline');

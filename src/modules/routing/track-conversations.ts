@@ -26,6 +26,13 @@ export const trackConversations = defineReaction({
     'conversation.status_changed',
   ],
   async handle(event, ctx) {
+    // Most messages come after a conversation's first human and change nothing here; they are
+    // skipped without reading the queue (an offer they answer: see answeredOffers).
+    if (
+      event.type === 'conversation.message_added' &&
+      !(event.data as { awaitingHuman: boolean }).awaitingHuman
+    )
+      return;
     const id = event.data.conversationId;
     const item = (await loadItem(ctx, id)) ?? (await startItem(ctx, id));
     switch (event.type) {

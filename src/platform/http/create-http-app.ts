@@ -3,7 +3,6 @@ import { z } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { sql } from 'drizzle-orm';
 import { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
@@ -14,6 +13,7 @@ import { defineRoute, publicAccess } from './define-route.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
+import { readBodyWithin } from './read-body.js';
 import { referencePage } from './reference-page.js';
 import { webAppFallback } from './web-app.js';
 
@@ -84,16 +84,9 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     c.set('gate', gate);
     await next();
   });
-  const limitOf = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { message: `Bodies are limited to ${maxSize} bytes` });
-      },
-    });
-  const defaultLimit = limitOf(deps.config.bodyLimitBytes);
+  const defaultLimit = readBodyWithin(deps.config.bodyLimitBytes);
   const typeLimits = new Map(
-    Object.entries(options.bodyLimits ?? {}).map(([type, max]) => [type.toLowerCase(), limitOf(max)]),
+    Object.entries(options.bodyLimits ?? {}).map(([type, max]) => [type.toLowerCase(), readBodyWithin(max)]),
   );
   app.use('*', (c, next) => {
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/support/test-db.js';
@@ -82,5 +83,27 @@ describe('a workspace transaction', () => {
   it('refuses a workspace id that is not a UUID before it reaches the database', async () => {
     const hostile = "x', true); DROP TABLE workspaces; --";
     await expect(workspaceTransaction(deps, hostile, async () => 'ran')).rejects.toThrow();
+  });
+
+  // On PostgreSQL the pool pipelines: BEGIN and the settings travel with the work's first statement.
+  it.skipIf(!process.env.DATABASE_URL)('sends BEGIN with the first statement, in one write', async () => {
+    const socket = net.Socket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown };
+    const write = socket._writeGeneric;
+    let writes = 0;
+    socket._writeGeneric = function (this: unknown, ...args: unknown[]) {
+      writes++;
+      return write.apply(this, args);
+    };
+    try {
+      const id = randomUUID();
+      await workspaceTransaction(deps, id, async (tx) => {
+        const inside = (await settings(tx)).rows[0];
+        expect({ writes, ws: inside?.ws }).toEqual({ writes: 1, ws: id });
+      });
+      // A transaction whose work sends nothing still begins and ends.
+      expect(await workspaceTransaction(deps, id, async () => 'idle')).toBe('idle');
+    } finally {
+      socket._writeGeneric = write;
+    }
   });
 });

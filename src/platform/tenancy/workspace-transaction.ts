@@ -37,14 +37,17 @@ export async function workspaceTransaction<T>(
     });
   }
   const client = await deps.handle.pool.connect();
-  try {
-    await client.query(
+  // The pool pipelines (see openPostgres): BEGIN is not awaited, and the socket is corked until the
+  // work has issued its first statement, so both leave in one write and come back in one round trip.
+  // Should BEGIN fail, the statements behind it fail too (an aborted transaction refuses them).
+  const begun = sendTogether(client, () =>
+    client.query(
       `BEGIN; SELECT set_config('earshot.workspace_id', '${workspaceId}', true), set_config('role', '${APP_ROLE}', true)`,
-    );
-  } catch (err) {
-    client.release(err as Error);
-    throw err;
-  }
+    ),
+  ).then(
+    () => undefined,
+    (err: Error) => err,
+  );
   // A connection whose ROLLBACK fails is broken: it is closed rather than given back to the pool.
   let broken: Error | undefined;
   try {
@@ -52,7 +55,10 @@ export async function workspaceTransaction<T>(
     // a database share (queries) is used of it.
     let tx = scoped.get(client);
     if (!tx) scoped.set(client, (tx = drizzle(client) as unknown as Db));
-    const result = await work(tx as unknown as Tx);
+    const result = await work(tx as unknown as Tx).finally(async () => {
+      const failed = await begun;
+      if (failed) throw failed;
+    });
     const last = finalWrite();
     if (!last) await client.query('COMMIT');
     else {
@@ -68,3 +74,29 @@ export async function workspaceTransaction<T>(
     client.release(broken);
   }
 }
+
+/**
+ * Holds what `send` writes until the next query on this connection has been written too (or the
+ * event loop's next turn, should none come), so the two leave in one write.
+ */
+function sendTogether<T>(client: pg.PoolClient, send: () => T): T {
+  const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+  const query = client.query;
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    client.query = query;
+    stream.uncork();
+  };
+  stream.cork();
+  const sent = send();
+  client.query = ((...args: Parameters<typeof query>) => {
+    const next = (query as (...a: unknown[]) => unknown).apply(client, args);
+    release();
+    return next;
+  }) as typeof query;
+  setImmediate(release);
+  return sent;
+}
+type Corkable = { cork(): void; uncork(): void };

@@ -1041,6 +1041,7 @@ export interface components {
             messageCount: number;
             lastActivityAt: string;
             firstHumanReplyAt: string | null;
+            lastHumanReplyAt: string | null;
             resolvedAt: string | null;
             createdAt: string;
             routing?: components["schemas"]["ConversationRouting"];
