@@ -17,6 +17,8 @@ export type ApiSectionOptions = {
 export type ApiFigures = {
   api: LoadResult;
   rawHttp: LoadResult;
+  /** The server's CPU time per message (this process serves; the load comes from another). */
+  serverCpuMsPerMessage: number;
   inserts: { singleRow: InsertRate; batched: InsertRate; batchSize: number; inserters: number };
   // Medians of each round's own ratio, so that a ratio never divides figures from different rounds.
   ratios: { apiOverRawHttp: number; apiOverSingleInsert: number; apiOverBatchedInsert: number };
@@ -33,6 +35,7 @@ const median = (xs: number[]) => {
 function combineLoad(rs: LoadResult[]): LoadResult {
   return {
     requests: rs.reduce((n, r) => n + r.requests, 0),
+    answered: rs.reduce((n, r) => n + r.answered, 0),
     errors: rs.reduce((n, r) => n + r.errors, 0),
     errorSamples: rs.flatMap((r) => r.errorSamples).slice(0, 5),
     elapsedMs: rs.reduce((n, r) => n + r.elapsedMs, 0),
@@ -62,6 +65,7 @@ export async function apiSection(handle: DbHandle, o: ApiSectionOptions): Promis
   const window = { warmupMs: o.insert.warmupMs, durationMs: o.insert.durationMs };
   const results = {
     api: [] as LoadResult[],
+    cpuMsPerMessage: [] as number[],
     rawHttp: [] as LoadResult[],
     single: [] as InsertRate[],
     batched: [] as InsertRate[],
@@ -76,7 +80,11 @@ export async function apiSection(handle: DbHandle, o: ApiSectionOptions): Promis
     for (let round = 1; round <= o.rounds; round++) {
       const of = o.rounds > 1 ? ` (round ${round} of ${o.rounds})` : '';
       o.progress(`API: add message${of}`);
-      results.api.push(await runLoad({ ...load, ...api.target }));
+      const cpu = process.cpuUsage();
+      const run = await runLoad({ ...load, ...api.target });
+      const used = process.cpuUsage(cpu);
+      results.api.push(run);
+      results.cpuMsPerMessage.push((used.user + used.system) / 1000 / Math.max(1, run.answered));
       o.progress(`raw node:http${of}`);
       results.rawHttp.push(await runLoad({ ...load, ...rawHttp.target }));
       o.progress(`raw INSERT, one row per statement${of}`);
@@ -92,6 +100,7 @@ export async function apiSection(handle: DbHandle, o: ApiSectionOptions): Promis
   return {
     api: combineLoad(results.api),
     rawHttp: combineLoad(results.rawHttp),
+    serverCpuMsPerMessage: median(results.cpuMsPerMessage),
     inserts: {
       singleRow: combineRate(results.single),
       batched: combineRate(results.batched),

@@ -40,6 +40,7 @@ function apiRows(a: ApiFigures): Row[] {
     ['HTTP API: POST /conversations/:id/messages', ''],
     ['  messages added per second', `${int(a.api.requestsPerSecond)}/s`],
     ['  latency p50', ms(a.api.p50Ms)],
+    ['  server CPU per message', ms(a.serverCpuMsPerMessage)],
     ['  latency p99', ms(a.api.p99Ms), `< ${TARGETS.p99Ms} ms`, verdict(a.api.p99Ms < TARGETS.p99Ms)],
     ['  errors (not 201)', int(a.api.errors), '0', verdict(a.api.errors === 0)],
     ['Baselines, same run', ''],
@@ -163,6 +164,7 @@ export function benchJson(f: BenchFigures): string {
       p50Ms: round(f.api.api.p50Ms, 2),
       p99Ms: round(f.api.api.p99Ms, 2),
       maxMs: round(f.api.api.maxMs, 2),
+      serverCpuMsPerMessage: round(f.api.serverCpuMsPerMessage, 3),
       requests: f.api.api.requests,
       errors: f.api.api.errors,
     };

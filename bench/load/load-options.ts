@@ -20,6 +20,8 @@ export type LoadOptions = {
 
 export type LoadResult = {
   requests: number;
+  /** Every answer, warm-up included: what the target did while the run lasted. */
+  answered: number;
   errors: number;
   errorSamples: string[];
   elapsedMs: number;

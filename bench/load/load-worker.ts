@@ -16,6 +16,7 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   const latencies = new Float64Array(o.maxRequests);
   let measured = 0;
+  let answered = 0;
   let errors = 0;
   const errorSamples: string[] = [];
   const start = performance.now();
@@ -41,6 +42,7 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const done = performance.now();
+            answered++;
             if (done >= measureFrom && done < measureUntil) {
               if (res.statusCode !== o.expectStatus)
                 fail(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`);
@@ -91,6 +93,7 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
   const sorted = latencies.slice(0, measured).sort();
   return {
     requests: measured,
+    answered,
     errors,
     errorSamples,
     elapsedMs,

@@ -74,10 +74,11 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
   );
   app.use('*', requestId());
   app.use('*', secureHeaders());
-  // Set on every answer, errors and not-found included (see content-security-policy.ts).
+  // Set on every answer, errors and not-found included (see content-security-policy.ts). On the
+  // answer's own headers: `c.header()` after the answer exists would rebuild it as a web Response.
   app.use('*', async (c, next) => {
     await next();
-    if (c.res.status !== 101) c.header('content-security-policy', contentSecurityPolicy);
+    if (c.res.status !== 101) c.res.headers.set('content-security-policy', contentSecurityPolicy);
   });
 
   app.use('*', async (c, next) => {
