@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close(), 60_000);
 
 describe('routing', () => {
+  // A hundred conversations created one by one: slow on a busy machine, so it is given room.
   it('offers 100 waiting conversations to 5 equal agents in arrival order, spreading the load evenly', async () => {
     const d = await routingDesk(t, { agents: 5, capacity: { chat: 30 } });
     const arrived: string[] = [];
@@ -36,7 +37,7 @@ describe('routing', () => {
     const first = (await d.api.get(`/conversations/${arrived[0]}`)).json;
     expect(first.routing).toMatchObject({ state: 'offered', teamId: d.teamId, position: null });
     expect(first.assigneeId).toBe(first.routing.agentId);
-  });
+  }, 120_000);
 
   it('never offers one conversation twice when several processes route the same queue at once', async () => {
     const d = await routingDesk(t, { agents: 5, capacity: { chat: 4 } });
