@@ -55,7 +55,9 @@ export const messages = pgTable(
   'messages',
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // No foreign key of its own to workspaces: a message goes with its conversation (which has one),
+    // and checking it would lock the workspace's one row, shared by every message written at once.
+    workspaceId: workspaceId(),
     conversationId: uuid('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
