@@ -34,6 +34,13 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   updateMailbox: () => ({ name: 'Hijacked' }),
   updateMember: () => ({ capacity: { chat: 0 } }),
   updateTeam: () => ({ autoAssign: true }),
+  requestCallback: () => ({
+    phone: '+1 415 555 2671',
+    window: {
+      from: new Date(Date.now() + 3_600_000).toISOString(),
+      to: new Date(Date.now() + 7_200_000).toISOString(),
+    },
+  }),
 };
 
 beforeAll(async () => {

@@ -14,6 +14,8 @@ export type CreatePromiseInput = {
   window?: { from: string; to: string };
   terms: string;
   expiresAt?: string;
+  /** Callbacks: the number to call (E.164) and how many tries before it is broken. */
+  callback?: { phone: string; maxAttempts: number };
 };
 
 /*
@@ -62,6 +64,8 @@ export async function createPromise(ctx: WorkContext, input: CreatePromiseInput,
     breaksAt: new Date(deadline.getTime() + breakGraceMs),
     remindAt: remindAt > now ? remindAt : null,
     createdById: ctx.actor.userId,
+    callbackPhone: input.callback?.phone ?? null,
+    maxAttempts: input.callback?.maxAttempts ?? null,
   };
   for (let attempt = 0; attempt < referenceAttempts; attempt++) {
     const [row] = await ctx.tx

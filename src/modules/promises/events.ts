@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
-import { closers, promiseTypes } from './schema.js';
+import { attemptOutcomes, closers, promiseTypes } from './schema.js';
 
 // Every promise event names the promise, its conversation and its owner, so a listener (the
 // owner's notifications, the quality engine's Road 4, reports) needs no read to act on it.
@@ -19,6 +19,12 @@ export const promiseEvents = defineEvents({
   /** Still open at its due time plus the grace: a Road-4 event for quality and reports. */
   'promise.broken': z.object({ ...subject, dueAt: z.string(), breaksAt: z.string() }),
   'promise.expired': z.object({ ...subject, expiresAt: z.string() }),
+  /** A member tried to call back; `attempt` counts from 1. */
+  'promise.callback_attempted': z.object({
+    ...subject,
+    outcome: z.enum(attemptOutcomes),
+    attempt: z.number().int(),
+  }),
   /** The owner should act before the due time. */
   'promise.reminder_due': z.object({ ...subject, dueAt: z.string() }),
   /** A customer opened an expired quote's link and asked for a new one. */

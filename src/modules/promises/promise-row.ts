@@ -38,6 +38,10 @@ export function presentPromise(row: PromiseRow, linkSecret: string) {
     createdById: row.createdById,
     createdAt: row.createdAt,
     link: row.type === 'quote' ? quoteLink(linkSecret, row) : null,
+    callback:
+      row.type === 'callback' && row.callbackPhone
+        ? { phone: row.callbackPhone, maxAttempts: row.maxAttempts ?? 1, attempts: row.attemptCount }
+        : null,
   };
 }
 

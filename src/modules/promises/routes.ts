@@ -13,6 +13,8 @@ import { conversationPromises } from './conversation-promises.js';
 import { createPromise } from './create-promise.js';
 import { keepPromise } from './keep-promise.js';
 import { listPromises } from './list-promises.js';
+import { listAttempts, recordAttempt } from './record-attempt.js';
+import { requestCallback } from './request-callback.js';
 import { lookupPromise } from './lookup-promise.js';
 import { loadPromise, presentPromise } from './promise-row.js';
 import type { PromiseRow } from './schema.js';
@@ -147,6 +149,59 @@ export function promiseRoutes(deps: AppDeps) {
     async (c) => {
       const rows = await run(c, (ctx) => conversationPromises(ctx, c.req.valid('param').id));
       return reply(c, s.conversationPromisesSchema, { data: rows.map(show) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('promises:write'), {
+      operationId: 'requestCallback',
+      summary: 'Promise the customer a call back in a window',
+      description:
+        'A callback promise instead of a hold: the conversation keeps its place in its queue. ' +
+        'Reaching the customer keeps it; it is broken when every allowed try fails or the window passes.',
+      method: 'post',
+      path: '/conversations/{id}/callback',
+      tags,
+      request: { params: idParams, ...jsonBody(s.callbackBody) },
+      responses: { 201: jsonResponse(s.promiseSchema, 'The callback, open'), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await run(c, (ctx) => requestCallback(ctx, c.req.valid('param').id, c.req.valid('json')));
+      return reply(c, s.promiseSchema, show(row), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('promises:write'), {
+      operationId: 'recordCallbackAttempt',
+      summary: 'Record a try at a callback',
+      description:
+        '`reached` keeps the callback; the last allowed try that does not reach the customer breaks it.',
+      method: 'post',
+      path: '/promises/{id}/attempts',
+      tags,
+      request: { params: idParams, ...jsonBody(s.attemptBody) },
+      responses: one('The callback, with the try counted'),
+    }),
+    async (c) => {
+      const row = await run(c, (ctx) => recordAttempt(ctx, c.req.valid('param').id, c.req.valid('json')));
+      return reply(c, s.promiseSchema, show(row), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('promises:read'), {
+      operationId: 'listCallbackAttempts',
+      summary: 'The tries at a callback, oldest first',
+      method: 'get',
+      path: '/promises/{id}/attempts',
+      tags,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(s.attemptListSchema, 'Oldest first'), ...errorResponses },
+    }),
+    async (c) => {
+      const data = await run(c, (ctx) => listAttempts(ctx, c.req.valid('param').id));
+      return reply(c, s.attemptListSchema, { data }, 200);
     },
   );
 

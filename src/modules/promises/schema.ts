@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { conversations } from '../conversations/schema.js';
 import { users, workspaces } from '../workspaces/schema.js';
@@ -9,6 +9,9 @@ export type PromiseType = (typeof promiseTypes)[number];
 export type PromiseStatus = (typeof promiseStatuses)[number];
 /** Who closed a promise: a member (kept or cancelled it), the customer (accepted a quote), or time. */
 export const closers = ['member', 'customer', 'system'] as const;
+/** How a call back to the customer went; only `reached` keeps the promise. */
+export const attemptOutcomes = ['reached', 'no_answer', 'busy', 'voicemail', 'wrong_number'] as const;
+export type AttemptOutcome = (typeof attemptOutcomes)[number];
 
 export const promises = pgTable(
   'promises',
@@ -38,6 +41,10 @@ export const promises = pgTable(
     remindAt: ts('remind_at'),
     remindedAt: ts('reminded_at'),
     renewalRequestedAt: ts('renewal_requested_at'),
+    // Callbacks: the number to call (E.164), how many tries it gets, how many were made.
+    callbackPhone: text('callback_phone'),
+    maxAttempts: integer('max_attempts'),
+    attemptCount: integer('attempt_count').notNull().default(0),
     closedAt: ts('closed_at'),
     closedBy: text('closed_by', { enum: closers }),
     closedById: uuid('closed_by_id').references(() => users.id, { onDelete: 'set null' }),
@@ -57,3 +64,20 @@ export const promises = pgTable(
 );
 
 export type PromiseRow = typeof promises.$inferSelect;
+
+/** Each try at a callback, kept so the customer's story shows every call that did not reach them. */
+export const promiseAttempts = pgTable(
+  'promise_attempts',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    promiseId: uuid('promise_id')
+      .notNull()
+      .references(() => promises.id, { onDelete: 'cascade' }),
+    outcome: text('outcome', { enum: attemptOutcomes }).notNull(),
+    note: text('note'),
+    byId: uuid('by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('promise_attempts_promise_idx').on(t.promiseId, t.createdAt)],
+);

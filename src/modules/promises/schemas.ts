@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateTime, text } from '../../platform/http/input-schemas.js';
-import { closers, promiseStatuses, promiseTypes } from './schema.js';
+import { attemptOutcomes, closers, promiseStatuses, promiseTypes } from './schema.js';
 
 const window = z
   .object({ from: dateTime(), to: dateTime() })
@@ -81,8 +81,58 @@ export const promiseSchema = z
       .string()
       .nullable()
       .openapi({ description: "Quotes: the customer's signed page, to read and accept without logging in" }),
+    callback: z
+      .object({
+        phone: z.string().openapi({ description: 'The number to call, international format' }),
+        maxAttempts: z.number().int(),
+        attempts: z.number().int().openapi({ description: 'Tries made so far' }),
+      })
+      .nullable()
+      .openapi({ description: 'Callbacks: whom to call and the tries it has left' }),
   })
   .openapi('Promise');
+
+export const callbackBody = z
+  .object({
+    phone: text({ min: 3, max: 40 }).openapi({ example: '+44 20 7946 0958' }),
+    window: window.openapi({ description: 'When the customer expects the call' }),
+    ownerId: z
+      .uuid()
+      .optional()
+      .openapi({ description: "Who calls back; by default the conversation's assignee, else the caller" }),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .openapi({ description: 'Tries before it is broken; 3' }),
+    terms: text({ min: 1, max: 5_000 }).optional().openapi({ description: 'As the customer reads it' }),
+  })
+  .strict()
+  .openapi('CallbackRequest');
+
+export const attemptBody = z
+  .object({
+    outcome: z.enum(attemptOutcomes).openapi({ description: '`reached` keeps the callback' }),
+    note: text({ min: 1, max: 2_000 }).optional(),
+  })
+  .strict()
+  .openapi('CallbackAttemptInput');
+
+export const attemptListSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.uuid(),
+        outcome: z.enum(attemptOutcomes),
+        note: z.string().nullable(),
+        byId: z.uuid().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('CallbackAttemptList');
 
 export const promiseListSchema = z
   .object({ data: z.array(promiseSchema), nextCursor: z.string().nullable() })

@@ -644,6 +644,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promise the customer a call back in a window
+         * @description A callback promise instead of a hold: the conversation keeps its place in its queue. Reaching the customer keeps it; it is broken when every allowed try fails or the window passes.
+         */
+        post: operations["requestCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/promises/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tries at a callback, oldest first */
+        get: operations["listCallbackAttempts"];
+        put?: never;
+        /**
+         * Record a try at a callback
+         * @description `reached` keeps the callback; the last allowed try that does not reach the customer breaks it.
+         */
+        post: operations["recordCallbackAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/email": {
         parameters: {
             query?: never;
@@ -1441,6 +1482,14 @@ export interface components {
             createdAt: string;
             /** @description Quotes: the customer's signed page, to read and accept without logging in */
             link: string | null;
+            /** @description Callbacks: whom to call and the tries it has left */
+            callback: {
+                /** @description The number to call, international format */
+                phone: string;
+                maxAttempts: number;
+                /** @description Tries made so far */
+                attempts: number;
+            } | null;
         };
         CreatePromiseInput: {
             /** Format: uuid */
@@ -1479,6 +1528,40 @@ export interface components {
         };
         ConversationPromises: {
             data: components["schemas"]["Promise"][];
+        };
+        CallbackRequest: {
+            /** @example +44 20 7946 0958 */
+            phone: string;
+            window: components["schemas"]["PromiseWindowInput"] & unknown;
+            /**
+             * Format: uuid
+             * @description Who calls back; by default the conversation's assignee, else the caller
+             */
+            ownerId?: string;
+            /** @description Tries before it is broken; 3 */
+            maxAttempts?: number;
+            /** @description As the customer reads it */
+            terms?: string;
+        };
+        CallbackAttemptInput: {
+            /**
+             * @description `reached` keeps the callback
+             * @enum {string}
+             */
+            outcome: "reached" | "no_answer" | "busy" | "voicemail" | "wrong_number";
+            note?: string;
+        };
+        CallbackAttemptList: {
+            data: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: "reached" | "no_answer" | "busy" | "voicemail" | "wrong_number";
+                note: string | null;
+                /** Format: uuid */
+                byId: string | null;
+                createdAt: string;
+            }[];
         };
         Mailbox: {
             /** Format: uuid */
@@ -4683,6 +4766,215 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationPromises"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description The callback, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallbackAttempts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAttemptList"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCallbackAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackAttemptInput"];
+            };
+        };
+        responses: {
+            /** @description The callback, with the try counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promise"];
                 };
             };
             /** @description Invalid input; invalid_params names each bad field */
