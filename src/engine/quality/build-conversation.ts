@@ -1,5 +1,6 @@
-import { analyseText, type TextAnalysis } from './analyse-text.js';
+import type { TextAnalysis } from './analyse-text.js';
 import { lexiconFor, type Lexicon } from './build-lexicon.js';
+import { readTurn } from './read-turn.js';
 import type { Rubric } from './rubric.js';
 import type { Role, Transcript, TranscriptEvent } from './transcript-schema.js';
 
@@ -67,8 +68,7 @@ export const buildConversation = (transcript: Transcript, rubric: Rubric): Conve
     index,
     role: turn.role,
     text: turn.text,
-    // Only customer turns need wink's sentiment pass, the costliest part of its pipeline.
-    analysis: analyseText(turn.text, { sentiment: turn.role === 'customer' }),
+    analysis: readTurn(turn),
     at: toMillis(turn.at),
     agent: turn.agent,
     overlap: turn.overlap === true,
