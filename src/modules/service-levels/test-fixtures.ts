@@ -31,12 +31,12 @@ export const everyHour = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((
  * A workspace with a customer, and ways to set policies, open conversations and read their
  * clocks. `settle` delivers what the outbox holds to the listeners, as a worker would.
  */
-export async function slaDesk(t: TestApp, name?: string) {
+export async function slaDesk(t: TestApp, name?: string, deliver?: () => Promise<void>) {
   const ws = await t.workspace(name);
   const api = t.as(ws.apiKey);
   const desk = helpDesk(api);
   const customer = await desk.customer();
-  const settle = async () => t.background!.dispatcher.drain();
+  const settle = deliver ?? (async () => t.background!.dispatcher.drain());
   const scoped = <T>(work: (ctx: WorkContext) => Promise<T>) =>
     inWorkspace(t.deps, systemScope(ws.workspaceId), work);
   return {
