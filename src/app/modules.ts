@@ -4,6 +4,7 @@ import { emailModule } from '../modules/email/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { promisesModule } from '../modules/promises/index.js';
 import { routingModule } from '../modules/routing/index.js';
+import { serviceLevelsModule } from '../modules/service-levels/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
@@ -18,4 +19,5 @@ export const modules = [
   promisesModule,
   emailModule,
   routingModule,
+  serviceLevelsModule,
 ] as const;

@@ -41,6 +41,9 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
       to: new Date(Date.now() + 7_200_000).toISOString(),
     },
   }),
+  updateCalendar: () => ({ name: 'Hijacked' }),
+  importHolidays: () => ({ country: 'DE', year: 2026 }),
+  updateSlaPolicy: () => ({ name: 'Hijacked' }),
 };
 
 beforeAll(async () => {
@@ -89,6 +92,17 @@ beforeAll(async () => {
   );
   foreignIds.push(customer.id, conversation.id, team.id, agent.id, b.userId, key.json.id, task.id);
   foreignIds.push(mailbox.json.id, mail.json.id);
+  const calendar = await t.as(b.apiKey).post('/calendars', {
+    name: 'Their hours',
+    timezone: 'UTC',
+    hours: [{ day: 'mon', from: '09:00', to: '17:00' }],
+  });
+  const policy = await t.as(b.apiKey).post('/sla-policies', {
+    name: 'Theirs',
+    targets: { resolutionSeconds: 3600 },
+    calendarId: calendar.json.id,
+  });
+  foreignIds.push(calendar.json.id, policy.json.id);
   doc = (await t.request('GET', '/openapi.json')).json;
 }, 60_000);
 afterAll(() => t.close());

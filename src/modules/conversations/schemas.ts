@@ -176,6 +176,25 @@ export const routingSchema = z
   })
   .openapi('ConversationRouting');
 
+export const slaSchema = z
+  .object({
+    policyId: z.uuid().nullable().openapi({ description: 'The policy in force; null once none applies' }),
+    targets: z.array(
+      z.object({
+        kind: z.enum(['firstHumanResponse', 'nextResponse', 'resolution']),
+        status: z.enum(['active', 'met', 'breached', 'paused']),
+        dueAt: z.string().nullable().openapi({ description: 'In working time; null while paused' }),
+        startedAt: z.string(),
+        remainingSeconds: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: 'While paused: the working seconds left' }),
+      }),
+    ),
+  })
+  .openapi('ConversationSla');
+
 export const conversationSchema = z
   .object({
     id: z.uuid(),
@@ -197,6 +216,8 @@ export const conversationSchema = z
     // Filled by the routing module through an enrichment (src/platform/enrichment); declared here
     // so the document shows it, and null when the conversation waits in no queue.
     routing: routingSchema.nullable().optional(),
+    // Filled by the service-levels module: the latest clock of each kind; null when no policy applies.
+    sla: slaSchema.nullable().optional(),
   })
   .openapi('Conversation');
 
