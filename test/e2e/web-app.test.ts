@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailModule } from '../../src/modules/email/index.js';
+import { emailModule, pollImapMailbox } from '../../src/modules/email/index.js';
 import { helpDesk } from '../support/help-desk.js';
 import { composeMail, postMail } from '../support/mail.js';
 import {
@@ -543,6 +543,35 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(page.getByRole('heading', { name: 'Add a mailbox' }));
     await page.getByRole('row').filter({ hasText: address }).waitFor({ state: 'detached', timeout: WAIT });
     expect((await api.get(`/channels/email/${mailbox.id}`)).status).toBe(404);
+  });
+
+  it('adds a mailbox fetched over IMAP, and shows why fetching fails', async () => {
+    await seen(page.getByRole('heading', { name: 'Add a mailbox' }));
+    const address = `legacy-${Date.now()}@acme.test`;
+    await page.getByLabel('Address', exact).fill(address);
+    await page.getByLabel('Mailbox name', exact).fill('Legacy inbox');
+    await page.getByLabel('Fetch it from another mail server over IMAP').check();
+    await page.getByLabel('IMAP host', exact).fill('127.0.0.1');
+    await page.getByLabel('IMAP port', exact).fill('1'); // nothing listens there
+    await page.getByLabel('TLS from the start (port 993)').uncheck();
+    await page.getByLabel('IMAP user', exact).fill('legacy');
+    await page.getByLabel('IMAP password', exact).fill('an imap password');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add mailbox' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
+    await seen(shown.filter({ hasText: address }));
+    const url = (await shown.locator('code').first().textContent())!;
+    const id = /channels\/email\/([0-9a-f-]{36})\/inbound/.exec(url)![1]!;
+    const row = page.getByRole('row').filter({ hasText: address });
+    await seen(row.filter({ hasText: 'IMAP 127.0.0.1' }).filter({ hasText: 'not read yet' }));
+
+    // One round of fetching, as the poll job would run it: the server cannot be reached.
+    expect(await pollImapMailbox(server.t.deps, id)).toHaveProperty('error');
+    await page.reload();
+    await seen(row.filter({ hasText: 'Error:' }));
+    const stored = (await api.get(`/channels/email/${id}`)).json.imap;
+    expect(stored).toMatchObject({ host: '127.0.0.1', port: 1, secure: false, user: 'legacy' });
+    expect(await row.textContent()).toContain(stored.lastError);
   });
 
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
