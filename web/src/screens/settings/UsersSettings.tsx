@@ -73,6 +73,7 @@ function EditMember({ member, onDone }: { member: Member; onDone: () => void }) 
     () => {
       // Only what changed is sent: a role change is checked against the caller's own rank.
       const changed = kinds.filter((k) => Number(capacity[k]) !== member.capacity[k]);
+      if (role === member.role && !changed.length) return Promise.resolve(member);
       return call(
         api.PATCH('/users/{id}', {
           params: { path: { id: member.id } },
