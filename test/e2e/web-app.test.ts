@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailModule, pollImapMailbox } from '../../src/modules/email/index.js';
 import { helpDesk } from '../support/help-desk.js';
+import { composeMail, postMail } from '../support/mail.js';
 import {
   browserAvailable,
   launchChromium,
@@ -55,6 +57,13 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     const res = await api.post('/conversations', { customerId, channel, subject, message: { text } });
     expect(res.status, res.text).toBe(201);
     return res.json.id as string;
+  }
+
+  /** What the parsing job does with a stored mail, run here: the server has no workers. */
+  async function parseInbound(inboundId: string) {
+    const parse = emailModule.jobs!.find((j) => j.name === 'email.process-inbound')!;
+    const job = { ...server.t.deps, jobId: 'e2e', jobName: parse.name, retryCount: 0 };
+    await parse.handler({ workspaceId: ws.workspaceId, inboundId } as never, job as never);
   }
 
   async function signIn(p: Page, email: string, password: string) {
@@ -321,6 +330,43 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await screenshot(page, 'conversation-promises-quality');
   });
 
+  it("shows the live queues with their waits and time to first human, and the agents' presence and load", async () => {
+    const billing = (await api.get('/teams')).json.data.find(
+      (t: { name: string }) => t.name === 'Billing',
+    ).id;
+    const customer = await helpDesk(api).customer();
+    const waiting = await api.post('/conversations', {
+      customerId: customer.id,
+      channel: 'chat',
+      teamId: billing,
+      subject: 'Waiting in Billing',
+      message: { text: 'Is anyone there?' },
+    });
+    expect(waiting.status, waiting.text).toBe(201);
+    expect((await api.put('/me/presence', { status: 'online' })).status).toBe(200);
+    const live = (await api.get('/routing/live')).json;
+    const queue = live.queues.find((q: { teamId: string }) => q.teamId === billing);
+    expect(queue.waiting).toBeGreaterThanOrEqual(1);
+
+    await page.getByRole('link', { name: 'Supervisor' }).click();
+    await seen(page.getByRole('heading', { name: 'Live queues' }));
+    const row = page
+      .getByRole('table', { name: /Waiting now/ })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Billing', exact: true }) });
+    await seen(row);
+    expect(await row.getByRole('cell').first().textContent()).toBe(String(queue.waiting));
+    expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^\d+ (s|min)/);
+    const owner = (await api.get('/users')).json.data.find((m: { email: string }) => m.email === ws.email);
+    const agent = page
+      .getByRole('table', { name: "Agents' presence and load" })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: owner.name }) });
+    await seen(agent.filter({ hasText: 'online' }));
+    expect(await agent.textContent()).toMatch(/chat \d+\/\d+/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows the supervisor scorecards by agent and by team, each leading to its worst conversations', async () => {
     await page.getByRole('link', { name: 'Supervisor' }).click();
     await seen(page.getByRole('heading', { name: 'Scorecards' }));
@@ -335,20 +381,197 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(page.getByRole('heading', { name: /Callback about the upgrade/ }));
   });
 
-  it('creates a team and an API key in the settings, the key shown once', async () => {
+  it('creates a team, and API keys with a role, the key shown once; revokes one', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await seen(page.getByRole('heading', { name: 'Teams' }));
+    await seen(page.getByRole('heading', { name: 'Users and roles' }));
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Teams' }).click();
     await page.getByLabel('Team name', exact).fill('Retention');
     await page.getByRole('button', { name: 'Create team' }).click();
     await seen(page.getByRole('listitem').filter({ hasText: 'Retention' }));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByLabel('Key name', exact).fill('Order system');
+    await page.getByLabel('Key role', exact).selectOption('supervisor');
     await page.getByRole('button', { name: 'Create API key' }).click();
     const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
     await seen(shown);
     const key = (await shown.locator('code').textContent())!;
-    expect((await server.t.as(key).get('/conversations?limit=1')).status).toBe(200);
+    const keyed = server.t.as(key);
+    expect((await keyed.get('/me')).json.workspace.role).toBe('supervisor');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'settings');
+
+    // Revoking asks once more, and the key stops working.
+    const row = page.getByRole('listitem').filter({ hasText: 'Order system' });
+    await row.getByRole('button', { name: 'Revoke Order system' }).click();
+    await page.keyboard.press('Enter'); // the confirmation has the focus
+    await seen(row.filter({ hasText: '(revoked' }));
+    expect((await keyed.get('/me')).status).toBe(401);
+  });
+
+  it("manages members: a role and a capacity changed, a member added, the API's refusal at its field", async () => {
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    const sam = page.getByRole('row').filter({ hasText: 'Sam Okafor' });
+    await seen(sam.filter({ hasText: 'agent' }));
+    await sam.getByRole('button', { name: 'Edit Sam Okafor' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Edit Sam Okafor' });
+    await form.getByLabel('Role', exact).selectOption('supervisor');
+    await form.getByLabel('Chat capacity', exact).fill('7');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-users');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await seen(sam.filter({ hasText: 'supervisor' }).filter({ hasText: 'chat 7' }));
+    const samNow = (await api.get('/users')).json.data.find((m: { name: string }) => m.name === 'Sam Okafor');
+    expect(samNow).toMatchObject({ role: 'supervisor', capacity: { chat: 7 } });
+
+    const email = `noor-${Date.now()}@example.test`;
+    await page.getByLabel("Member's email", exact).fill(email);
+    await page.getByLabel("Member's name", exact).fill('Noor Haddad');
+    await page.getByLabel("Member's role", exact).selectOption('agent');
+    await page.getByLabel('First password', exact).fill('short');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const password = page.getByLabel('First password', exact);
+    await seen(page.locator('input[type="password"][aria-invalid="true"]'));
+    const described = (await password.getAttribute('aria-describedby'))!.split(' ').at(-1);
+    expect(await page.locator(`[id="${described}"]`).textContent()).toMatch(/10 characters/);
+    expect(await page.getByLabel("Member's email", exact).inputValue()).toBe(email);
+
+    await password.fill('a long enough first password');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await seen(page.getByRole('status').filter({ hasText: 'Noor Haddad was added as agent.' }));
+    await seen(page.getByRole('row').filter({ hasText: 'Noor Haddad' }).filter({ hasText: email }));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('tunes the quality rubric, refuses one that weighs nothing, and resets it', async () => {
+    await page.getByRole('link', { name: 'Rubric' }).click();
+    await seen(page.getByRole('heading', { name: 'Quality rubric' }));
+    const weights = ['Empathy', 'Listening', 'Apology fit', 'Repeat ask', 'Clarity'];
+    for (const w of weights) await page.getByLabel(`${w} weight`, exact).fill('0');
+    await page.getByRole('button', { name: 'Save rubric' }).click();
+    await seen(page.getByText('every criterion would weigh nothing'));
+    expect(await page.getByLabel('Clarity weight', exact).inputValue()).toBe('0');
+    expect((await api.get('/quality/rubric')).json.overrides).toEqual({});
+
+    await page.getByRole('button', { name: 'Reset to the defaults' }).click();
+    await seen(page.getByRole('status').filter({ hasText: 'The defaults are back in force.' }));
+    expect(await page.getByLabel('Clarity weight', exact).inputValue()).not.toBe('0');
+    await page.getByLabel('Empathy weight', exact).fill('0.5');
+    await page.getByLabel('Extra apology phrases', exact).fill('sorry for the wait\nour apologies');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-rubric');
+    await page.getByRole('button', { name: 'Save rubric' }).click();
+    await seen(page.getByRole('status').filter({ hasText: 'Rubric saved.' }));
+    // Only what was changed is stored: the rest stays the default.
+    expect((await api.get('/quality/rubric')).json.overrides).toEqual({
+      weights: { empathy: 0.5 },
+      extraPhrases: { apology: ['sorry for the wait', 'our apologies'] },
+    });
+  });
+
+  it("adds a mailbox with its secret shown once, lists its mail and where it went, and shows an email's HTML sandboxed", async () => {
+    await page.getByRole('link', { name: 'Email mailboxes' }).click();
+    await seen(page.getByRole('heading', { name: 'Add a mailbox' }));
+    const address = `help-${Date.now()}@acme.test`;
+    await page.getByLabel('Address', exact).fill(address);
+    await page.getByLabel('Mailbox name', exact).fill('Help desk');
+    await page.getByRole('button', { name: 'Add mailbox' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
+    await seen(shown);
+    const [url, bearer] = await shown.locator('code').allTextContents();
+    const mailbox = {
+      id: /channels\/email\/([0-9a-f-]{36})\/inbound/.exec(url!)![1]!,
+      inboundSecret: bearer!.slice(7),
+    };
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Mail arrives as a provider posts it; the parsing job runs here, as a worker would.
+    const html = composeMail({
+      from: 'Lena Fischer <lena@customer.example>',
+      to: address,
+      subject: 'Invoice 4471 looks wrong',
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      body: '<p>The <b>total</b> on invoice 4471 is twice the quote.</p><script>parent.document.title="ran"</script>',
+    });
+    const garbage = Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x0d, 0x0a, 0x42]);
+    for (const raw of [html, garbage]) {
+      const posted = await postMail(server.t, mailbox, raw);
+      expect(posted.status).toBe(202);
+      await parseInbound(posted.json.id);
+    }
+
+    await page.reload();
+    const listed = page.getByRole('row').filter({ hasText: address });
+    await seen(listed);
+    expect(await listed.getByRole('cell').nth(2).textContent()).toBe('1'); // unparsed
+    await listed.getByRole('button', { name: 'Help desk' }).click();
+    await seen(page.getByRole('heading', { name: 'Mail log' }));
+    const log = page.getByRole('table', { name: 'Mail log' });
+    const unparsed = log.getByRole('row').filter({ hasText: 'unparsed' });
+    const threaded = log.getByRole('row').filter({ hasText: 'Invoice 4471 looks wrong' });
+    await seen(threaded.filter({ hasText: 'new conversation' }));
+    await seen(unparsed);
+    expect(await seriousViolations(page)).toEqual([]);
+    await log.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-mailboxes');
+    await unparsed.getByRole('button', { name: /^Retry/ }).click();
+    await unparsed.waitFor({ state: 'detached', timeout: WAIT });
+    await seen(log.getByRole('row').filter({ hasText: 'received' }).filter({ hasText: 'Unknown' }));
+
+    await page.getByLabel('Mailbox name', exact).fill('Help desk (EU)');
+    await page.getByRole('button', { name: 'Save mailbox' }).click();
+    await seen(page.getByRole('status').filter({ hasText: 'Mailbox saved.' }));
+    await seen(page.getByRole('button', { name: 'Help desk (EU)' }));
+
+    await threaded.getByRole('link', { name: /^Open/ }).click();
+    await seen(page.getByRole('heading', { name: /Invoice 4471 looks wrong/ }));
+    await page.getByText('Show the formatted email').click();
+    const frame = page.locator('iframe.email-html');
+    await seen(frame);
+    expect(await frame.getAttribute('sandbox')).not.toMatch(/allow-scripts|allow-same-origin/);
+    await seen(page.frameLocator('iframe.email-html').getByText('is twice the quote.'));
+    expect(await page.frameLocator('iframe.email-html').locator('b').textContent()).toBe('total');
+    expect(await page.title()).toBe('Earshot');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goBack();
+    await page.getByRole('button', { name: 'Help desk (EU)' }).click();
+    await page.getByRole('button', { name: 'Delete Help desk (EU)' }).click();
+    await page.keyboard.press('Enter');
+    await seen(page.getByRole('heading', { name: 'Add a mailbox' }));
+    await page.getByRole('row').filter({ hasText: address }).waitFor({ state: 'detached', timeout: WAIT });
+    expect((await api.get(`/channels/email/${mailbox.id}`)).status).toBe(404);
+  });
+
+  it('adds a mailbox fetched over IMAP, and shows why fetching fails', async () => {
+    await seen(page.getByRole('heading', { name: 'Add a mailbox' }));
+    const address = `legacy-${Date.now()}@acme.test`;
+    await page.getByLabel('Address', exact).fill(address);
+    await page.getByLabel('Mailbox name', exact).fill('Legacy inbox');
+    await page.getByLabel('Fetch it from another mail server over IMAP').check();
+    await page.getByLabel('IMAP host', exact).fill('127.0.0.1');
+    await page.getByLabel('IMAP port', exact).fill('1'); // nothing listens there
+    await page.getByLabel('TLS from the start (port 993)').uncheck();
+    await page.getByLabel('IMAP user', exact).fill('legacy');
+    await page.getByLabel('IMAP password', exact).fill('an imap password');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add mailbox' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown this once' });
+    await seen(shown.filter({ hasText: address }));
+    const url = (await shown.locator('code').first().textContent())!;
+    const id = /channels\/email\/([0-9a-f-]{36})\/inbound/.exec(url)![1]!;
+    const row = page.getByRole('row').filter({ hasText: address });
+    await seen(row.filter({ hasText: 'IMAP 127.0.0.1' }).filter({ hasText: 'not read yet' }));
+
+    // One round of fetching, as the poll job would run it: the server cannot be reached.
+    expect(await pollImapMailbox(server.t.deps, id)).toHaveProperty('error');
+    await page.reload();
+    await seen(row.filter({ hasText: 'Error:' }));
+    const stored = (await api.get(`/channels/email/${id}`)).json.imap;
+    expect(stored).toMatchObject({ host: '127.0.0.1', port: 1, secure: false, user: 'legacy' });
+    expect(await row.textContent()).toContain(stored.lastError);
   });
 
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
@@ -380,20 +603,79 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(page.getByRole('heading', { name: 'Inbox' }));
   });
 
-  it('is readable at 200% zoom: no horizontal scrolling of the page', async () => {
-    // 1280×800 at 200% zoom lays out as a 640×400 CSS-pixel viewport.
-    await page.setViewportSize({ width: 640, height: 400 });
+  it('switches to another workspace the person belongs to, and back', async () => {
+    const globex = await server.t.workspace('Globex Care');
+    const added = await server.t.as(globex.apiKey).post('/users', { email: ws.email, role: 'agent' });
+    expect(added.status, added.text).toBe(201);
+    await page.goto(server.url);
+    const picker = page.getByLabel('Workspace', exact);
+    await seen(picker);
+    expect(await seriousViolations(page)).toEqual([]);
+    await picker.selectOption({ label: 'Globex Care (agent)' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    // An agent there: no settings, and none of Acme's conversations.
+    await seen(page.getByText('No conversations in this view.'));
+    expect(await picker.inputValue()).toBe(globex.workspaceId);
+    expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    await seen(page.getByRole('status').filter({ hasText: 'Live' }));
+
+    await picker.selectOption({ label: 'Acme Support (owner)' });
+    await picker.press('Tab');
+    await page.keyboard.press('Enter');
+    await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
+    await seen(page.getByRole('link', { name: 'Settings' }));
+  });
+
+  it('is readable at 200% zoom: nothing needed is cut off, and the page never scrolls sideways', async () => {
+    // A 1280×800 window at 200% zoom: a 640×400 CSS-pixel viewport at two device pixels per pixel.
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     try {
-      const overflow = () =>
-        page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      await page.goto(server.url);
-      await seen(page.getByRole('row').filter({ hasText: 'Order question 25' }));
-      expect(await overflow()).toBeLessThanOrEqual(0);
-      await page.getByRole('link', { name: 'Order question 25' }).click();
-      await seen(page.getByLabel('Reply', exact));
-      expect(await overflow()).toBeLessThanOrEqual(0);
+      const p = await zoomed.newPage();
+      const problems = watchConsole(p);
+      await signIn(p, ws.email, ws.password);
+      expect(await p.evaluate('[innerWidth, devicePixelRatio]')).toEqual([640, 2]);
+      const sideways = () =>
+        p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      /** Scrolled to, it is wholly inside the 640-pixel width. */
+      const within = async (locator: Locator) => {
+        await locator.scrollIntoViewIfNeeded();
+        const box = (await locator.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(640);
+      };
+      await seen(p.getByRole('row').filter({ hasText: 'Order question 25' }));
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await within(p.getByRole('button', { name: 'Sign out' }));
+      await within(p.getByRole('link', { name: 'Order question 25' }));
+      await screenshot(p, 'inbox-200-percent');
+
+      await p.getByRole('link', { name: 'Order question 25' }).click();
+      const reply = p.getByLabel('Reply', exact);
+      await seen(reply);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await within(reply);
+      await within(p.getByRole('button', { name: 'Send', exact: true }));
+      await reply.fill('Sent at 200% zoom.');
+      await p.getByRole('button', { name: 'Send', exact: true }).click();
+      await seen(p.getByRole('listitem').filter({ hasText: 'Sent at 200% zoom.' }));
+      await screenshot(p, 'conversation-200-percent');
+
+      for (const [link, heading] of [
+        ['Supervisor', 'Live queues'],
+        ['Settings', 'Users and roles'],
+      ] as const) {
+        await p.getByRole('link', { name: link }).click();
+        await seen(p.getByRole('heading', { name: heading }));
+        expect(await sideways(), link).toBeLessThanOrEqual(0);
+      }
+      await within(p.getByRole('button', { name: 'Edit Sam Okafor' }));
+      await p.getByRole('link', { name: 'Email mailboxes' }).click();
+      await seen(p.getByRole('heading', { name: 'Add a mailbox' }));
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await within(p.getByRole('button', { name: 'Add mailbox' }));
+      expect(problems).toEqual([]);
     } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await zoomed.close();
     }
   });
 

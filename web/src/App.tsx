@@ -1,21 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { api, call } from './api/client';
 import { useRealtime } from './realtime';
 import { Link, usePath } from './router';
 import { ConversationScreen } from './screens/ConversationScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { SignInScreen } from './screens/SignInScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { Shortcuts } from './Shortcuts';
 import { useMe, type Me } from './session';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+
+// Only owners and admins open the settings: their code is loaded when they do.
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 
 export function App() {
   const me = useMe();
   if (me.isPending) return <p className="loading">Loading…</p>;
   if (me.isError) return <p role="alert">Earshot could not be reached: {me.error.message}</p>;
   if (!me.data) return <SignInScreen />;
-  return <Shell me={me.data} />;
+  // A switch of workspace starts the shell afresh: a new socket, nothing of the last one on screen.
+  return <Shell key={me.data.workspace.id} me={me.data} />;
 }
 
 function Shell({ me }: { me: Me }) {
@@ -48,7 +53,7 @@ function Shell({ me }: { me: Me }) {
             </Link>
           )}
           {administers(me) && (
-            <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+            <Link href="/settings" aria-current={path.startsWith('/settings') ? 'page' : undefined}>
               Settings
             </Link>
           )}
@@ -56,9 +61,7 @@ function Shell({ me }: { me: Me }) {
         <span className={`live live-${live}`} role="status">
           {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Offline, reconnecting'}
         </span>
-        <span className="who">
-          {me.user.name ?? me.user.email} · {me.workspace.name}
-        </span>
+        <WorkspaceSwitcher me={me} />
         <span className="muted hint-keys">
           Press <kbd>?</kbd> for shortcuts
         </span>
@@ -69,8 +72,10 @@ function Shell({ me }: { me: Me }) {
       <main id="main" tabIndex={-1}>
         {conversation ? (
           <ConversationScreen id={conversation} />
-        ) : path === '/settings' && administers(me) ? (
-          <SettingsScreen />
+        ) : path.startsWith('/settings') && administers(me) ? (
+          <Suspense fallback={<p>Loading the settings…</p>}>
+            <SettingsScreen />
+          </Suspense>
         ) : path === '/supervisor' && supervises(me) ? (
           <SupervisorScreen />
         ) : (

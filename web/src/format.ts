@@ -22,3 +22,6 @@ export const at = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const humanize = (code: string) => code.replace(/[_.]/g, ' ');
+
+/** A length of time in seconds, in the same short form as `waited`. */
+export const duration = (seconds: number) => waited(new Date(0).toISOString(), seconds * 1000);

@@ -31,6 +31,8 @@ export function useRealtime(enabled: boolean): LiveState {
         }
         if (!frame.type.startsWith('conversation.')) return;
         void queries.invalidateQueries({ queryKey: ['conversations'] });
+        // A conversation that arrives, moves or is answered changes the supervisor's live queues.
+        void queries.invalidateQueries({ queryKey: ['routing-live'] });
         const id = frame.data?.conversationId;
         if (id) void queries.invalidateQueries({ queryKey: ['conversation', id] });
       };

@@ -20,6 +20,7 @@ import { changePassword } from './change-password.js';
 import { login, logout, SESSION_DAYS } from './login.js';
 import { AppError } from '../../platform/errors.js';
 import * as s from './schemas.js';
+import { addWorkspaceSwitchRoutes } from './switch-workspace.js';
 
 const tags = (t: string) => ({ tags: [t] });
 
@@ -186,6 +187,8 @@ export function identityRoutes(deps: AppDeps) {
       return reply(c, s.apiKeySchema, revoked, 200);
     },
   );
+
+  addWorkspaceSwitchRoutes(app, deps);
 
   return app;
 }

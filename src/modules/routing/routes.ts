@@ -9,6 +9,7 @@ import {
   reply,
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
+import { addLiveRoutingRoute } from './live-view.js';
 import { setPresence } from './presence.js';
 import { timeToFirstHuman } from './report.js';
 import * as s from './schemas.js';
@@ -75,6 +76,8 @@ export function routingRoutes(deps: AppDeps) {
     async (c) =>
       reply(c, s.firstHumanReport, await run(c, (ctx) => timeToFirstHuman(ctx, c.req.valid('query'))), 200),
   );
+
+  addLiveRoutingRoute(app, run);
 
   return app;
 }

@@ -6,6 +6,7 @@ import { useMembers } from '../session';
 import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
 import { CustomerPanel } from './CustomerPanel';
+import { EmailHtml } from './EmailHtml';
 import { TransferForm } from './TransferForm';
 
 type Detail = Schemas['ConversationDetail'];
@@ -82,6 +83,15 @@ function Messages({ conversation }: { conversation: Detail }) {
                 <details>
                   <summary>Show the full text</summary>
                   <p className="text">{m.fullText}</p>
+                </details>
+              )}
+              {m.html && (
+                <details>
+                  <summary>Show the formatted email</summary>
+                  <EmailHtml
+                    html={m.html}
+                    subject={m.email?.subject ?? conversation.subject ?? 'No subject'}
+                  />
                 </details>
               )}
             </li>

@@ -4,11 +4,12 @@ import { api, call, type Schemas } from '../api/client';
 import { at, humanize } from '../format';
 import { Link } from '../router';
 import { useMembers } from '../session';
+import { LiveQueues } from './LiveQueues';
 
 type GroupBy = Schemas['Scorecards']['groupBy'];
 const roads = [1, 2, 3, 4] as const;
 
-// Scorecards over the last 30 days, lowest average first, and the coaching tasks they raised.
+// The live queues and agents; scorecards over the last 30 days, lowest average first, and the coaching tasks they raised.
 export function SupervisorScreen() {
   const [groupBy, setGroupBy] = useState<GroupBy>('agent');
   const groupId = useId();
@@ -19,6 +20,7 @@ export function SupervisorScreen() {
   return (
     <>
       <h1>Supervisor</h1>
+      <LiveQueues />
       <section aria-labelledby="scorecards-title">
         <h2 id="scorecards-title">Scorecards</h2>
         <div className="filters">
