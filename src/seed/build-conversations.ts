@@ -114,6 +114,9 @@ export function buildConversations(random: Random, options: BuildConversationsOp
     const at = (offsetMs: number) => new Date(start + offsetMs);
     const firstHuman = thread.messages.find((m) => m.role === 'agent' && !m.internal);
     const lastHuman = thread.messages.findLast((m) => m.role === 'agent' && !m.internal);
+    const waitingFrom = thread.messages.find(
+      (m) => m.role === 'customer' && (!lastHuman || m.offsetMs > lastHuman.offsetMs),
+    );
     const finalAgent = thread.finalAgent;
     const finished = isFinished(thread.status);
     const id = randomUUID();
@@ -140,6 +143,7 @@ export function buildConversations(random: Random, options: BuildConversationsOp
         messageCount: thread.messages.length,
         firstHumanReplyAt: firstHuman ? at(firstHuman.offsetMs) : null,
         lastHumanReplyAt: lastHuman ? at(lastHuman.offsetMs) : null,
+        customerWaitingSince: waitingFrom ? at(waitingFrom.offsetMs) : null,
         lastActivityAt: at(last),
         resolvedAt: finished ? at(last) : null,
         createdAt: at(0),

@@ -43,7 +43,10 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
       SET message_count = message_count + 1,
           last_activity_at = ${now},
           first_human_reply_at = CASE WHEN ${humanReply} THEN coalesce(first_human_reply_at, ${now}) ELSE first_human_reply_at END,
-          last_human_reply_at = CASE WHEN ${humanReply} THEN ${now} ELSE last_human_reply_at END
+          last_human_reply_at = CASE WHEN ${humanReply} THEN ${now} ELSE last_human_reply_at END,
+          customer_waiting_since = CASE WHEN ${humanReply} THEN NULL
+            WHEN ${input.role === 'customer'} THEN coalesce(customer_waiting_since, ${now})
+            ELSE customer_waiting_since END
       WHERE id = ${conversationId}
       RETURNING id, workspace_id, display_id, status,
         CASE WHEN ${humanReply} THEN first_human_reply_at = ${now} ELSE first_human_reply_at IS NULL END AS awaiting_human

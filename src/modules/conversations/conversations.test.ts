@@ -74,6 +74,26 @@ describe('conversations', () => {
     ]);
   });
 
+  it('keeps when the customer started waiting: their first unanswered message, until a member answers', async () => {
+    const conv = await newConversation();
+    const waitingSince = async () => (await api.get(`/conversations/${conv.id}`)).json;
+    const opened = await waitingSince();
+    expect(opened.customerWaitingSince).toBe(opened.createdAt);
+    await api.post(`/conversations/${conv.id}/messages`, { role: 'customer', text: 'Hello?' });
+    expect((await waitingSince()).customerWaitingSince).toBe(opened.createdAt);
+    // A note is not an answer the customer sees.
+    await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Looking', internal: true });
+    expect((await waitingSince()).customerWaitingSince).toBe(opened.createdAt);
+    const reply = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'On it.' });
+    const answered = await waitingSince();
+    expect(answered).toMatchObject({ customerWaitingSince: null, lastHumanReplyAt: reply.json.createdAt });
+    const again = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'customer',
+      text: 'Thanks, and…',
+    });
+    expect((await waitingSince()).customerWaitingSince).toBe(again.json.createdAt);
+  });
+
   it('adds agent replies and internal notes, and reopens when the customer writes back', async () => {
     const conv = await newConversation();
     const reply = await api.post(`/conversations/${conv.id}/messages`, {

@@ -48,6 +48,9 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       lastActivityAt: now,
       firstHumanReplyAt: role === 'agent' ? now : null,
       lastHumanReplyAt: role === 'agent' ? now : null,
+      customerWaitingSince: role === 'customer' ? now : null,
+      // One clock for the conversation, its first message and the times kept from it.
+      createdAt: now,
     })
     .returning();
   const [message] = await ctx.tx
@@ -59,6 +62,7 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       authorId: role === 'agent' ? ctx.actor.userId : null,
       text: input.message.text,
       channelData: input.message.channelData ?? null,
+      createdAt: now,
     })
     .returning({ id: messages.id });
   await recordEvent(ctx, row!.id, 'created', {

@@ -37,6 +37,8 @@ export const conversations = pgTable(
     messageCount: integer('message_count').notNull().default(0),
     firstHumanReplyAt: ts('first_human_reply_at'),
     lastHumanReplyAt: ts('last_human_reply_at'),
+    // The customer's first message since a member last answered: how long they have been waiting.
+    customerWaitingSince: ts('customer_waiting_since'),
     lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
     createdAt: createdAt(),

@@ -211,6 +211,9 @@ export const conversationSchema = z
     lastActivityAt: z.string(),
     firstHumanReplyAt: z.string().nullable(),
     lastHumanReplyAt: z.string().nullable(),
+    customerWaitingSince: z.string().nullable().openapi({
+      description: "The customer's first message since a member last answered; null when answered",
+    }),
     resolvedAt: z.string().nullable(),
     createdAt: z.string(),
     // Filled by the routing module through an enrichment (src/platform/enrichment); declared here

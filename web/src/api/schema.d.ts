@@ -1297,6 +1297,8 @@ export interface components {
             lastActivityAt: string;
             firstHumanReplyAt: string | null;
             lastHumanReplyAt: string | null;
+            /** @description The customer's first message since a member last answered; null when answered */
+            customerWaitingSince: string | null;
             resolvedAt: string | null;
             createdAt: string;
             routing?: components["schemas"]["ConversationRouting"];
