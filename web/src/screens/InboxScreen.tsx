@@ -36,6 +36,7 @@ export function InboxScreen() {
   const [view, setView] = useState<View>('all');
   const [filters, setFilters] = useState<Filters>(noFilters);
   const current = views.find((v) => v.key === view)!;
+  const breaching = view === 'breaching';
   const status = filters.status || current.status;
   const query: Query = {
     limit: PAGE,
@@ -56,11 +57,10 @@ export function InboxScreen() {
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: view !== 'breaching',
+    enabled: !breaching,
   });
   const now = useNow(30_000);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const breaching = view === 'breaching';
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));
   return (
