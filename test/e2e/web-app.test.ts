@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailModule, pollImapMailbox } from '../../src/modules/email/index.js';
+import { serviceLevelsModule } from '../../src/modules/service-levels/index.js';
+import { createDispatcher } from '../../src/platform/events/create-dispatcher.js';
 import { helpDesk } from '../support/help-desk.js';
 import { composeMail, postMail } from '../support/mail.js';
 import {
@@ -57,6 +59,16 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     const res = await api.post('/conversations', { customerId, channel, subject, message: { text } });
     expect(res.status, res.text).toBe(201);
     return res.json.id as string;
+  }
+
+  /** What a worker's dispatcher does for the service-level clocks, run here: the server has none. */
+  async function startClocks() {
+    const listeners = serviceLevelsModule.listeners!;
+    // The clocks' listener sends no jobs (a sweep finds what falls due); one sent would fail here.
+    const jobs = {
+      send: () => Promise.reject(new Error('the e2e server has no job queue')),
+    };
+    await createDispatcher({ listeners, deps: { ...server.t.deps, jobs } }).drain();
   }
 
   /** What the parsing job does with a stored mail, run here: the server has no workers. */
@@ -328,6 +340,78 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await seen(panel.getByText(`${scored.json.overall} / 100`, { exact: false }));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'conversation-promises-quality');
+  });
+
+  it("shows each row's wait and service-level state in words, the conversations breaching soon, and the targets", async () => {
+    const calendar = await api.post('/calendars', {
+      name: 'Around the clock',
+      timezone: 'UTC',
+      hours: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+        day,
+        from: '00:00',
+        to: '24:00',
+      })),
+    });
+    expect(calendar.status, calendar.text).toBe(201);
+    const policy = await api.post('/sla-policies', {
+      name: 'Social media',
+      appliesTo: { channel: 'social' },
+      targets: { firstHumanResponseSeconds: 20 * 60, resolutionSeconds: 4 * 3600 },
+      calendarId: calendar.json.id,
+    });
+    expect(policy.status, policy.text).toBe(201);
+    const customer = await helpDesk(api).customer();
+    const id = await open(customer.id, 'social', 'Public complaint', 'Nobody answers my messages!');
+    await startClocks();
+    const due = (await api.get('/sla/breaching?withinSeconds=3600')).json.data;
+    expect(due.filter((t: { conversationId: string }) => t.conversationId === id)).toMatchObject([
+      { kind: 'firstHumanResponse' },
+    ]);
+
+    await page.goto(server.url);
+    const row = page.getByRole('row').filter({ hasText: 'Public complaint' });
+    await seen(row);
+    const cells = row.getByRole('cell');
+    expect(await cells.nth(6).textContent()).toMatch(/^\d+ s$/);
+    expect(await cells.nth(7).textContent()).toMatch(/^First response due in (19|20) min$/);
+    // Answered before: no wait shown.
+    const answered = page.getByRole('row').filter({ hasText: 'Order question 25' });
+    expect(await answered.getByRole('cell').nth(6).textContent()).toBe('answered');
+
+    await page.getByRole('button', { name: 'Breaching soon' }).click();
+    const soon = page.getByRole('table', { name: /breaching soon/ }).getByRole('row');
+    await seen(soon.filter({ hasText: 'Public complaint' }));
+    // Nothing without a running clock due within the hour.
+    expect(await soon.filter({ hasText: 'Order question 25' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'inbox-breaching-soon');
+
+    await soon.getByRole('link', { name: 'Public complaint' }).click();
+    const panel = page.getByRole('complementary');
+    await seen(panel.getByRole('heading', { name: 'Service level' }));
+    const targets = panel.getByRole('listitem').filter({ hasText: /^(First response|Resolution):/ });
+    await seen(targets.filter({ hasText: /^First response: due in (19|20) min \(due .+\)$/ }));
+    await seen(targets.filter({ hasText: /^Resolution: due in (3 h 59 min|4 h) \(due .+\)$/ }));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Answered: the first response is met, the wait ends and it no longer breaches soon.
+    await page.getByLabel('Reply', exact).fill('Sorry for the silence, I am on it now.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await seen(page.getByRole('listitem').filter({ hasText: 'Sorry for the silence' }));
+    await startClocks();
+    await page.reload();
+    await seen(panel.getByRole('listitem').filter({ hasText: /^First response: met/ }));
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await seen(
+      row
+        .getByRole('cell')
+        .nth(6)
+        .filter({ hasText: /^answered$/ }),
+    );
+    expect(await cells.nth(7).textContent()).toMatch(/^Resolution due in (3 h 59 min|4 h)$/);
+    await page.getByRole('button', { name: 'Breaching soon' }).click();
+    await seen(page.getByRole('table', { name: /breaching soon/ }));
+    expect(await soon.filter({ hasText: 'Public complaint' }).count()).toBe(0);
   });
 
   it("shows the live queues with their waits and time to first human, and the agents' presence and load", async () => {

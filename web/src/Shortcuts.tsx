@@ -5,7 +5,7 @@ const list: [keys: string, what: string][] = [
   ['?', 'Show this list'],
   ['g then i', 'Go to the inbox'],
   ['j / k', 'Inbox: next / previous conversation'],
-  ['1 – 4', 'Inbox: All, Mine, Unassigned, Waiting on customer'],
+  ['1 – 5', 'Inbox: All, Mine, Unassigned, Waiting on customer, Breaching soon'],
   ['r', 'Conversation: write a reply'],
   ['Ctrl+Enter', 'Composer: send'],
   ['Escape', 'Close a dialog'],
@@ -27,7 +27,7 @@ export function Shortcuts() {
       if (before === 'g' && e.key === 'i') navigate('/');
       else if (e.key === '?') dialog.current?.showModal();
       else if (e.key === 'j' || e.key === 'k') moveInInbox(e.key === 'j' ? 1 : -1);
-      else if (/^[1-4]$/.test(e.key))
+      else if (/^[1-5]$/.test(e.key))
         document.querySelectorAll<HTMLButtonElement>('.views button')[Number(e.key) - 1]?.click();
       else if (e.key === 'r') document.querySelector<HTMLTextAreaElement>('textarea')?.focus();
       else return;

@@ -3,6 +3,7 @@ import { at, humanize } from '../format';
 import { useMembers } from '../session';
 import { useCustomer } from './InboxScreen';
 import { OpenPromises, QualityScore } from './PromisesAndQuality';
+import { SlaTargets } from './SlaTargets';
 
 // Who the customer is, and whether they are already verified in this conversation (how and by
 // whom), so nobody asks again for what is known.
@@ -40,6 +41,7 @@ export function CustomerPanel({ conversation }: { conversation: Schemas['Convers
           <dd>{at(customer.data.customerSince)}</dd>
         </dl>
       )}
+      <SlaTargets sla={conversation.sla} />
       <OpenPromises conversationId={conversation.id} />
       <QualityScore conversationId={conversation.id} />
     </aside>

@@ -1,10 +1,11 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { humanize, waited } from '../format';
 import { Link } from '../router';
 import { useMe, useMembers } from '../session';
+import { mostUrgent, overdue, targetLabels, targetState } from '../sla';
 
 const PAGE = 25;
 type Query = NonNullable<operations['listConversations']['parameters']['query']>;
@@ -20,7 +21,11 @@ const views = [
   { key: 'mine', label: 'Mine', status: 'open' },
   { key: 'unassigned', label: 'Unassigned', status: 'open' },
   { key: 'waiting', label: 'Waiting on customer', status: 'waiting_on_customer' },
+  { key: 'breaching', label: 'Breaching soon', status: 'open' },
 ] as const;
+// "Breaching soon": running service-level clocks due within the hour, overdue ones included.
+const BREACHING_WITHIN_SECONDS = 3600;
+const BREACHING_LIMIT = 50;
 type View = (typeof views)[number]['key'];
 type Filters = { teamId: string; channel: string; status: string; priority: string };
 const noFilters: Filters = { teamId: '', channel: '', status: '', priority: '' };
@@ -31,6 +36,7 @@ export function InboxScreen() {
   const [view, setView] = useState<View>('all');
   const [filters, setFilters] = useState<Filters>(noFilters);
   const current = views.find((v) => v.key === view)!;
+  const breaching = view === 'breaching';
   const status = filters.status || current.status;
   const query: Query = {
     limit: PAGE,
@@ -51,6 +57,7 @@ export function InboxScreen() {
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !breaching,
   });
   const now = useNow(30_000);
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
@@ -74,72 +81,127 @@ export function InboxScreen() {
           </button>
         ))}
       </nav>
-      <fieldset className="filters">
-        <legend className="visually-hidden">Filters</legend>
-        <TeamFilter value={filters.teamId} onChange={set('teamId')} />
-        <Filter label="Channel" value={filters.channel} onChange={set('channel')}>
-          <option value="">Any channel</option>
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </Filter>
-        <Filter label="Status" value={status} onChange={set('status')}>
-          <option value="any">Any status</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Filter>
-        <Filter label="Priority" value={filters.priority} onChange={set('priority')}>
-          <option value="">Any priority</option>
-          {priorities.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </Filter>
-      </fieldset>
-      {list.isError && <p role="alert">The inbox could not be loaded: {list.error.message}</p>}
-      {list.isPending ? (
-        <p>Loading conversations…</p>
+      {breaching ? (
+        <BreachingSoon now={now} />
       ) : (
-        <div className="scroll-x">
-          <table className="inbox">
-            <caption className="visually-hidden">
-              {current.label} conversations, most recent activity first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Status</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Last activity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <Row key={c.id} conversation={c} now={now} />
+        <>
+          <fieldset className="filters">
+            <legend className="visually-hidden">Filters</legend>
+            <TeamFilter value={filters.teamId} onChange={set('teamId')} />
+            <Filter label="Channel" value={filters.channel} onChange={set('channel')}>
+              <option value="">Any channel</option>
+              {channels.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
               ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={7}>No conversations in this view.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+            </Filter>
+            <Filter label="Status" value={status} onChange={set('status')}>
+              <option value="any">Any status</option>
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {humanize(s)}
+                </option>
+              ))}
+            </Filter>
+            <Filter label="Priority" value={filters.priority} onChange={set('priority')}>
+              <option value="">Any priority</option>
+              {priorities.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </Filter>
+          </fieldset>
+          {list.isError && <p role="alert">The inbox could not be loaded: {list.error.message}</p>}
+          {list.isPending ? (
+            <p>Loading conversations…</p>
+          ) : (
+            <Rows
+              caption={`${current.label} conversations, most recent activity first`}
+              rows={rows}
+              now={now}
+            />
+          )}
+          {list.hasNextPage && (
+            <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </>
       )}
-      {list.hasNextPage && (
-        <button type="button" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+    </>
+  );
+}
+
+type RowData = Schemas['Conversation'] & { customerName: string };
+
+function Rows({ caption, rows, now }: { caption: string; rows: RowData[]; now: number }) {
+  return (
+    <div className="scroll-x">
+      <table className="inbox">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Customer</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Status</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Assignee</th>
+            <th scope="col">Customer waiting</th>
+            <th scope="col">Service level</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <Row key={c.id} conversation={c} now={now} />
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={8}>No conversations in this view.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/*
+ * The conversations whose clocks fall due soonest, most urgent first. The API lists clocks, not
+ * conversations, so each conversation is read on its own (shared with the conversation screen's
+ * cache, and refreshed by the same live events).
+ */
+function BreachingSoon({ now }: { now: number }) {
+  const due = useQuery({
+    queryKey: ['conversations', 'breaching'],
+    queryFn: () =>
+      call(
+        api.GET('/sla/breaching', {
+          params: { query: { withinSeconds: BREACHING_WITHIN_SECONDS, limit: BREACHING_LIMIT } },
+        }),
+      ),
+    // Clocks fall due with time alone, without any event.
+    refetchInterval: 60_000,
+  });
+  const ids = [...new Set(due.data?.data.map((t) => t.conversationId))];
+  const conversations = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['conversation', id],
+      queryFn: () => call(api.GET('/conversations/{id}', { params: { path: { id } } })),
+    })),
+  });
+  if (due.isError)
+    return <p role="alert">The conversations breaching soon could not be loaded: {due.error.message}</p>;
+  if (due.isPending || conversations.some((c) => c.isPending)) return <p>Loading conversations…</p>;
+  const rows = conversations.flatMap((c) =>
+    c.data ? [{ ...c.data, customerName: c.data.customer.name }] : [],
+  );
+  return (
+    <>
+      <p className="muted">Service-level targets due within the hour or overdue, most urgent first.</p>
+      <Rows caption="Conversations breaching soon, most urgent first" rows={rows} now={now} />
     </>
   );
 }
@@ -164,8 +226,9 @@ function TeamFilter({
   );
 }
 
-function Row({ conversation: c, now }: { conversation: Schemas['ConversationListItem']; now: number }) {
+function Row({ conversation: c, now }: { conversation: RowData; now: number }) {
   const members = useMembers();
+  const target = mostUrgent(c.sla);
   return (
     <tr>
       <td>{c.customerName}</td>
@@ -177,7 +240,20 @@ function Row({ conversation: c, now }: { conversation: Schemas['ConversationList
       <td>{c.priority}</td>
       <td>{c.assigneeId ? (members.data?.get(c.assigneeId)?.name ?? '…') : '—'}</td>
       <td>
-        <time dateTime={c.lastActivityAt}>{waited(c.lastActivityAt, now)}</time>
+        {c.customerWaitingSince ? (
+          <time dateTime={c.customerWaitingSince}>{waited(c.customerWaitingSince, now)}</time>
+        ) : (
+          <span className="muted">answered</span>
+        )}
+      </td>
+      <td>
+        {target ? (
+          <span className={overdue(target, now) ? 'sla overdue' : 'sla'}>
+            {targetLabels[target.kind]} {targetState(target, now)}
+          </span>
+        ) : (
+          <span className="muted">{c.sla ? 'all met' : 'no policy'}</span>
+        )}
       </td>
     </tr>
   );
@@ -199,7 +275,7 @@ export function useCustomer(id: string) {
   });
 }
 
-function useNow(everyMs: number) {
+export function useNow(everyMs: number) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);
