@@ -95,10 +95,9 @@ const emailHeadersSchema = z
     cc: z.array(z.string()),
     subject: z.string().nullable(),
     inReplyTo: z.string().nullable(),
-    replyTo: z
-      .string()
-      .optional()
-      .openapi({ description: 'On mail we sent: the address answers come back to' }),
+    replyTo: z.string().optional().openapi({
+      description: "Where answers go: on a customer's mail, its Reply-To; on mail we sent, our reply address",
+    }),
   })
   .openapi('EmailHeaders');
 
@@ -115,6 +114,7 @@ const deliverySchema = z
 
 const attachmentSchema = z
   .object({
+    id: z.uuid().openapi({ description: 'Download it at GET /attachments/{id}' }),
     filename: z.string().nullable(),
     contentType: z.string(),
     size: z.number().int(),
@@ -176,6 +176,23 @@ export const routingSchema = z
   })
   .openapi('ConversationRouting');
 
+export const conversationEmailSchema = z
+  .object({
+    participants: z
+      .array(
+        z.object({
+          address: z.string(),
+          name: z.string().openapi({ description: "The display name the mail gave; '' when none" }),
+          roles: z
+            .array(z.enum(['from', 'reply_to', 'to', 'cc']))
+            .openapi({ description: 'How the mails named them' }),
+          bounced: z.boolean().openapi({ description: 'Mail to this address bounced; it is not written to' }),
+        }),
+      )
+      .openapi({ description: 'Everyone the mails came from, were addressed or copied to (our mailboxes left out)' }),
+  })
+  .openapi('ConversationEmail');
+
 export const conversationSchema = z
   .object({
     id: z.uuid(),
@@ -196,6 +213,8 @@ export const conversationSchema = z
     // Filled by the routing module through an enrichment (src/platform/enrichment); declared here
     // so the document shows it, and null when the conversation waits in no queue.
     routing: routingSchema.nullable().optional(),
+    // Filled by the email module the same way; null for a conversation no mail took part in.
+    email: conversationEmailSchema.nullable().optional(),
   })
   .openapi('Conversation');
 
