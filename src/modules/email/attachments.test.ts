@@ -150,7 +150,7 @@ describe('attachments', () => {
     const other = (await t.workspace('Other')).apiKey;
     const refused = await download(id, other);
     expect(refused.status).toBe(404);
-    expect((await refused.json()).code).toBe('EMAIL_ATTACHMENT_NOT_FOUND');
+    expect(((await refused.json()) as { code: string }).code).toBe('EMAIL_ATTACHMENT_NOT_FOUND');
     expect((await t.app.request(`/api/v1/attachments/${id}`)).status).toBe(401);
     expect((await download(id)).status).toBe(200);
   });
