@@ -44,5 +44,8 @@ export const processInboundJob = defineJob({
       );
     }
   },
-  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300 },
+  // Each worker takes one job per polling interval: several side by side so a burst of mail (a
+  // backlog after an outage, a mailing list) drains at several a second. Not more: a worker may
+  // be holding a 25 MB mail parsed.
+  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300, concurrency: 4 },
 });

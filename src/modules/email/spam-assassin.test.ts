@@ -100,8 +100,11 @@ describe('real mail (the SpamAssassin corpus) through the SMTP listener', () => 
       counts,
       [...new Set(routed.flatMap((e) => (e.error ? [e.error] : [])))].slice(0, 10),
     );
-    // Ordinary mail (all of it has a sender) opens or joins conversations; nothing is left unparsed.
+    // Every mail has a sender, so none is left unparsed. Much of the ham is mailing-list mail
+    // (Precedence: list/bulk), kept as automated; the rest opens or joins conversations.
     expect(counts.unparsed ?? 0).toBe(0);
-    expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(files.length * 0.8);
+    expect(counts.received ?? 0).toBe(0);
+    expect(counts.auto_reply).toBeGreaterThan(files.length * 0.3);
+    expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(files.length * 0.3);
   }, 900_000);
 });
