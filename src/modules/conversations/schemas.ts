@@ -189,7 +189,9 @@ export const conversationEmailSchema = z
           bounced: z.boolean().openapi({ description: 'Mail to this address bounced; it is not written to' }),
         }),
       )
-      .openapi({ description: 'Everyone the mails came from, were addressed or copied to (our mailboxes left out)' }),
+      .openapi({
+        description: 'Everyone the mails came from, were addressed or copied to (our mailboxes left out)',
+      }),
   })
   .openapi('ConversationEmail');
 

@@ -23,7 +23,10 @@ export const deliverOutboundJob = defineJob({
   handler: async (payload, ctx: JobContext<DeliverDeps>) => {
     const scope = systemScope(payload.workspaceId);
     const { mail, bounced } = await inWorkspace(ctx, scope, async (work) => {
-      const [row] = await work.tx.select().from(emailOutbound).where(eq(emailOutbound.id, payload.outboundId));
+      const [row] = await work.tx
+        .select()
+        .from(emailOutbound)
+        .where(eq(emailOutbound.id, payload.outboundId));
       return { mail: row, bounced: row ? await bouncedBefore(work, row.toAddress) : null };
     });
     if (!mail || mail.state !== 'queued') return;

@@ -88,9 +88,7 @@ export async function queueReply(
     text: input.text,
     inReplyTo,
     // The chain as the customer's mail had it, then that mail; long chains keep their recent end.
-    references: last
-      ? [...new Set(realMessageIds([...last.references, last.messageId]))].slice(-20)
-      : [],
+    references: last ? [...new Set(realMessageIds([...last.references, last.messageId]))].slice(-20) : [],
   });
   await mergeMessageChannelData(ctx, input.messageId, {
     email: {
@@ -119,7 +117,11 @@ async function answerRecipients(ctx: WorkContext, sender: string, headers: Heade
   const to = first ?? sender;
   const isOurs = await ourAddresses(ctx);
   const others = [
-    ...new Set([...moreReplyTo, ...(headers?.to ?? []).map((a) => a.address), ...(headers?.cc ?? []).map((a) => a.address)]),
+    ...new Set([
+      ...moreReplyTo,
+      ...(headers?.to ?? []).map((a) => a.address),
+      ...(headers?.cc ?? []).map((a) => a.address),
+    ]),
   ].filter((a) => a !== to && !isOurs(a));
   const bounced = await bouncedAmong(ctx, others);
   return { to, cc: others.filter((a) => !bounced.has(a)).slice(0, 50) };

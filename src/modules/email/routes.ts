@@ -234,7 +234,7 @@ export function emailRoutes(deps: AppDeps) {
       operationId: 'getAttachment',
       summary: 'Download a file an email carried',
       description:
-        'By the id listed in a message\'s `attachments`. Always served as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff), never shown in place.',
+        "By the id listed in a message's `attachments`. Always served as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff), never shown in place.",
       method: 'get',
       path: '/attachments/{id}',
       tags,
@@ -252,12 +252,17 @@ export function emailRoutes(deps: AppDeps) {
       const blob = await blobStoreFor(deps.config).read(attachment.sha256);
       if (!blob) {
         deps.logger.error({ attachmentId: attachment.id }, 'attachment bytes missing from the blob store');
-        throw new AppError('EMAIL_ATTACHMENT_NOT_FOUND', { message: 'The file is listed but its bytes are missing' });
+        throw new AppError('EMAIL_ATTACHMENT_NOT_FOUND', {
+          message: 'The file is listed but its bytes are missing',
+        });
       }
       return c.body(blob.stream, 200, {
         'content-type': servedContentType(attachment.contentType),
         'content-length': String(blob.size),
-        'content-disposition': contentDisposition(attachment.filename, `attachment-${attachment.position + 1}`),
+        'content-disposition': contentDisposition(
+          attachment.filename,
+          `attachment-${attachment.position + 1}`,
+        ),
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       });
