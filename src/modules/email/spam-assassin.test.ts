@@ -36,77 +36,82 @@ describe('real mail (the SpamAssassin corpus) through the SMTP listener', () => 
     await t?.close();
   });
 
-  it('takes every message, loses none, gives each back byte for byte and routes each somewhere', async () => {
-    expect(all).toHaveLength(6046);
-    const mailbox = (await api.post('/channels/email', { address: 'spam@corpus.test', name: 'Corpus' })).json;
-    // What the server must hold: each message's bytes by hash, and how many times each was sent.
-    const sent = new Map<string, { raw: Buffer; times: number }>();
-    const started = Date.now();
-    const queue = [...files];
-    await Promise.all(
-      Array.from({ length: senders }, async () => {
-        for (let file = queue.shift(); file; file = queue.shift()) {
-          const raw = readFileSync(file);
-          const result = await sendSmtp(
-            smtp.port,
-            { from: 'relay@sender.example', to: [mailbox.address] },
-            raw,
-          );
-          expect(result.data?.code, file).toBe(250);
-          const received = asReceivedOverSmtp(raw);
-          const sha = createHash('sha256').update(received).digest('hex');
-          sent.set(sha, { raw: received, times: (sent.get(sha)?.times ?? 0) + 1 });
+  it(
+    'takes every message, loses none, gives each back byte for byte and routes each somewhere',
+    async () => {
+      expect(all).toHaveLength(6046);
+      const mailbox = (await api.post('/channels/email', { address: 'spam@corpus.test', name: 'Corpus' }))
+        .json;
+      // What the server must hold: each message's bytes by hash, and how many times each was sent.
+      const sent = new Map<string, { raw: Buffer; times: number }>();
+      const started = Date.now();
+      const queue = [...files];
+      await Promise.all(
+        Array.from({ length: senders }, async () => {
+          for (let file = queue.shift(); file; file = queue.shift()) {
+            const raw = readFileSync(file);
+            const result = await sendSmtp(
+              smtp.port,
+              { from: 'relay@sender.example', to: [mailbox.address] },
+              raw,
+            );
+            expect(result.data?.code, file).toBe(250);
+            const received = asReceivedOverSmtp(raw);
+            const sha = createHash('sha256').update(received).digest('hex');
+            sent.set(sha, { raw: received, times: (sent.get(sha)?.times ?? 0) + 1 });
+          }
+        }),
+      );
+      const acceptedMs = Date.now() - started;
+
+      type Entry = { id: string; sha256: string; state: string; error: string | null };
+      const readLog = async () => {
+        const entries: Entry[] = [];
+        for (let cursor = ''; ;) {
+          const page = await api.get(`/channels/email/${mailbox.id}/messages?limit=200${cursor}`);
+          entries.push(...page.json.data);
+          if (!page.json.nextCursor) return entries;
+          cursor = `&cursor=${page.json.nextCursor}`;
         }
-      }),
-    );
-    const acceptedMs = Date.now() - started;
+      };
+      const routed = await waitUntil(
+        'every message to be routed',
+        async () => {
+          const now = await readLog();
+          return now.every((e) => e.state !== 'received') ? now : undefined;
+        },
+        budgetMs,
+        1_000,
+      );
+      const routedMs = Date.now() - started;
 
-    type Entry = { id: string; sha256: string; state: string; error: string | null };
-    const readLog = async () => {
-      const entries: Entry[] = [];
-      for (let cursor = ''; ;) {
-        const page = await api.get(`/channels/email/${mailbox.id}/messages?limit=200${cursor}`);
-        entries.push(...page.json.data);
-        if (!page.json.nextCursor) return entries;
-        cursor = `&cursor=${page.json.nextCursor}`;
+      // Count in = count stored, hash for hash.
+      expect(routed).toHaveLength(files.length);
+      const stored = new Map<string, number>();
+      for (const e of routed) stored.set(e.sha256, (stored.get(e.sha256) ?? 0) + 1);
+      expect(stored).toEqual(new Map([...sent].map(([sha, s]) => [sha, s.times])));
+      for (const entry of routed) {
+        const res = await t.app.request(`/api/v1/messages/${entry.id}/raw`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        expect(res.status, entry.id).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).equals(sent.get(entry.sha256)!.raw), entry.id).toBe(true);
       }
-    };
-    const routed = await waitUntil(
-      'every message to be routed',
-      async () => {
-        const now = await readLog();
-        return now.every((e) => e.state !== 'received') ? now : undefined;
-      },
-      budgetMs,
-      1_000,
-    );
-    const routedMs = Date.now() - started;
 
-    // Count in = count stored, hash for hash.
-    expect(routed).toHaveLength(files.length);
-    const stored = new Map<string, number>();
-    for (const e of routed) stored.set(e.sha256, (stored.get(e.sha256) ?? 0) + 1);
-    expect(stored).toEqual(new Map([...sent].map(([sha, s]) => [sha, s.times])));
-    for (const entry of routed) {
-      const res = await t.app.request(`/api/v1/messages/${entry.id}/raw`, {
-        headers: { authorization: `Bearer ${key}` },
-      });
-      expect(res.status, entry.id).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer()).equals(sent.get(entry.sha256)!.raw), entry.id).toBe(true);
-    }
-
-    const counts: Record<string, number> = {};
-    for (const e of routed) counts[e.state] = (counts[e.state] ?? 0) + 1;
-    console.info(
-      `spam-assassin: ${files.length} of ${all.length} mails; accepted in ${acceptedMs} ms, routed in ${routedMs} ms`,
-      counts,
-      [...new Set(routed.flatMap((e) => (e.error ? [e.error] : [])))].slice(0, 10),
-    );
-    // Every mail has a sender, so none is left unparsed. Much of the ham is mailing-list mail
-    // (Precedence: list/bulk), kept as automated; the rest opens or joins conversations.
-    expect(counts.unparsed ?? 0).toBe(0);
-    expect(counts.received ?? 0).toBe(0);
-    expect(counts.auto_reply).toBeGreaterThan(files.length * 0.3);
-    expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(files.length * 0.3);
-  }, budgetMs);
+      const counts: Record<string, number> = {};
+      for (const e of routed) counts[e.state] = (counts[e.state] ?? 0) + 1;
+      console.info(
+        `spam-assassin: ${files.length} of ${all.length} mails; accepted in ${acceptedMs} ms, routed in ${routedMs} ms`,
+        counts,
+        [...new Set(routed.flatMap((e) => (e.error ? [e.error] : [])))].slice(0, 10),
+      );
+      // Every mail has a sender, so none is left unparsed. Much of the ham is mailing-list mail
+      // (Precedence: list/bulk), kept as automated; the rest opens or joins conversations.
+      expect(counts.unparsed ?? 0).toBe(0);
+      expect(counts.received ?? 0).toBe(0);
+      expect(counts.auto_reply).toBeGreaterThan(files.length * 0.3);
+      expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(files.length * 0.3);
+    },
+    budgetMs,
+  );
 });
