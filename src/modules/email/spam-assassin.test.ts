@@ -105,9 +105,13 @@ describe('real mail (the SpamAssassin corpus) through the SMTP listener', () => 
         counts,
         [...new Set(routed.flatMap((e) => (e.error ? [e.error] : [])))].slice(0, 10),
       );
-      // Every mail has a sender, so none is left unparsed. Much of the ham is mailing-list mail
+      // No mail breaks the parser. The only mail left unparsed is spam whose From is no address at
+      // all (`x@[1086695621]`, `a@b@c`): kept, with that reason, on the mailbox for someone to look
+      // at (5 in the whole corpus, none in the sample). Much of the ham is mailing-list mail
       // (Precedence: list/bulk), kept as automated; the rest opens or joins conversations.
-      expect(counts.unparsed ?? 0).toBe(0);
+      const unparsed = routed.filter((e) => e.state === 'unparsed');
+      for (const e of unparsed) expect(e.error, e.id).toMatch(/^The sender .* is not an email address$/);
+      expect(unparsed.length).toBeLessThanOrEqual(files.length / 1000);
       expect(counts.received ?? 0).toBe(0);
       expect(counts.auto_reply).toBeGreaterThan(files.length * 0.3);
       expect((counts.new_conversation ?? 0) + (counts.threaded ?? 0)).toBeGreaterThan(files.length * 0.3);
