@@ -1,4 +1,5 @@
 import type { ApiFigures } from './api-section.js';
+import type { EmailFigures } from './email-bench.js';
 import type { QualityResult } from './quality-section.js';
 import type { StartupResult } from './startup-bench.js';
 import { describeLoad, type MachineLoad } from './machine-load.js';
@@ -14,6 +15,7 @@ export type BenchFigures = {
   warmupMs: number;
   durationMs: number;
   api?: ApiFigures;
+  email?: EmailFigures;
   startup?: StartupResult;
   quality?: QualityResult;
 };
@@ -62,8 +64,32 @@ function apiRows(a: ApiFigures): Row[] {
   ];
 }
 
+function emailRows(e: EmailFigures): Row[] {
+  const l = e.large;
+  const delta = (peak: number, base: number) => `+${(peak - base).toFixed(1)} MB`;
+  return [
+    [`Email in through SMTP: ${e.messages} mails, ${e.senders} connections`, ''],
+    ['  accepted (250) per second', `${e.acceptedPerSecond.toFixed(1)}/s`],
+    ['  accepted, parsed and threaded per second', `${e.routedPerSecond.toFixed(1)}/s`],
+    [
+      '  where they went',
+      Object.entries(e.states)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+    [`  raw INSERT of the same bytes, ${e.rawInserters} inserters`, `${int(e.rawInsertPerSecond)} rows/s`],
+    ['  end to end / raw INSERT', pct(e.ratio)],
+    [`One mail of ${(l.bytes / 1024 / 1024).toFixed(1)} MB (${l.state})`, ''],
+    ['  before: RSS / heap', `${l.baseline.rssMb} / ${l.baseline.heapMb} MB`],
+    ['  receiving: peak RSS', delta(l.receivePeak.rssMb, l.baseline.rssMb)],
+    ['  receiving: peak heap', delta(l.receivePeak.heapMb, l.baseline.heapMb)],
+    ['  parsing: peak RSS', delta(l.parsePeak.rssMb, l.baseline.rssMb)],
+    ['  parsing: peak heap', delta(l.parsePeak.heapMb, l.baseline.heapMb)],
+  ];
+}
+
 function otherRows(f: BenchFigures): Row[] {
-  const rows: Row[] = [];
+  const rows: Row[] = f.email ? emailRows(f.email) : [];
   if (f.startup) {
     rows.push(
       ['Start-up: `earshot serve` on a migrated embedded database', ''],
@@ -194,6 +220,7 @@ export function benchJson(f: BenchFigures): string {
       errors: { target: 0, pass: f.api.api.errors === 0 },
     };
   }
+  if (f.email) out.email = f.email;
   if (f.startup)
     out.startup =
       'ms' in f.startup

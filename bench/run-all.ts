@@ -2,12 +2,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { apiSection } from './api-section.js';
 import { openBenchDb, type BenchDb } from './bench-db.js';
+import { emailBench } from './email-bench.js';
 import { machineLoad } from './machine-load.js';
 import { qualitySection } from './quality-section.js';
 import { benchJson, renderReport, type BenchFigures } from './report.js';
 import { startupBench } from './startup-bench.js';
 
-const SECTIONS = ['api', 'startup', 'quality'] as const;
+const SECTIONS = ['api', 'email', 'startup', 'quality'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const usage = `Usage: run-all [--only ${SECTIONS.join('|')}[,...]] [--seconds N] [--rounds N]`;
@@ -81,6 +82,22 @@ if (wanted('api')) {
     });
   } finally {
     progress(databaseUrl ? 'dropping the bench database' : 'closing the embedded database');
+    await openDb.close();
+    openDb = undefined;
+  }
+}
+
+if (wanted('email')) {
+  progress('email: a fresh database');
+  openDb = await openBenchDb(databaseUrl);
+  try {
+    figures.email = await emailBench(openDb.handle, {
+      messages: 300,
+      senders: 4,
+      largeBytes: 25 * 1024 * 1024 - 64 * 1024,
+      progress,
+    });
+  } finally {
     await openDb.close();
     openDb = undefined;
   }

@@ -30,6 +30,7 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  EARSHOT_BLOB_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -48,6 +49,8 @@ export type Config = Readonly<{
   mailMaxBytes: number;
   /** The relay outgoing mail is sent through; unset, it is written to `<dataDir>/outbox/`. */
   smtpUrl: string | undefined;
+  /** Where email attachments are kept, by SHA-256: `EARSHOT_BLOB_DIR`, else `<dataDir>/blobs`. */
+  blobDir: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -72,6 +75,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     smtpPort: env.EARSHOT_SMTP_PORT,
     mailMaxBytes: env.EARSHOT_MAIL_MAX_BYTES,
     smtpUrl: env.EARSHOT_SMTP_URL,
+    blobDir: path.resolve(env.EARSHOT_BLOB_DIR ?? path.join(dataDir, 'blobs')),
   });
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig } from '../../src/config/env.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { bootstrapWorkspace } from '../../src/modules/identity/index.js';
@@ -16,10 +19,12 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  */
 export async function createTestApp(options: { workers?: boolean; env?: Record<string, string> } = {}) {
   const handle: DbHandle = await openTestDb();
+  // A data folder of its own (the outbox, attachments' blobs), removed on close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'earshot-test-data-'));
   const config = parseConfig({
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'x'.repeat(40),
-    EARSHOT_DATA_DIR: '/nonexistent-unused',
+    EARSHOT_DATA_DIR: dataDir,
     ...options.env,
   });
   const deps = createAppDeps(config, handle);
@@ -97,6 +102,7 @@ export async function createTestApp(options: { workers?: boolean; env?: Record<s
       await background?.stop();
       await deps.events.close();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

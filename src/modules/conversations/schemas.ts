@@ -95,10 +95,9 @@ const emailHeadersSchema = z
     cc: z.array(z.string()),
     subject: z.string().nullable(),
     inReplyTo: z.string().nullable(),
-    replyTo: z
-      .string()
-      .optional()
-      .openapi({ description: 'On mail we sent: the address answers come back to' }),
+    replyTo: z.string().optional().openapi({
+      description: "Where answers go: on a customer's mail, its Reply-To; on mail we sent, our reply address",
+    }),
   })
   .openapi('EmailHeaders');
 
@@ -115,6 +114,7 @@ const deliverySchema = z
 
 const attachmentSchema = z
   .object({
+    id: z.uuid().openapi({ description: 'Download it at GET /attachments/{id}' }),
     filename: z.string().nullable(),
     contentType: z.string(),
     size: z.number().int(),
@@ -195,6 +195,25 @@ export const slaSchema = z
   })
   .openapi('ConversationSla');
 
+export const conversationEmailSchema = z
+  .object({
+    participants: z
+      .array(
+        z.object({
+          address: z.string(),
+          name: z.string().openapi({ description: "The display name the mail gave; '' when none" }),
+          roles: z
+            .array(z.enum(['from', 'reply_to', 'to', 'cc']))
+            .openapi({ description: 'How the mails named them' }),
+          bounced: z.boolean().openapi({ description: 'Mail to this address bounced; it is not written to' }),
+        }),
+      )
+      .openapi({
+        description: 'Everyone the mails came from, were addressed or copied to (our mailboxes left out)',
+      }),
+  })
+  .openapi('ConversationEmail');
+
 export const conversationSchema = z
   .object({
     id: z.uuid(),
@@ -221,6 +240,8 @@ export const conversationSchema = z
     routing: routingSchema.nullable().optional(),
     // Filled by the service-levels module: the latest clock of each kind; null when no policy applies.
     sla: slaSchema.nullable().optional(),
+    // Filled by the email module the same way; null for a conversation no mail took part in.
+    email: conversationEmailSchema.nullable().optional(),
   })
   .openapi('Conversation');
 

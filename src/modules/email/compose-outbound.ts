@@ -4,6 +4,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 export type OutboundDraft = {
   mailbox: { address: string; name: string };
   to: string;
+  /** Copied in: the others the customer's mail was addressed or copied to. */
+  cc?: string[];
   subject: string;
   text: string;
   inReplyTo: string | null;
@@ -60,6 +62,7 @@ export async function composeOutbound(draft: OutboundDraft): Promise<ComposedMai
   const composer = new MailComposer({
     from: { name: draft.mailbox.name, address: draft.mailbox.address },
     to: draft.to,
+    ...(draft.cc?.length ? { cc: draft.cc } : {}),
     replyTo,
     subject: draft.subject,
     messageId: `<${messageId}>`,

@@ -6,6 +6,7 @@ import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
 import { mergeMessageChannelData } from '../conversations/index.js';
 import { deliverMail } from './mail-transport.js';
+import { bouncedBefore } from './bounced-before.js';
 import { emailOutbound, type DeliveryState } from './schema.js';
 
 const retryLimit = 5;
@@ -21,9 +22,13 @@ export const deliverOutboundJob = defineJob({
   schema: z.object({ workspaceId: z.uuid(), outboundId: z.uuid() }),
   handler: async (payload, ctx: JobContext<DeliverDeps>) => {
     const scope = systemScope(payload.workspaceId);
-    const [mail] = await inWorkspace(ctx, scope, (work) =>
-      work.tx.select().from(emailOutbound).where(eq(emailOutbound.id, payload.outboundId)),
-    );
+    const { mail, bounced } = await inWorkspace(ctx, scope, async (work) => {
+      const [row] = await work.tx
+        .select()
+        .from(emailOutbound)
+        .where(eq(emailOutbound.id, payload.outboundId));
+      return { mail: row, bounced: row ? await bouncedBefore(work, row.toAddress) : null };
+    });
     if (!mail || mail.state !== 'queued') return;
     const record = (state: DeliveryState, error: string | null) =>
       inWorkspace(ctx, scope, async (work) => {
@@ -43,11 +48,14 @@ export const deliverOutboundJob = defineJob({
           });
         }
       });
+    // Mail to an address that bounced would bounce again (and hurt the relay's standing): it is
+    // not sent, and the message says why, until the customer writes from it again.
+    if (bounced) return record('failed', bounced);
     try {
       const done = await deliverMail(
         ctx.config,
         mail.id,
-        { from: mail.fromAddress, to: mail.toAddress },
+        { from: mail.fromAddress, to: [mail.toAddress, ...mail.ccAddresses] },
         mail.raw,
       );
       await record(done.state, null);

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define-module.js';
+import { conversationEmail } from './conversation-participants.js';
 import { deliverOnQueueListener } from './deliver-on-queue-listener.js';
 import { deliverOutboundJob } from './deliver-outbound-job.js';
 import { emailErrors } from './errors.js';
@@ -23,6 +24,7 @@ export const emailModule = defineModule({
   errors: emailErrors,
   events: emailEvents,
   services: [smtpService],
+  enrichments: [conversationEmail],
 });
 
 export { pollImapMailbox } from './poll-imap.js';

@@ -28,6 +28,7 @@ export async function insertOutbound(
       replyToken: mail.replyToken,
       fromAddress: draft.mailbox.address,
       toAddress: draft.to,
+      ccAddresses: draft.cc ?? [],
       subject: draft.subject,
       raw: mail.raw,
     })

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MailAddress, ParsedMail } from './parse-mail.js';
+import type { ListedAttachment } from './keep-attachments.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 import { splitReply } from './split-reply.js';
 
@@ -19,10 +20,15 @@ export function syntheticMessageId(mail: ParsedMail): string {
  * What the conversation shows for a mail: the customer's new words as the message text, and, on
  * the message, the headers, the full text, the sanitised HTML and the attachments' metadata.
  */
-export function mailContent(mail: ParsedMail, messageId: string, autoReply: boolean) {
+export function mailContent(
+  mail: ParsedMail,
+  messageId: string,
+  autoReply: boolean,
+  attachments: ListedAttachment[],
+) {
   const full = storable(mail.text.trim() ? mail.text : mail.html ? htmlToText(mail.html) : '').trim();
   const split = splitReply(full);
-  const attachmentNames = mail.attachments.map((a) => a.filename ?? a.contentType).join(', ');
+  const attachmentNames = attachments.map((a) => a.filename ?? a.contentType).join(', ');
   const text = split.text || (attachmentNames ? `[attachments: ${storable(attachmentNames)}]` : '(no text)');
   return {
     text,
@@ -34,10 +40,12 @@ export function mailContent(mail: ParsedMail, messageId: string, autoReply: bool
         cc: mail.cc.map(shown),
         subject: mail.subject ? storable(mail.subject) : null,
         inReplyTo: mail.inReplyTo,
+        ...(mail.replyTo.length ? { replyTo: mail.replyTo.map(shown).join(', ') } : {}),
       },
       fullText: full,
       ...(mail.html ? { html: storable(sanitizeEmailHtml(mail.html)) } : {}),
-      attachments: mail.attachments.map((a) => ({ ...a, filename: a.filename && storable(a.filename) })),
+      // An attachment-only mail shows its files here, each downloadable by its id.
+      attachments,
       ...(autoReply ? { autoReply: true } : {}),
     },
   };

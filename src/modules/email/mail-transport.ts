@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { Config } from '../../config/env.js';
 
-export type Envelope = { from: string; to: string };
+export type Envelope = { from: string; to: string[] };
 export type Delivered = { state: 'sent' | 'outbox'; response: string };
 
 // One pooled connection set per relay URL for the whole process: replies reuse open connections

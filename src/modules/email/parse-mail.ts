@@ -19,11 +19,23 @@ export type ParsedMail = {
   contentType: string;
   text: string;
   html: string | null;
-  attachments: { filename: string | null; contentType: string; size: number; sha256: string }[];
+  attachments: MailAttachment[];
   /** SHA-256 of everything after the header: the same mail relayed twice hashes alike. */
   bodyHash: string;
   /** Charsets named in the mail that this runtime cannot decode (the text may be garbled). */
   unknownCharsets: string[];
+};
+
+export type MailAttachment = {
+  filename: string | null;
+  contentType: string;
+  /** `attachment`, `inline` or null, as the part said. */
+  disposition: string | null;
+  contentId: string | null;
+  size: number;
+  sha256: string;
+  /** The decoded bytes, for the blob store; never shown as such. */
+  content: Buffer;
 };
 
 export class UnparseableMail extends Error {}
@@ -93,14 +105,22 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     contentType,
     text: email.text ?? '',
     html: email.html ?? null,
+    // Every part that is not the body, whatever their number: none is dropped.
     attachments: email.attachments.map((a) => {
-      const bytes =
-        typeof a.content === 'string' ? Buffer.from(a.content) : Buffer.from(a.content as ArrayBuffer);
+      const content =
+        typeof a.content === 'string'
+          ? Buffer.from(a.content)
+          : a.content instanceof Uint8Array
+            ? Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength)
+            : Buffer.from(a.content);
       return {
         filename: a.filename,
         contentType: a.mimeType,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        disposition: a.disposition,
+        contentId: a.contentId ?? null,
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
       };
     }),
     bodyHash: createHash('sha256')

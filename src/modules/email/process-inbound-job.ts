@@ -3,20 +3,23 @@ import { z } from 'zod';
 import { defineJob, type JobContext } from '../../platform/jobs/index.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
+import type { Config } from '../../config/env.js';
+import { blobStoreFor } from './blob-store.js';
+import { storeAttachmentBlobs } from './keep-attachments.js';
 import { parseMail, UnparseableMail } from './parse-mail.js';
 import { routeMail } from './route-mail.js';
 import { emailInbound } from './schema.js';
 
 const retryLimit = 3;
 
-// Parsing and routing of one stored mail. Its outcome is written on the mail's log row, so a
+// Parsing and routing of one stored mail, its attachments' bytes kept in the blob store first. Its outcome is written on the mail's log row, so a
 // second run (a redelivered event, a retry) finds the row routed and does nothing. A mail that
 // cannot be read, or whose routing still fails on the last attempt, is marked `unparsed` with
 // the reason: visible on the mailbox, retried by hand, never silently dropped.
 export const processInboundJob = defineJob({
   name: 'email.process-inbound',
   schema: z.object({ workspaceId: z.uuid(), inboundId: z.uuid() }),
-  handler: async (payload, ctx: JobContext<ScopeDeps>) => {
+  handler: async (payload, ctx: JobContext<ScopeDeps & { config: Config }>) => {
     const scope = systemScope(payload.workspaceId);
     const [stored] = await inWorkspace(ctx, scope, (work) =>
       work.tx
@@ -27,6 +30,7 @@ export const processInboundJob = defineJob({
     if (!stored || stored.state !== 'received') return;
     try {
       const mail = await parseMail(stored.raw);
+      await storeAttachmentBlobs(blobStoreFor(ctx.config), mail.attachments);
       const state = await inWorkspace(ctx, scope, (work) => routeMail(work, payload.inboundId, mail));
       ctx.logger.debug({ ...payload, state }, 'email routed');
     } catch (err) {
@@ -40,5 +44,8 @@ export const processInboundJob = defineJob({
       );
     }
   },
-  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300 },
+  // Each worker takes one job per polling interval: several side by side so a burst of mail (a
+  // backlog after an outage, a mailing list) drains at several a second. Not more: a worker may
+  // be holding a 25 MB mail parsed.
+  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300, concurrency: 4 },
 });

@@ -1,19 +1,27 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { getCustomerSummary } from '../customers/index.js';
 import { loadConversation, mergeMessageChannelData } from '../conversations/index.js';
+import { bouncedAmong } from './bounced-before.js';
 import { insertOutbound, realMessageIds } from './insert-outbound.js';
-import { emailInbound, emailMailboxes, emailOutbound } from './schema.js';
+import { ourAddresses } from './our-addresses.js';
+import { emailInbound, emailMailboxes, emailOutbound, type HeaderAddresses } from './schema.js';
 import { normalizeSubject } from './subject.js';
 
 /** `Re: <subject> [#n]`: the number threads the customer's answer even if every header is lost. */
 export const replySubject = (subject: string | null, displayId: number) =>
   `Re: ${normalizeSubject(subject) || 'Your message'} [#${displayId}]`;
 
+type Mailbox = typeof emailMailboxes.$inferSelect;
+
 /**
- * An agent's reply on an email conversation, made into a mail to the customer's last mail: from
- * the mailbox it came to, in reply to it, with its References carried on. Keyed by the message,
- * so a second delivery of the event finds the mail already queued. Returns null for a
- * conversation that is not email's (or has no mail to answer).
+ * An agent's reply on an email conversation, made into a mail. In answer to the customer's last
+ * mail when there is one: from the mailbox it came to, to its Reply-To (else its sender), copied
+ * to the others it was addressed or copied to, with its References carried on. With no mail to
+ * answer (a conversation opened through the API), a new mail to the customer's address from the
+ * workspace's first mailbox. Keyed by the message, so a second delivery of the event finds the
+ * mail already queued. Returns null for a conversation that is not email's; one that cannot be
+ * mailed (no address, no mailbox) says so in the message's delivery.
  */
 export async function queueReply(
   ctx: WorkContext,
@@ -33,6 +41,7 @@ export async function queueReply(
       references: emailInbound.references,
       fromAddress: emailInbound.fromAddress,
       subject: emailInbound.subject,
+      headerAddresses: emailInbound.headerAddresses,
     })
     .from(emailInbound)
     .where(
@@ -43,31 +52,50 @@ export async function queueReply(
     )
     .orderBy(desc(emailInbound.receivedAt))
     .limit(1);
-  if (!last?.mailboxId || !last.fromAddress) return null;
-  const [mailbox] = await ctx.tx.select().from(emailMailboxes).where(eq(emailMailboxes.id, last.mailboxId));
-  if (!mailbox) return null;
-
-  const inReplyTo = realMessageIds([last.messageId])[0] ?? null;
-  const subject = replySubject(conversation.subject ?? last.subject, conversation.displayId);
+  const [mailbox] = await ctx.tx
+    .select()
+    .from(emailMailboxes)
+    .where(last?.mailboxId ? eq(emailMailboxes.id, last.mailboxId) : undefined)
+    .orderBy(asc(emailMailboxes.createdAt))
+    .limit(1);
+  const to = last?.fromAddress
+    ? await answerRecipients(ctx, last.fromAddress, last.headerAddresses)
+    : await customerAddress(ctx, conversation.customerId);
+  if (!mailbox || !to) {
+    await mergeMessageChannelData(ctx, input.messageId, {
+      delivery: {
+        state: 'failed',
+        error: !mailbox
+          ? 'Not sent: the workspace has no mailbox to send from'
+          : 'Not sent: the customer has no email address',
+      },
+    });
+    return null;
+  }
+  const inReplyTo = last ? (realMessageIds([last.messageId])[0] ?? null) : null;
+  const subject = last
+    ? replySubject(conversation.subject ?? last.subject, conversation.displayId)
+    : `${normalizeSubject(conversation.subject) || 'Your request'} [#${conversation.displayId}]`;
   const mail = await insertOutbound(ctx, {
     kind: 'reply',
     mailboxId: mailbox.id,
     conversationId: conversation.id,
     messageRef: input.messageId,
     mailbox,
-    to: last.fromAddress,
+    to: to.to,
+    cc: to.cc,
     subject,
     text: input.text,
     inReplyTo,
     // The chain as the customer's mail had it, then that mail; long chains keep their recent end.
-    references: [...new Set(realMessageIds([...last.references, last.messageId]))].slice(-20),
+    references: last ? [...new Set(realMessageIds([...last.references, last.messageId]))].slice(-20) : [],
   });
   await mergeMessageChannelData(ctx, input.messageId, {
     email: {
       messageId: mail.messageId,
-      from: `${mailbox.name} <${mailbox.address}>`,
-      to: [last.fromAddress],
-      cc: [],
+      from: shownMailbox(mailbox),
+      to: [to.to],
+      cc: to.cc,
       subject,
       inReplyTo,
       replyTo: mail.replyTo,
@@ -75,4 +103,33 @@ export async function queueReply(
     delivery: { state: 'queued' },
   });
   return mail.id;
+}
+
+const shownMailbox = (mailbox: Mailbox) => `${mailbox.name} <${mailbox.address}>`;
+
+/**
+ * Whom an answer to a mail goes to, as "reply all" does: its Reply-To when it has one, else its
+ * sender; copied to everyone else it was addressed or copied to, except our own mailboxes and
+ * addresses that bounced.
+ */
+async function answerRecipients(ctx: WorkContext, sender: string, headers: HeaderAddresses | null) {
+  const [first, ...moreReplyTo] = headers?.replyTo.map((a) => a.address) ?? [];
+  const to = first ?? sender;
+  const isOurs = await ourAddresses(ctx);
+  const others = [
+    ...new Set([
+      ...moreReplyTo,
+      ...(headers?.to ?? []).map((a) => a.address),
+      ...(headers?.cc ?? []).map((a) => a.address),
+    ]),
+  ].filter((a) => a !== to && !isOurs(a));
+  const bounced = await bouncedAmong(ctx, others);
+  return { to, cc: others.filter((a) => !bounced.has(a)).slice(0, 50) };
+}
+
+/** A conversation opened without mail is written to at the customer's email address, if any. */
+async function customerAddress(ctx: WorkContext, customerId: string) {
+  const customer = await getCustomerSummary(ctx, customerId);
+  const email = customer?.identities.find((i) => i.type === 'email')?.displayValue;
+  return email ? { to: email.toLowerCase(), cc: [] as string[] } : null;
 }

@@ -5,11 +5,19 @@ import { findCustomerByIdentity, findOrCreateCustomer, normalizeIdentity } from 
 import { acknowledge } from './acknowledge.js';
 import { classifyAutomated } from './classify-automated.js';
 import { findThread } from './find-thread.js';
+import { keepAttachments, listAttachments } from './keep-attachments.js';
+import { keepParticipants } from './keep-participants.js';
 import { linkBounce } from './link-bounce.js';
 import { mailContent, storable, syntheticMessageId } from './mail-content.js';
 import type { ParsedMail } from './parse-mail.js';
-import { emailInbound, type EmailFlag, type InboundState } from './schema.js';
+import { ourAddresses } from './our-addresses.js';
+import { emailBouncedAddresses, emailInbound, type EmailFlag, type InboundState } from './schema.js';
 import { normalizeSubject } from './subject.js';
+
+const storableAddress = (a: { address: string; name: string }) => ({
+  address: storable(a.address),
+  name: storable(a.name),
+});
 
 type Outcome = Partial<typeof emailInbound.$inferInsert> & { state: InboundState };
 
@@ -49,8 +57,25 @@ export async function routeMail(
     references: [
       ...new Set([mail.inReplyTo, ...mail.references].flatMap((id) => (id ? [storable(id)] : []))),
     ],
+    headerAddresses: {
+      replyTo: mail.replyTo.map(storableAddress),
+      to: mail.to.map(storableAddress),
+      cc: mail.cc.map(storableAddress),
+    },
   };
+  const attachments = listAttachments(mail.attachments);
   const finish = async (outcome: Outcome) => {
+    // Every file is kept with the mail that carried it, wherever it went; a duplicate's are its
+    // original's.
+    if (outcome.state !== 'duplicate' && outcome.state !== 'unparsed') {
+      await keepAttachments(ctx, {
+        inboundId,
+        conversationId: outcome.conversationId ?? null,
+        messageRef: outcome.messageRef ?? null,
+        listed: attachments,
+        parts: mail.attachments,
+      });
+    }
     await ctx.tx
       .update(emailInbound)
       .set({
@@ -109,7 +134,7 @@ export async function routeMail(
   }
   const known = await findCustomerByIdentity(ctx, { type: 'email', value: sender });
   const thread = await findThread(ctx, mail, row.recipient, sender, known);
-  const content = mailContent(mail, messageId, automation.kind === 'auto_reply');
+  const content = mailContent(mail, messageId, automation.kind === 'auto_reply', attachments);
   const details = {
     ...(automation.kind === 'auto_reply' ? { reason: automation.reason } : {}),
     ...(thread ? { threadedBy: thread.by } : {}),
@@ -126,8 +151,13 @@ export async function routeMail(
       details,
     });
   }
+  // A person's mail: whoever it names takes part, and an address that writes to us again
+  // evidently works, so a bounce flag on it is lifted.
+  const isOurs = await ourAddresses(ctx);
+  await ctx.tx.delete(emailBouncedAddresses).where(eq(emailBouncedAddresses.address, sender));
   if (thread?.participant) {
     const added = await addChannelMessage(ctx, thread.conversationId, { role: 'customer', ...content });
+    await keepParticipants(ctx, thread.conversationId, mail, isOurs);
     return finish({
       state: 'threaded',
       conversationId: thread.conversationId,
@@ -145,6 +175,7 @@ export async function routeMail(
     ...content,
     ...(thread ? { relatedConversationId: thread.conversationId } : {}),
   });
+  await keepParticipants(ctx, opened.conversationId, mail, isOurs);
   await acknowledge(ctx, {
     mailboxId: row.mailboxId,
     sender,

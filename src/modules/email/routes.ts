@@ -15,6 +15,8 @@ import { AppError } from '../../platform/errors.js';
 import { createMailbox } from './create-mailbox.js';
 import { deleteMailbox } from './delete-mailbox.js';
 import { findMailboxForInboundUrl } from './find-mailbox.js';
+import { blobStoreFor } from './blob-store.js';
+import { contentDisposition, getAttachment, servedContentType } from './get-attachment.js';
 import { getRaw } from './get-raw.js';
 import { imapColumns } from './imap-columns.js';
 import { listMailLog } from './list-mail-log.js';
@@ -223,6 +225,46 @@ export function emailRoutes(deps: AppDeps) {
       return c.body(new Uint8Array(found.raw), 200, {
         'content-type': 'message/rfc822',
         'content-disposition': `attachment; filename="${found.id}.eml"`,
+      });
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('conversations:read'), {
+      operationId: 'getAttachment',
+      summary: 'Download a file an email carried',
+      description:
+        "By the id listed in a message's `attachments`. Always served as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff), never shown in place.",
+      method: 'get',
+      path: '/attachments/{id}',
+      tags,
+      request: { params: idParams },
+      responses: {
+        200: {
+          description: 'The file as the mail carried it, decoded',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const attachment = await run(c, (ctx) => getAttachment(ctx, c.req.valid('param').id));
+      const blob = await blobStoreFor(deps.config).read(attachment.sha256);
+      if (!blob) {
+        deps.logger.error({ attachmentId: attachment.id }, 'attachment bytes missing from the blob store');
+        throw new AppError('EMAIL_ATTACHMENT_NOT_FOUND', {
+          message: 'The file is listed but its bytes are missing',
+        });
+      }
+      return c.body(blob.stream, 200, {
+        'content-type': servedContentType(attachment.contentType),
+        'content-length': String(blob.size),
+        'content-disposition': contentDisposition(
+          attachment.filename,
+          `attachment-${attachment.position + 1}`,
+        ),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
       });
     },
   );

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { composeMail, postMail, routed } from '../../../test/support/mail.js';
@@ -276,12 +278,20 @@ describe('content', () => {
     expect(message.text).toBe('[attachments: receipt.pdf]');
     expect(message.attachments).toEqual([
       {
+        id: expect.any(String),
         filename: 'receipt.pdf',
         contentType: 'application/pdf',
         size: 13,
         sha256: createHash('sha256').update('%PDF-1.4 tiny').digest('hex'),
       },
     ]);
+    // Kept in the data folder's blob store (the embedded default), downloadable by its id.
+    const sha = message.attachments[0].sha256;
+    expect(existsSync(path.join(t.deps.config.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(
+      true,
+    );
+    const file = await api.get(`/attachments/${message.attachments[0].id}`);
+    expect(file.text).toBe('%PDF-1.4 tiny');
   });
 });
 

@@ -73,6 +73,11 @@ export const emailMailboxes = pgTable(
   (t) => [uniqueIndex('email_mailboxes_address_key').on(t.address)],
 );
 
+/** An address as a mail header named it, lower-cased, with its display name ('' when none). */
+export type HeaderAddress = { address: string; name: string };
+/** Who a mail was to, copied to and to be answered at: what a reply to it is addressed from. */
+export type HeaderAddresses = { replyTo: HeaderAddress[]; to: HeaderAddress[]; cc: HeaderAddress[] };
+
 export type EmailFlag = 'message_id_reused' | 'synthetic_message_id' | 'unknown_charset' | 'linked_reference';
 
 export const emailInbound = pgTable(
@@ -106,6 +111,8 @@ export const emailInbound = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Reply-To, To and Cc as the mail had them, names included; null before parsing. */
+    headerAddresses: jsonb('header_addresses').$type<HeaderAddresses>(),
     flags: text('flags')
       .array()
       .$type<EmailFlag[]>()
@@ -153,6 +160,11 @@ export const emailOutbound = pgTable(
     replyToken: text('reply_token').notNull(),
     fromAddress: text('from_address').notNull(),
     toAddress: text('to_address').notNull(),
+    /** Copied in (Cc), each also an envelope recipient. */
+    ccAddresses: text('cc_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     subject: text('subject').notNull(),
     /** Composed once, so every retry sends the same bytes with the same Message-ID. */
     raw: bytea('raw').notNull(),
@@ -183,4 +195,60 @@ export const emailBouncedAddresses = pgTable(
     lastBouncedAt: ts('last_bounced_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('email_bounced_addresses_key').on(t.workspaceId, t.address)],
+);
+
+/**
+ * A file a mail carried: what it is and whose it is. The bytes are in the blob store under the
+ * SHA-256; a file mailed twice is one blob and two rows, each readable only in its workspace.
+ */
+export const emailAttachments = pgTable(
+  'email_attachments',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    inboundId: uuid('inbound_id')
+      .notNull()
+      .references(() => emailInbound.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    messageRef: uuid('message_ref').references(() => messages.id, { onDelete: 'set null' }),
+    /** Its place among the mail's attachments, from 0. */
+    position: integer('position').notNull(),
+    filename: text('filename'),
+    contentType: text('content_type').notNull(),
+    /** `attachment` or `inline` (an image the HTML shows), as the mail said. */
+    disposition: text('disposition'),
+    contentId: text('content_id'),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('email_attachments_inbound_key').on(t.inboundId, t.position),
+    index('email_attachments_message_ref_idx').on(t.messageRef),
+  ],
+);
+
+export const participantRoles = ['from', 'reply_to', 'to', 'cc'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+/**
+ * Everyone a conversation's mail came from, was addressed or copied to, or asked answers to go
+ * to, with the name they last went by: the people an agent is writing to. Our own mailboxes are
+ * left out.
+ */
+export const emailParticipants = pgTable(
+  'email_participants',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    name: text('name').notNull().default(''),
+    roles: text('roles').array().$type<ParticipantRole[]>().notNull(),
+    firstSeenAt: ts('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_participants_key').on(t.conversationId, t.address)],
 );

@@ -836,6 +836,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file an email carried
+         * @description By the id listed in a message's `attachments`. Always served as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff), never shown in place.
+         */
+        get: operations["getAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/presence": {
         parameters: {
             query?: never;
@@ -1303,6 +1323,7 @@ export interface components {
             createdAt: string;
             routing?: components["schemas"]["ConversationRouting"];
             sla?: components["schemas"]["ConversationSla"];
+            email?: components["schemas"]["ConversationEmail"];
         };
         Verification: {
             method: string;
@@ -1346,6 +1367,18 @@ export interface components {
                 startedAt: string;
                 /** @description While paused: the working seconds left */
                 remainingSeconds: number | null;
+            }[];
+        } | null;
+        ConversationEmail: {
+            /** @description Everyone the mails came from, were addressed or copied to (our mailboxes left out) */
+            participants: {
+                address: string;
+                /** @description The display name the mail gave; '' when none */
+                name: string;
+                /** @description How the mails named them */
+                roles: ("from" | "reply_to" | "to" | "cc")[];
+                /** @description Mail to this address bounced; it is not written to */
+                bounced: boolean;
             }[];
         } | null;
         CreateConversationInput: {
@@ -1428,10 +1461,15 @@ export interface components {
             cc: string[];
             subject: string | null;
             inReplyTo: string | null;
-            /** @description On mail we sent: the address answers come back to */
+            /** @description Where answers go: on a customer's mail, its Reply-To; on mail we sent, our reply address */
             replyTo?: string;
         };
         Attachment: {
+            /**
+             * Format: uuid
+             * @description Download it at GET /attachments/{id}
+             */
+            id: string;
             filename: string | null;
             contentType: string;
             size: number;
@@ -6149,6 +6187,73 @@ export interface operations {
                 };
                 content: {
                     "message/rfc822": string;
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as the mail carried it, decoded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Invalid input; invalid_params names each bad field */
