@@ -172,5 +172,11 @@ describe('conversations', () => {
       true,
     );
     expect((await api.get('/conversations?unassigned=maybe')).status).toBe(400);
+
+    // Rows for a list made elsewhere (the conversations breaching soon): only those asked for.
+    const two = await api.get(`/conversations?ids=${held.id},${created.json.id}&limit=200`);
+    expect(two.json.data.map((c: { id: string }) => c.id).sort()).toEqual([held.id, created.json.id].sort());
+    expect((await api.get('/conversations?ids=not-an-id')).status).toBe(400);
+    expect((await api.get(`/conversations?ids=${crypto.randomUUID()}`)).json.data).toEqual([]);
   });
 });

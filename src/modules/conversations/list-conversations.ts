@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { customerNames } from '../customers/index.js';
 import { conversations, type Channel, type ConversationStatus, type Priority } from './schema.js';
 import { paginate } from '../../platform/http/paginate.js';
@@ -13,6 +13,7 @@ export type ListConversationsInput = {
   unassigned?: boolean;
   teamId?: string;
   customerId?: string;
+  ids?: string[];
   limit: number;
   cursor?: string;
 };
@@ -28,6 +29,7 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
   if (input.unassigned) where.push(isNull(conversations.assigneeId));
   if (input.teamId) where.push(eq(conversations.teamId, input.teamId));
   if (input.customerId) where.push(eq(conversations.customerId, input.customerId));
+  if (input.ids) where.push(inArray(conversations.id, input.ids));
   const page = await paginate(
     (after, order, take) =>
       ctx.tx

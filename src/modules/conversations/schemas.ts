@@ -77,6 +77,21 @@ export const listConversationsQuery = z
       .openapi({ description: 'true: only conversations nobody is assigned to' }),
     teamId: z.uuid().optional(),
     customerId: z.uuid().optional(),
+    ids: z
+      .string()
+      .max(200 * 37)
+      .transform((v, ctx) => {
+        const ids = v.split(',').filter(Boolean);
+        if (ids.length > 200 || ids.some((id) => !z.uuid().safeParse(id).success)) {
+          ctx.addIssue({ code: 'custom', message: 'must be up to 200 conversation ids, comma-separated' });
+          return z.NEVER;
+        }
+        return ids;
+      })
+      .optional()
+      .openapi({
+        description: 'Only these conversations (comma-separated ids): rows for a list made elsewhere',
+      }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
   })

@@ -3807,6 +3807,8 @@ export interface operations {
                 unassigned?: "true" | "false";
                 teamId?: string;
                 customerId?: string;
+                /** @description Only these conversations (comma-separated ids): rows for a list made elsewhere */
+                ids?: string;
                 limit?: number;
                 cursor?: string;
             };

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
@@ -169,9 +169,8 @@ function Rows({ caption, rows, now }: { caption: string; rows: RowData[]; now: n
 }
 
 /*
- * The conversations whose clocks fall due soonest, most urgent first. The API lists clocks, not
- * conversations, so each conversation is read on its own (shared with the conversation screen's
- * cache, and refreshed by the same live events).
+ * The conversations whose clocks fall due soonest, most urgent first. The API lists clocks; their
+ * conversations' rows come in one more request, by id, and keep the clocks' order.
  */
 function BreachingSoon({ now }: { now: number }) {
   const due = useQuery({
@@ -186,18 +185,17 @@ function BreachingSoon({ now }: { now: number }) {
     refetchInterval: 60_000,
   });
   const ids = [...new Set(due.data?.data.map((t) => t.conversationId))];
-  const conversations = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['conversation', id],
-      queryFn: () => call(api.GET('/conversations/{id}', { params: { path: { id } } })),
-    })),
+  const list = useQuery({
+    queryKey: ['conversations', 'breaching', 'rows', ids],
+    queryFn: () =>
+      call(api.GET('/conversations', { params: { query: { ids: ids.join(','), limit: BREACHING_LIMIT } } })),
+    enabled: ids.length > 0,
   });
-  if (due.isError)
-    return <p role="alert">The conversations breaching soon could not be loaded: {due.error.message}</p>;
-  if (due.isPending || conversations.some((c) => c.isPending)) return <p>Loading conversations…</p>;
-  const rows = conversations.flatMap((c) =>
-    c.data ? [{ ...c.data, customerName: c.data.customer.name }] : [],
-  );
+  const error = due.error ?? list.error;
+  if (error) return <p role="alert">The conversations breaching soon could not be loaded: {error.message}</p>;
+  if (due.isPending || (ids.length > 0 && list.isPending)) return <p>Loading conversations…</p>;
+  const byId = new Map(list.data?.data.map((c) => [c.id, c]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return (
     <>
       <p className="muted">Service-level targets due within the hour or overdue, most urgent first.</p>
