@@ -44,8 +44,8 @@ export const processInboundJob = defineJob({
       );
     }
   },
-  // Each worker takes one job per polling interval: several side by side so a burst of mail (a
-  // backlog after an outage, a mailing list) drains at several a second. Not more: a worker may
-  // be holding a 25 MB mail parsed.
-  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300, concurrency: 4 },
+  // Two workers, each taking up to four mails at a time and fetching again at once while its
+  // batches come back full: a burst of mail (a backlog after an outage, a mailing list) drains at
+  // the speed of parsing. At most eight at once: each may be holding a 25 MB mail parsed.
+  options: { retryLimit, retryDelaySeconds: 5, expireInSeconds: 300, concurrency: 2, batchSize: 4 },
 });

@@ -43,8 +43,14 @@ export type JobOptions<P> = {
   singletonSeconds?: number;
   /** Higher runs first. */
   priority?: number;
-  /** Handlers of this job running at once in one process. Default 1. */
+  /** Workers of this job in one process, each fetching its own batch. Default 1. */
   concurrency?: number;
+  /**
+   * Jobs a worker fetches at once and runs side by side. Above 1, a worker that fetched a full
+   * batch fetches again at once instead of waiting for the next poll, so a backlog drains at the
+   * speed of the handler; a short batch means it is drained, and polling resumes. Default 1.
+   */
+  batchSize?: number;
   /**
    * A cron expression (UTC): the queue sends this job, with an empty payload, on that schedule.
    * Kept in the database, so one sweep runs however many processes start.
@@ -98,7 +104,7 @@ export function defineJob<S extends z.ZodType, Deps extends object = NoDeps>(def
       throw new Error(`Job "${definition.name}": ${key} must be a whole number >= 0`);
     }
   }
-  for (const key of ['expireInSeconds', 'singletonSeconds', 'concurrency'] as const) {
+  for (const key of ['expireInSeconds', 'singletonSeconds', 'concurrency', 'batchSize'] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
       throw new Error(`Job "${definition.name}": ${key} must be a whole number >= 1`);

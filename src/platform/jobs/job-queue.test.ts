@@ -223,6 +223,32 @@ describe.each(targets)('job queue on $name', (target) => {
     expect(mismatched).toBeTypeOf('function');
   }, 30_000);
 
+  it('drains a backlog in full batches without waiting for a poll between them', async () => {
+    const done: number[] = [];
+    const all = deferred<void>();
+    const count = 12;
+    const tally = defineJob({
+      name: 'test.tally',
+      schema: z.object({ n: z.number().int() }),
+      handler: async (payload) => {
+        done.push(payload.n);
+        if (done.length === count) all.resolve();
+      },
+      options: { batchSize: 3 },
+    });
+    // Polls five seconds apart: twelve jobs three at a time would take three polls, 15 s, without
+    // fetching again at once after a full batch.
+    const queue = await startQueue(shared, { pollingIntervalSeconds: 5 });
+    onTestFinished(() => queue.stop());
+    await queue.register([tally]);
+    for (let n = 0; n < count; n++) await queue.send(tally, { n });
+    const started = Date.now();
+    await queue.work();
+    await within(all.promise, 30_000, 'the backlog');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(done.sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
+  }, 40_000);
+
   it('fails a stored payload that no longer matches without retrying it', async () => {
     const { logger, lines } = captureLogger();
     const strict = defineJob({

@@ -176,7 +176,8 @@ export function createJobQueue<Deps extends object = NoDeps>(options: JobQueueOp
           {
             pollingIntervalSeconds,
             localConcurrency: definition.options.concurrency ?? 1,
-            batchSize: 1,
+            batchSize: definition.options.batchSize ?? 1,
+            burstWhenBatchFull: (definition.options.batchSize ?? 1) > 1,
             includeMetadata: true,
             perJobResults: true,
           },
