@@ -108,6 +108,21 @@ describe('roles', () => {
     expect((await t.request('GET', '/me', { cookie: admin.cookie })).status).toBe(401);
   });
 
+  it("a supervisor sets a member's capacity but not their role; an agent neither", async () => {
+    const supervisor = await memberWithRole('supervisor');
+    const agent = await memberWithRole('agent');
+    const patch = (cookie: string, body: unknown) =>
+      t.request('PATCH', `/users/${agent.id}`, { cookie, body });
+    const capacity = await patch(supervisor.cookie, { capacity: { chat: 4 } });
+    expect(capacity.status, capacity.text).toBe(200);
+    expect(capacity.json.capacity).toMatchObject({ chat: 4 });
+    const promote = await patch(supervisor.cookie, { role: 'admin', capacity: { chat: 9 } });
+    expect(promote.status).toBe(403);
+    const members = (await t.as(ws.apiKey).get('/users')).json.data as { id: string }[];
+    expect(members.find((m) => m.id === agent.id)).toMatchObject({ role: 'agent', capacity: { chat: 4 } });
+    expect((await patch(agent.cookie, { capacity: { chat: 20 } })).status).toBe(403);
+  });
+
   it('an admin cannot hand out the owner role, and the last owner stays', async () => {
     const admin = await memberWithRole('admin');
     const res = await t.request('POST', '/users', {

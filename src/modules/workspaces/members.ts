@@ -1,3 +1,4 @@
+import { requirePermission } from '../../platform/access/permissions.js';
 import { eq } from 'drizzle-orm';
 import { findAccountByEmail } from './accounts.js';
 import { memberships, users, type Capacity, type Role } from './schema.js';
@@ -86,7 +87,10 @@ export type MemberChange = { role?: Role; capacity?: Partial<Capacity> };
 // A role and a capacity change in one request; a capacity is merged over the current one, so a
 // client may send only the channel it changes.
 export async function updateMember(ctx: WorkContext, userId: string, change: MemberChange) {
-  if (change.role) await changeMemberRole(ctx, userId, change.role);
+  if (change.role) {
+    requirePermission(ctx.actor, 'members:manage');
+    await changeMemberRole(ctx, userId, change.role);
+  }
   const current = await getMember(ctx, userId);
   const capacity = change.capacity ? { ...current.capacity, ...change.capacity } : undefined;
   if (capacity) await ctx.tx.update(memberships).set({ capacity }).where(eq(memberships.userId, userId));

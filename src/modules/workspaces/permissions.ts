@@ -5,6 +5,8 @@ export const workspacePermissions = definePermissions({
   'workspace:manage': managers,
   'members:read': everyRole,
   'members:manage': managers,
+  // How much work a member takes at once: set by whoever runs the desk, supervisors included.
+  'members:capacity': deskRunners,
   'teams:manage': deskRunners,
 });
 

@@ -76,9 +76,11 @@ export function workspaceRoutes(deps: AppDeps) {
   );
 
   app.openapi(
-    defineRoute(staff('members:manage'), {
+    defineRoute(staff('members:capacity'), {
       operationId: 'updateMember',
       summary: "Change a member's role or capacity",
+      description:
+        'Supervisors may change capacity; a change of role needs members:manage (owners and admins).',
       method: 'patch',
       path: '/users/{id}',
       ...tags('Users'),

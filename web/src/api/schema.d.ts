@@ -71,7 +71,10 @@ export interface paths {
         delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role or capacity */
+        /**
+         * Change a member's role or capacity
+         * @description Supervisors may change capacity; a change of role needs members:manage (owners and admins).
+         */
         patch: operations["updateMember"];
         trace?: never;
     };
