@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
+import { isFinished } from '../conversations/index.js';
 import { calendarOf } from './calendar-row.js';
 import { secondsFor } from './policy-row.js';
 import { recordOutcome } from './rollup.js';
@@ -19,8 +20,6 @@ import { addWorkingTime, workingSecondsBetween, type Calendar } from './working-
 export const warnShare = 0.8;
 
 const waitingStatuses = new Set(['pending', 'waiting_on_customer']);
-const finishedStatuses = new Set(['resolved', 'closed']);
-export const isFinishedStatus = (status: string) => finishedStatuses.has(status);
 
 /**
  * One conversation's clocks, under the lock of its service-level row: what every change (an
@@ -106,11 +105,11 @@ export async function statusChanged(c: Clocks, from: string, to: string, at: Dat
   s.statusAt = at;
   if (to === s.status) return void (await settlePause(c, at));
   s.status = to;
-  if (isFinishedStatus(to)) {
+  if (isFinished(to)) {
     // Resolving meets the resolution clock and stops the response clocks: nobody answered, and
     // nobody is asked to any more.
     for (const t of await openTargets(c)) await end(c, t, t.kind === 'resolution' ? 'met' : 'stopped', at);
-  } else if (isFinishedStatus(from)) {
+  } else if (isFinished(from)) {
     // Reopened: a new resolution clock; a first-response clock too if nobody ever answered.
     if (!(await openTargets(c, ['resolution'])).length) await start(c, 'resolution', at);
     if (!s.lastHumanAt && !(await openTargets(c, ['firstHumanResponse'])).length) {
@@ -140,7 +139,7 @@ export async function applyPolicy(c: Clocks, policy: PolicyRow | null, at: Date)
     await update(c, t, t.status === 'active' ? { ...change, ...timing(c, { ...t, ...change }) } : change);
   }
   const s = c.state;
-  if (isFinishedStatus(s.status)) return;
+  if (isFinished(s.status)) return;
   const open = new Set((await openTargets(c)).map((t) => t.kind));
   if (!open.has('resolution')) await start(c, 'resolution', at);
   if (!s.lastHumanAt && !open.has('firstHumanResponse')) await start(c, 'firstHumanResponse', at);

@@ -2,16 +2,8 @@ import { defineListener } from '../../platform/events/define-listener.js';
 import { AppError } from '../../platform/errors.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
-import { loadConversation } from '../conversations/index.js';
-import {
-  applyPolicy,
-  customerWrote,
-  humanReplied,
-  isFinishedStatus,
-  save,
-  statusChanged,
-  type Clocks,
-} from './clocks.js';
+import { isFinished, loadConversation } from '../conversations/index.js';
+import { applyPolicy, customerWrote, humanReplied, save, statusChanged, type Clocks } from './clocks.js';
 import { ensureClocks } from './ensure-clocks.js';
 import { matchPolicy } from './policy-row.js';
 
@@ -60,7 +52,7 @@ async function reevaluate(c: Clocks, at: Date) {
     if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') return null;
     throw err;
   });
-  if (!conversation || isFinishedStatus(c.state.status)) return;
+  if (!conversation || isFinished(c.state.status)) return;
   const s = c.state;
   const moved = conversation.teamId !== s.teamId || conversation.priority !== s.priority;
   if (!moved && c.policy) return;
