@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type AddressInfo } from 'node:net';
 import { parseConfig } from '../../config/env.js';
 import { composeMail, postMail, routed } from '../../../test/support/mail.js';
 import { asReceivedOverSmtp, sendSmtp } from '../../../test/support/smtp-client.js';
@@ -7,17 +6,9 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { ListenerDeps } from '../../platform/events/define-listener.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 import { smtpService } from './smtp-service.js';
+import { freePort } from '../../../test/support/free-port.js';
 
 const env = { LOG_LEVEL: 'silent', SESSION_SECRET: 's'.repeat(40), EARSHOT_DATA_DIR: '/nonexistent-unused' };
-
-// A port nobody listens on right now, for the one test that must name a port.
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 const maxBytes = 64 * 1024;
 let t: TestApp;
