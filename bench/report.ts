@@ -1,6 +1,7 @@
 import type { ApiFigures } from './api-section.js';
 import type { EmailFigures } from './email-bench.js';
 import type { QualityResult } from './quality-section.js';
+import type { RealtimeFigures } from './realtime-bench.js';
 import type { StartupResult } from './startup-bench.js';
 import { describeLoad, type MachineLoad } from './machine-load.js';
 
@@ -16,6 +17,7 @@ export type BenchFigures = {
   durationMs: number;
   api?: ApiFigures;
   email?: EmailFigures;
+  realtime?: RealtimeFigures;
   startup?: StartupResult;
   quality?: QualityResult;
 };
@@ -27,6 +29,7 @@ export const TARGETS = {
   p99Ms: 50,
   startupMs: 3_000,
   transcriptsPerSecond: 2_000,
+  realtimeP99Ms: 25,
 };
 
 type Row = [label: string, value: string, target?: string, verdict?: string];
@@ -88,8 +91,31 @@ function emailRows(e: EmailFigures): Row[] {
   ];
 }
 
+function realtimeRows(r: RealtimeFigures): Row[] {
+  const sockets = Object.entries(r.fanOut.sockets)
+    .map(([label, n]) => `${int(n)} ${label}`)
+    .join(' + ');
+  const delivered = (d: RealtimeFigures['single']) => `${int(d.frames)} of ${int(d.expectedFrames)}`;
+  return [
+    [`Realtime: ${int(r.messages)} messages at ${r.messagesPerSecond}/s over ${r.workspaces} workspaces`, ''],
+    ['  one socket: frames delivered', delivered(r.single)],
+    ['  one socket: write to delivery p50 / p99', `${ms(r.single.p50Ms)} / ${ms(r.single.p99Ms)}`],
+    [`  ${sockets} sockets: frames delivered`, delivered(r.fanOut)],
+    [`  fan-out: write to delivery p50`, ms(r.fanOut.p50Ms)],
+    [
+      `  fan-out: write to delivery p99`,
+      ms(r.fanOut.p99Ms),
+      `< ${TARGETS.realtimeP99Ms} ms`,
+      verdict(r.fanOut.p99Ms < TARGETS.realtimeP99Ms && r.fanOut.frames >= r.fanOut.expectedFrames),
+    ],
+  ];
+}
+
 function otherRows(f: BenchFigures): Row[] {
-  const rows: Row[] = f.email ? emailRows(f.email) : [];
+  const rows: Row[] = [
+    ...(f.email ? emailRows(f.email) : []),
+    ...(f.realtime ? realtimeRows(f.realtime) : []),
+  ];
   if (f.startup) {
     rows.push(
       ['Start-up: `earshot serve` on a migrated embedded database', ''],
@@ -221,6 +247,7 @@ export function benchJson(f: BenchFigures): string {
     };
   }
   if (f.email) out.email = f.email;
+  if (f.realtime) out.realtime = f.realtime;
   if (f.startup)
     out.startup =
       'ms' in f.startup

@@ -5,10 +5,11 @@ import { openBenchDb, type BenchDb } from './bench-db.js';
 import { emailBench } from './email-bench.js';
 import { machineLoad } from './machine-load.js';
 import { qualitySection } from './quality-section.js';
+import { realtimeBench } from './realtime-bench.js';
 import { benchJson, renderReport, type BenchFigures } from './report.js';
 import { startupBench } from './startup-bench.js';
 
-const SECTIONS = ['api', 'email', 'startup', 'quality'] as const;
+const SECTIONS = ['api', 'email', 'realtime', 'startup', 'quality'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const usage = `Usage: run-all [--only ${SECTIONS.join('|')}[,...]] [--seconds N] [--rounds N]`;
@@ -95,6 +96,23 @@ if (wanted('email')) {
       messages: 300,
       senders: 4,
       largeBytes: 25 * 1024 * 1024 - 64 * 1024,
+      progress,
+    });
+  } finally {
+    await openDb.close();
+    openDb = undefined;
+  }
+}
+
+if (wanted('realtime')) {
+  progress('realtime: a fresh database');
+  openDb = await openBenchDb(databaseUrl);
+  try {
+    figures.realtime = await realtimeBench(openDb.handle, {
+      workspaces: 10,
+      agentSocketsPerWorkspace: 200,
+      messagesPerSecond: 50,
+      seconds,
       progress,
     });
   } finally {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '../src/app/build-app.js';
 import type { Db } from '../src/db/client.js';
 import { bootstrapWorkspace } from '../src/modules/identity/index.js';
@@ -11,7 +12,7 @@ export async function seedWorkspace(app: App, db: Db, conversations: number): Pr
   const { workspaceId, apiKey: ownerKey } = await bootstrapWorkspace({
     db,
     name: 'Bench workspace',
-    admin: { email: `bench-${Date.now()}@example.test`, password: 'bench password long enough' },
+    admin: { email: `bench-${randomUUID()}@example.test`, password: 'bench password long enough' },
   });
   const post = async (key: string, path: string, body: unknown) => {
     const res = await app.request(`/api/v1${path}`, {
