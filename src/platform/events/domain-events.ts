@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DbHandle } from '../../db/client.js';
 import type { DomainEvent, EventType } from './define-events.js';
+import { createAnnouncer } from './announce-events.js';
 import { listenForEvents, type EventListening } from './listen-for-events.js';
 
 export type { DomainEvent, EventType } from './define-events.js';
@@ -14,7 +15,7 @@ export type Listener = (event: DomainEvent) => void | Promise<void>;
  * listeners (defineListener), which the outbox dispatcher runs at least once.
  */
 export type EventBus = {
-  /** True on PostgreSQL: commits announce their events with NOTIFY to every process. */
+  /** True on PostgreSQL: committed events are announced with NOTIFY to every process. */
   readonly crossProcess: boolean;
   on(type: EventType | '*', listener: Listener): () => void;
   /** Runs after every commit that wrote events (here, or anywhere on PostgreSQL): wakes dispatchers. */
@@ -32,6 +33,7 @@ export function createEventBus(handle: DbHandle, logger: Logger): EventBus {
   let listening: Promise<EventListening | undefined> | undefined;
   // This process's own events come back by NOTIFY too; its dispatcher was already woken for them.
   const ownIds = new Set<number>();
+  const announcer = handle.kind === 'pg' ? createAnnouncer(handle, logger) : undefined;
   let closed = false;
 
   const deliver = (event: DomainEvent) => {
@@ -59,13 +61,16 @@ export function createEventBus(handle: DbHandle, logger: Logger): EventBus {
     },
     publish(events) {
       if (!events.length) return;
-      // On PostgreSQL the NOTIFY brings these back to this process as to every other, so
+      // On PostgreSQL the announcement brings these back to this process as to every other, so
       // observers hear each event once; waking the local dispatcher need not wait for it.
-      if (handle.kind === 'pglite') events.forEach(deliver);
-      else if (listening) {
-        // A notification lost with a dropped connection never comes back to be crossed off.
-        if (ownIds.size > 10_000) ownIds.clear();
-        events.forEach((e) => ownIds.add(e.id));
+      if (!announcer) events.forEach(deliver);
+      else {
+        if (listening) {
+          // A notification lost with a dropped connection never comes back to be crossed off.
+          if (ownIds.size > 10_000) ownIds.clear();
+          events.forEach((e) => ownIds.add(e.id));
+        }
+        announcer.announce(events);
       }
       wake();
     },
@@ -86,6 +91,7 @@ export function createEventBus(handle: DbHandle, logger: Logger): EventBus {
     },
     async close() {
       closed = true;
+      await announcer?.flush();
       const current = await listening?.catch(() => undefined);
       await current?.close();
       listeners.clear();

@@ -25,7 +25,7 @@ export async function listenForEvents(
     next.on('notification', (msg) => {
       if (msg.channel !== EVENT_CHANNEL || !msg.payload) return;
       try {
-        hooks.onEvent(parseWire(msg.payload));
+        for (const event of parseWire(msg.payload)) hooks.onEvent(event);
       } catch (err) {
         logger.warn({ err }, 'an event notification could not be read');
       }

@@ -47,7 +47,6 @@ export async function inWorkspace<T, U = T>(
 ): Promise<U> {
   const pending: EmittedEvent[] = [];
   let committed: DomainEvent[] = [];
-  const notify = deps.events.crossProcess;
   const result = await workspaceTransaction(
     deps,
     scope.workspaceId,
@@ -69,9 +68,7 @@ export async function inWorkspace<T, U = T>(
       return present ? present(ctx, value) : (value as unknown as U);
     },
     () =>
-      pending.length
-        ? outboxWrite({ workspaceId: scope.workspaceId, notify }, pending, (events) => (committed = events))
-        : undefined,
+      pending.length ? outboxWrite(scope.workspaceId, pending, (events) => (committed = events)) : undefined,
   );
   deps.events.publish(committed);
   return result;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from './define-events.js';
+import { packWire, parseWire, wireText } from './event-channel.js';
+
+const event = (id: number, text: string) =>
+  ({
+    id,
+    type: 'conversation.message_added',
+    workspaceId: 'w',
+    at: 'now',
+    data: { text },
+  }) as unknown as DomainEvent;
+
+describe('the event channel wire', () => {
+  it('packs events in order into payloads under 8000 bytes and reads them back', () => {
+    const events = Array.from({ length: 40 }, (_, i) => event(i + 1, 'x'.repeat(i * 50)));
+    const payloads = packWire(events.map(wireText));
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
+    expect(payloads.flatMap(parseWire).map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it('cuts a long text and drops a payload still too large', () => {
+    const long = parseWire(packWire([wireText(event(1, 'y'.repeat(9000)))])[0]!)[0]!;
+    expect((long.data as { text: string; truncated: boolean }).text).toHaveLength(2000);
+    const huge = event(2, 'z');
+    (huge.data as Record<string, unknown>).blob = 'é'.repeat(5000);
+    expect(parseWire(wireText(huge))[0]!.data).toEqual({ truncated: true });
+  });
+});
