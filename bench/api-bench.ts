@@ -19,7 +19,7 @@ export type LoadTarget = Pick<
 >;
 export type ApiTarget = { target: LoadTarget; seeded: Seeded; close(): Promise<void> };
 
-export function buildBenchApp(handle: DbHandle) {
+export function benchDeps(handle: DbHandle) {
   // Logging off: the figure is for the request path, and a log line per error would bury the
   // report (errors are counted and sampled by the load generator instead).
   const config = parseConfig({
@@ -27,8 +27,10 @@ export function buildBenchApp(handle: DbHandle) {
     SESSION_SECRET: 'b'.repeat(40),
     EARSHOT_DATA_DIR: '/nonexistent-unused',
   });
-  return buildApp(createAppDeps(config, handle));
+  return createAppDeps(config, handle);
 }
+
+export const buildBenchApp = (handle: DbHandle) => buildApp(benchDeps(handle));
 
 export async function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();

@@ -2,6 +2,7 @@ import type { ApiFigures } from './api-section.js';
 import type { EmailFigures } from './email-bench.js';
 import type { QualityResult } from './quality-section.js';
 import type { RealtimeFigures } from './realtime-bench.js';
+import type { RoutingFigures } from './routing-bench.js';
 import type { StartupResult } from './startup-bench.js';
 import { describeLoad, type MachineLoad } from './machine-load.js';
 
@@ -18,6 +19,7 @@ export type BenchFigures = {
   api?: ApiFigures;
   email?: EmailFigures;
   realtime?: RealtimeFigures;
+  routing?: RoutingFigures;
   startup?: StartupResult;
   quality?: QualityResult;
 };
@@ -30,6 +32,7 @@ export const TARGETS = {
   startupMs: 3_000,
   transcriptsPerSecond: 2_000,
   realtimeP99Ms: 25,
+  routingP99Ms: 50,
 };
 
 type Row = [label: string, value: string, target?: string, verdict?: string];
@@ -111,10 +114,26 @@ function realtimeRows(r: RealtimeFigures): Row[] {
   ];
 }
 
+function routingRows(r: RoutingFigures): Row[] {
+  const d = r.decisions;
+  return [
+    [`Routing: ${int(r.waiting)} waiting in one queue, ${int(r.agents)} agents`, ''],
+    [`  all agents online: ${int(r.firstRound.offered)} offers in one round`, ms(r.firstRound.ms)],
+    ['  a place frees, the next is offered: per second', `${int(d.perSecond)}/s`],
+    ['  decision p50', ms(d.p50Ms)],
+    ['  decision p99', ms(d.p99Ms), `< ${TARGETS.routingP99Ms} ms`, verdict(d.p99Ms < TARGETS.routingP99Ms)],
+    [
+      `  reading the last in the queue (position ${int(r.positionRead.position)}): p99`,
+      ms(r.positionRead.p99Ms),
+    ],
+  ];
+}
+
 function otherRows(f: BenchFigures): Row[] {
   const rows: Row[] = [
     ...(f.email ? emailRows(f.email) : []),
     ...(f.realtime ? realtimeRows(f.realtime) : []),
+    ...(f.routing ? routingRows(f.routing) : []),
   ];
   if (f.startup) {
     rows.push(
@@ -248,6 +267,7 @@ export function benchJson(f: BenchFigures): string {
   }
   if (f.email) out.email = f.email;
   if (f.realtime) out.realtime = f.realtime;
+  if (f.routing) out.routing = f.routing;
   if (f.startup)
     out.startup =
       'ms' in f.startup

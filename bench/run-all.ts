@@ -6,10 +6,11 @@ import { emailBench } from './email-bench.js';
 import { machineLoad } from './machine-load.js';
 import { qualitySection } from './quality-section.js';
 import { realtimeBench } from './realtime-bench.js';
+import { routingBench } from './routing-bench.js';
 import { benchJson, renderReport, type BenchFigures } from './report.js';
 import { startupBench } from './startup-bench.js';
 
-const SECTIONS = ['api', 'email', 'realtime', 'startup', 'quality'] as const;
+const SECTIONS = ['api', 'email', 'realtime', 'routing', 'startup', 'quality'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const usage = `Usage: run-all [--only ${SECTIONS.join('|')}[,...]] [--seconds N] [--rounds N]`;
@@ -113,6 +114,22 @@ if (wanted('realtime')) {
       agentSocketsPerWorkspace: 200,
       messagesPerSecond: 50,
       seconds,
+      progress,
+    });
+  } finally {
+    await openDb.close();
+    openDb = undefined;
+  }
+}
+
+if (wanted('routing')) {
+  progress('routing: a fresh database');
+  openDb = await openBenchDb(databaseUrl);
+  try {
+    figures.routing = await routingBench(openDb.handle, {
+      agents: 500,
+      waiting: 10_000,
+      decisions: 200,
       progress,
     });
   } finally {

@@ -15,18 +15,31 @@ export async function ensureAgents(ctx: WorkContext, userIds: readonly string[])
 
 /*
  * Agents' rows locked in one order (by id), so two transactions locking overlapping sets wait for
- * each other instead of deadlocking.
+ * each other instead of deadlocking. Rows are made first unless the caller read them already.
  */
-export async function lockAgents(ctx: WorkContext, userIds: readonly string[]): Promise<AgentRow[]> {
+export async function lockAgents(
+  ctx: WorkContext,
+  userIds: readonly string[],
+  options: { existing?: boolean } = {},
+): Promise<AgentRow[]> {
   const ids = [...new Set(userIds)];
   if (!ids.length) return [];
-  await ensureAgents(ctx, ids);
+  if (!options.existing) await ensureAgents(ctx, ids);
   return ctx.tx
     .select()
     .from(routingAgents)
     .where(inArray(routingAgents.userId, ids))
     .orderBy(asc(routingAgents.userId))
     .for('update');
+}
+
+/** The online agents among these, read without locks: who might take work. */
+export function onlineAgents(ctx: WorkContext, userIds: readonly string[]): Promise<AgentRow[]> {
+  if (!userIds.length) return Promise.resolve([]);
+  return ctx.tx
+    .select()
+    .from(routingAgents)
+    .where(and(inArray(routingAgents.userId, [...userIds]), eq(routingAgents.status, 'online')));
 }
 
 /** One more (or one fewer) conversation of a kind held by an agent; never below zero. */

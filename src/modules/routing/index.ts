@@ -18,3 +18,4 @@ export const routingModule = defineModule({
   enrichments: [conversationRouting],
   services: [routingSweep],
 });
+export { dispatchTeams } from './dispatch.js';

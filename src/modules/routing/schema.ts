@@ -70,7 +70,7 @@ export const routingItems = pgTable(
   },
   (t) => [
     index('routing_items_queue_idx')
-      .on(t.workspaceId, t.teamId, t.priority, t.sortAt)
+      .on(t.workspaceId, t.teamId, t.priority, t.sortAt, t.conversationId)
       .where(sql`${t.state} = 'queued'`),
     index('routing_items_agent_idx').on(t.workspaceId, t.agentId, t.state),
   ],
