@@ -65,16 +65,23 @@ const figures: BenchFigures = {
   durationMs: DURATION_MS,
 };
 
-if (wanted('api')) {
-  progress(
-    databaseUrl
-      ? 'creating and migrating a bench database on PostgreSQL'
-      : 'creating and migrating an embedded database',
-  );
+// Each section that needs a database gets a fresh one of its own, closed (and dropped) after.
+async function withFreshDb<T>(section: string, run: (db: BenchDb) => Promise<T>): Promise<T> {
+  progress(`${section}: a fresh ${databaseUrl ? 'database on PostgreSQL' : 'embedded database'}`);
   openDb = await openBenchDb(databaseUrl);
   try {
-    figures.databaseLabel = openDb.label;
-    figures.api = await apiSection(openDb.handle, {
+    return await run(openDb);
+  } finally {
+    progress(`${section}: ${databaseUrl ? 'dropping' : 'closing'} its database`);
+    await openDb.close();
+    openDb = undefined;
+  }
+}
+
+if (wanted('api'))
+  figures.api = await withFreshDb('api', (db) => {
+    figures.databaseLabel = db.label;
+    return apiSection(db.handle, {
       clients: CLIENTS,
       warmupMs: WARMUP_MS,
       durationMs: DURATION_MS,
@@ -82,61 +89,25 @@ if (wanted('api')) {
       insert: INSERT,
       progress,
     });
-  } finally {
-    progress(databaseUrl ? 'dropping the bench database' : 'closing the embedded database');
-    await openDb.close();
-    openDb = undefined;
-  }
-}
-
-if (wanted('email')) {
-  progress('email: a fresh database');
-  openDb = await openBenchDb(databaseUrl);
-  try {
-    figures.email = await emailBench(openDb.handle, {
-      messages: 300,
-      senders: 4,
-      largeBytes: 25 * 1024 * 1024 - 64 * 1024,
-      progress,
-    });
-  } finally {
-    await openDb.close();
-    openDb = undefined;
-  }
-}
-
-if (wanted('realtime')) {
-  progress('realtime: a fresh database');
-  openDb = await openBenchDb(databaseUrl);
-  try {
-    figures.realtime = await realtimeBench(openDb.handle, {
+  });
+if (wanted('email'))
+  figures.email = await withFreshDb('email', (db) =>
+    emailBench(db.handle, { messages: 300, senders: 4, largeBytes: 25 * 1024 * 1024 - 64 * 1024, progress }),
+  );
+if (wanted('realtime'))
+  figures.realtime = await withFreshDb('realtime', (db) =>
+    realtimeBench(db.handle, {
       workspaces: 10,
       agentSocketsPerWorkspace: 200,
       messagesPerSecond: 50,
       seconds,
       progress,
-    });
-  } finally {
-    await openDb.close();
-    openDb = undefined;
-  }
-}
-
-if (wanted('routing')) {
-  progress('routing: a fresh database');
-  openDb = await openBenchDb(databaseUrl);
-  try {
-    figures.routing = await routingBench(openDb.handle, {
-      agents: 500,
-      waiting: 10_000,
-      decisions: 200,
-      progress,
-    });
-  } finally {
-    await openDb.close();
-    openDb = undefined;
-  }
-}
+    }),
+  );
+if (wanted('routing'))
+  figures.routing = await withFreshDb('routing', (db) =>
+    routingBench(db.handle, { agents: 500, waiting: 10_000, decisions: 200, progress }),
+  );
 
 if (wanted('startup')) {
   progress('start-up to first 200');
