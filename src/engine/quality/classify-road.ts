@@ -56,6 +56,7 @@ export const classifyRoad = (input: RoadInput): RoadOutcome => {
   if (flags.redirectAndClose) goAway.push('redirected and closed');
   if (flags.prematureClose) goAway.push('closed before the request was dealt with');
   if (events.callbackMissed) goAway.push('missed callback');
+  if (events.promiseBroken) goAway.push('broken promise');
   if (flags.repeatAsk) goAway.push('asked again for what was already known');
   if (unresolvedProblem) goAway.push('problem left unresolved');
   if (goAway.length > 0) {

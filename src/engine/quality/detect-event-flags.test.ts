@@ -56,4 +56,16 @@ describe('event flags', () => {
     expect(result.reasons).toContain('A promised callback was missed');
     expect(result.road).toBe(4);
   });
+
+  it('sends a conversation with a broken promise down Road 4, quoting the promise, and not one without', () => {
+    const result = scoreTranscript(
+      call([{ type: 'promise_broken', note: 'quote Q7K2M9P: 10% off renewal' }]),
+    );
+    expect(result.signals.promiseBroken).toBe(true);
+    expect(result.road).toBe(4);
+    expect(result.reasons).toContain('A promise to the customer was broken: quote Q7K2M9P: 10% off renewal');
+    const kept = scoreTranscript(call([{ type: 'callback_offered' }]));
+    expect(kept.signals.promiseBroken).toBe(false);
+    expect(kept.road).not.toBe(4);
+  });
 });

@@ -10,6 +10,8 @@ export type EventFlags = {
   ivrLoop: boolean;
   callbackMissed: boolean;
   callbackMissedTurn: number;
+  /** A promise other than a callback (a quote, a follow-up) that was not kept. */
+  promiseBroken: boolean;
   reasons: string[];
   evidence: Evidence[];
 };
@@ -79,6 +81,12 @@ export const detectEventFlags = (conversation: Conversation): EventFlags => {
     reasons.push('A promised callback was missed');
     evidence.push(evidenceAt(missed.after + 1, conversation, 'Callback promised and not made'));
   }
+  const broken = events.find((e) => e.event.type === 'promise_broken');
+  if (broken) {
+    const what = typeof broken.event.note === 'string' ? `: ${broken.event.note}` : '';
+    reasons.push(`A promise to the customer was broken${what}`);
+    evidence.push(evidenceAt(broken.after + 1, conversation, `Promise not kept${what}`));
+  }
   return {
     longHold,
     longestHoldSeconds: Math.round(longestHoldSeconds),
@@ -88,6 +96,7 @@ export const detectEventFlags = (conversation: Conversation): EventFlags => {
     ivrLoop,
     callbackMissed: missed !== undefined,
     callbackMissedTurn: missed ? missed.after : -1,
+    promiseBroken: broken !== undefined,
     reasons,
     evidence,
   };

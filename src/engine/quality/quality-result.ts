@@ -41,6 +41,7 @@ export type QualityResult = {
   signals: {
     ivrLoop: boolean;
     callbackMissed: boolean;
+    promiseBroken: boolean;
     unresolvedProblem: boolean;
     customerUpset: boolean;
     longestHoldSeconds: number;

@@ -151,6 +151,7 @@ const scoreMerged = (transcript: Transcript, rubricOverrides?: Partial<Rubric>):
     signals: {
       ivrLoop: events.ivrLoop,
       callbackMissed: events.callbackMissed,
+      promiseBroken: events.promiseBroken,
       unresolvedProblem: road.unresolvedProblem,
       customerUpset: customer.upset,
       longestHoldSeconds: events.longestHoldSeconds,

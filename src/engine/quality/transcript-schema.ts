@@ -14,6 +14,7 @@ export const eventTypeSchema = z.enum([
   'redirect',
   'callback_offered',
   'callback_missed',
+  'promise_broken',
   'article_shared',
   'feedback_logged',
   'resolved',

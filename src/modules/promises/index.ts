@@ -17,3 +17,6 @@ export const promisesModule = defineModule({
   errors: promiseErrors,
   events: promiseEvents,
 });
+
+export { brokenPromises } from './broken-promises.js';
+export { sweepPromises } from './sweep-promises-job.js';

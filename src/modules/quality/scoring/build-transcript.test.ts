@@ -129,6 +129,30 @@ describe('waiting for a reply', () => {
     expect(buildTranscript(facts('email')).events!.filter((e) => e.type === 'hold')).toEqual([]);
   });
 
+  it('places broken promises when they broke: a callback as callback_missed, any other as promise_broken', () => {
+    const events = buildTranscript({
+      ...facts('email'),
+      brokenPromises: [
+        { type: 'callback', reference: 'C4F7H2K', terms: 'Call back about the refund', brokenAt: at(300) },
+        { type: 'quote', reference: 'Q7K2M9P', terms: '10% off renewal', brokenAt: at(500) },
+      ],
+    }).events!;
+    expect(events).toEqual([
+      {
+        type: 'callback_missed',
+        at: at(300).toISOString(),
+        afterTurn: 1,
+        note: 'callback C4F7H2K: Call back about the refund',
+      },
+      {
+        type: 'promise_broken',
+        at: at(500).toISOString(),
+        afterTurn: 4,
+        note: 'quote Q7K2M9P: 10% off renewal',
+      },
+    ]);
+  });
+
   it('ignores gaps under a minute', () => {
     expect(
       replyWaits([

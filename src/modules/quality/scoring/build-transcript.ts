@@ -16,6 +16,8 @@ export type ConversationFacts = {
     createdAt: Date | string;
   }[];
   timeline: { type: string; at: Date | string; data: Record<string, unknown> }[];
+  /** Promises made in the conversation and broken (from the promises module). */
+  brokenPromises?: { type: string; reference: string; terms: string; brokenAt: Date | string }[];
 };
 
 // 'conversation' judges every turn from the first; 'draft' judges a reply about to follow the last.
@@ -44,7 +46,9 @@ const ms = (at: Date | string): number => (at instanceof Date ? at.getTime() : D
  *             verified               -> verified (method)
  *             status_changed to resolved / closed -> resolved / closed
  *           and on live channels (chat, phone) a reply that kept the customer waiting a minute or
- *           more -> hold (durationSeconds), so the rubric's long-hold limit applies to chat too.
+ *           more -> hold (durationSeconds), so the rubric's long-hold limit applies to chat too;
+ *           a broken promise -> callback_missed for a callback, promise_broken for any other,
+ *           placed when it broke, with its reference and terms as the note.
  * customer  name; `known` from the customer's identities (email, phone, account, social; a second
  *           one of a kind as email_2 and so on); `verified` when the identity check came before the
  *           first judged turn: for a whole conversation only a check made before the first message
@@ -87,6 +91,15 @@ export function buildTranscript(facts: ConversationFacts, judging: Judging = 'co
     } else if (entry.type === 'status_changed' && isFinished(entry.data.to)) {
       events.push({ type: entry.data.to, ...placed });
     }
+  }
+  for (const promise of facts.brokenPromises ?? []) {
+    const at = ms(promise.brokenAt);
+    events.push({
+      type: promise.type === 'callback' ? 'callback_missed' : 'promise_broken',
+      at: new Date(at).toISOString(),
+      afterTurn: afterTurn(at),
+      note: `${promise.type} ${promise.reference}: ${promise.terms}`,
+    });
   }
   if (LIVE_CHANNELS.has(facts.channel)) {
     const waits = replyWaits(visible.map((m, i) => ({ role: m.role, atMs: times[i]! })));

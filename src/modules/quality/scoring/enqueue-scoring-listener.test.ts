@@ -5,6 +5,7 @@ import { helpDesk } from '../../../../test/support/help-desk.js';
 import { waitUntil } from '../../../../test/support/wait-until.js';
 import { eventOutbox } from '../../../platform/events/outbox-table.js';
 import { toDomainEvent } from '../../../platform/events/to-domain-event.js';
+import { sweepPromises } from '../../promises/index.js';
 import { enqueueScoringListener } from './enqueue-scoring-listener.js';
 
 let t: TestApp;
@@ -62,5 +63,31 @@ describe('the scoring listener', () => {
 
     expect(await jobs()).toBe(1);
     expect(await scores()).toBe(1);
+  });
+
+  it('scores a finished conversation again when a promise made in it breaks: Road 4, with the promise as the reason', async () => {
+    const conv = await desk.conversation({
+      customerId: (await desk.customer()).id,
+      text: 'Could you send me the corrected invoice?',
+    });
+    await desk.say(conv.id, 'agent', 'Of course. I will email the corrected invoice by tomorrow.');
+    await desk.say(conv.id, 'customer', 'Great, thank you.');
+    const owner = await desk.member('agent', 'Avery Agent');
+    const promise = await api.post('/promises', {
+      conversationId: conv.id,
+      type: 'follow_up',
+      ownerId: owner.id,
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      terms: 'Email the corrected invoice',
+    });
+    expect(promise.status, promise.text).toBe(201);
+    await desk.status(conv.id, 'resolved');
+    const quality = async () => (await api.get(`/conversations/${conv.id}/quality`)).json;
+    await waitUntil('the first score', async () => (await quality()).road !== undefined);
+    expect((await quality()).road).not.toBe(4);
+
+    await sweepPromises(t.deps, new Date(Date.now() + 3 * 3_600_000));
+    await waitUntil('the score after the promise broke', async () => (await quality()).road === 4, 30_000);
+    expect(JSON.stringify((await quality()).reasons)).toContain('broken promise');
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/errors.js';
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
 import { getConversation } from '../../conversations/index.js';
+import { brokenPromises } from '../../promises/index.js';
 import { buildTranscript, type Judging } from './build-transcript.js';
 import { transcriptSchema, type Transcript } from '../../../engine/quality/formats.js';
 
@@ -14,7 +15,14 @@ export async function loadTranscript(
   judging: Judging = 'conversation',
 ) {
   const conversation = await getConversation(ctx, conversationId);
-  const built = buildTranscript(conversation, judging);
+  const broken = await brokenPromises(ctx, conversationId);
+  const built = buildTranscript(
+    {
+      ...conversation,
+      brokenPromises: broken.map((p) => ({ ...p, brokenAt: p.brokenAt ?? p.breaksAt })),
+    },
+    judging,
+  );
   if (built.turns.length === 0) {
     throw new AppError('INVALID_STATE', {
       message: 'The conversation has no messages the customer saw, so there is nothing to judge',
