@@ -17,3 +17,5 @@ export const promisesModule = defineModule({
   errors: promiseErrors,
   events: promiseEvents,
 });
+
+export { createPromise } from './create-promise.js';
