@@ -20,7 +20,10 @@ export type ImportArgs = {
  * admin socket and shows progress between them; each batch is kept raw like any delivery, and
  * each row is kept in its own transaction or not at all.
  */
-export async function importReviews(deps: AppDeps, args: ImportArgs): Promise<Received & { sourceId: string }> {
+export async function importReviews(
+  deps: AppDeps,
+  args: ImportArgs,
+): Promise<Received & { sourceId: string }> {
   const source = await inWorkspace(deps, systemScope(args.workspace), async (ctx) => {
     await getWorkspace(ctx);
     const [found] = await ctx.tx.select().from(reviewSources).where(eq(reviewSources.name, args.source));

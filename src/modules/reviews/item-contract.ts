@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { dateTime, text } from '../../platform/http/input-schemas.js';
 
-const webUrl = text({ min: 1, max: 2000 }).refine((v) => /^https?:\/\/\S+$/i.test(v), 'must be an http(s) URL');
+const webUrl = text({ min: 1, max: 2000 }).refine(
+  (v) => /^https?:\/\/\S+$/i.test(v),
+  'must be an http(s) URL',
+);
 
 /**
  * One review or mention, whatever the site: what every connector, the webhook and the CSV import

@@ -11,7 +11,11 @@ import type { ItemRow } from './review-channel-data.js';
  * version it was seen in, the case it opened, who it was matched to and why, and the merges
  * worth a look.
  */
-export async function listItems(ctx: WorkContext, sourceId: string, query: { limit: number; cursor?: string }) {
+export async function listItems(
+  ctx: WorkContext,
+  sourceId: string,
+  query: { limit: number; cursor?: string },
+) {
   await loadSource(ctx, sourceId);
   const page = await paginate<ItemRow>(
     (after, order, take) =>
@@ -72,7 +76,9 @@ export async function listItems(ctx: WorkContext, sourceId: string, query: { lim
             followUpPromiseId: row.followUpPromiseId,
           }
         : null,
-      recovered: row.recoveredAt ? { at: row.recoveredAt, from: row.recoveredFrom, to: row.recoveredTo } : null,
+      recovered: row.recoveredAt
+        ? { at: row.recoveredAt, from: row.recoveredFrom, to: row.recoveredTo }
+        : null,
       customer:
         row.customerId && row.match
           ? {

@@ -77,7 +77,10 @@ export async function pullSource(deps: PullDeps, sourceId: string): Promise<Pull
     const deliveryId = await storeDelivery(deps, source, raw, 'pull');
     const { entries } = readEnvelope(raw);
     const received = await processDelivery(deps, source, deliveryId, entries, false);
-    const checkpoint = newestTime(entries.map((e) => e.item), source.pullCheckpoint);
+    const checkpoint = newestTime(
+      entries.map((e) => e.item),
+      source.pullCheckpoint,
+    );
     await finish({
       pullCheckpoint: checkpoint,
       pullLastSuccessAt: new Date(),
@@ -113,7 +116,12 @@ async function markNeedsReauth(deps: PullDeps, source: SourceRow, error: string)
       })
       .where(eq(reviewSources.id, source.id));
     await recordAudit(ctx, [
-      { action: 'review_source.needs_reauth', subjectType: 'review_source', subjectId: source.id, data: { error } },
+      {
+        action: 'review_source.needs_reauth',
+        subjectType: 'review_source',
+        subjectId: source.id,
+        data: { error },
+      },
     ]);
     ctx.emit('reviews.source_needs_reauth', { sourceId: source.id, name: source.name, error });
   });

@@ -112,10 +112,7 @@ export async function processDelivery(
     }
   }
   await inWorkspace(deps, scope, (ctx) =>
-    ctx.tx
-      .update(reviewDeliveries)
-      .set({ results, backfill })
-      .where(eq(reviewDeliveries.id, deliveryId)),
+    ctx.tx.update(reviewDeliveries).set({ results, backfill }).where(eq(reviewDeliveries.id, deliveryId)),
   );
   const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const r of results) counts[r.result]++;

@@ -143,7 +143,8 @@ export function reviewRoutes(deps: AppDeps) {
     defineRoute(
       webhook(
         bearerSecretWebhook({
-          secretFor: async (c) => (await findSourceForDelivery(deps.db, c.req.param('id') ?? ''))?.secret ?? null,
+          secretFor: async (c) =>
+            (await findSourceForDelivery(deps.db, c.req.param('id') ?? ''))?.secret ?? null,
         }),
       ),
       {
@@ -177,7 +178,12 @@ export function reviewRoutes(deps: AppDeps) {
       }
       const deliveryId = await storeDelivery(deps, source, raw, 'webhook');
       const { entries, backfill } = readEnvelope(raw);
-      return reply(c, s.receivedSchema, await processDelivery(deps, source, deliveryId, entries, backfill), 200);
+      return reply(
+        c,
+        s.receivedSchema,
+        await processDelivery(deps, source, deliveryId, entries, backfill),
+        200,
+      );
     },
   );
 

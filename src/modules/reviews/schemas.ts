@@ -10,17 +10,26 @@ const pullInput = z
   })
   .strict()
   .openapi('ReviewPullInput', {
-    description: 'A feed Earshot polls every two minutes (GET url?since=<ISO time>, answering in the item contract)',
+    description:
+      'A feed Earshot polls every two minutes (GET url?since=<ISO time>, answering in the item contract)',
   });
 
 const settings = {
   visibility: z.number().int().min(0).max(2_000_000_000).nullable().optional().openapi({
-    description: "Readers of the site's page of reviews in a month: a review's reach when its author has fewer followers",
+    description:
+      "Readers of the site's page of reviews in a month: a review's reach when its author has fewer followers",
   }),
   followUpOwnerId: z.uuid().nullable().optional().openapi({
-    description: "Who owns a case's follow-up; default the desk's lead (supervisors, then admins, then owners)",
+    description:
+      "Who owns a case's follow-up; default the desk's lead (supervisors, then admins, then owners)",
   }),
-  followUpHours: z.number().int().min(1).max(24 * 30).optional().openapi({ description: 'Default 24' }),
+  followUpHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional()
+    .openapi({ description: 'Default 24' }),
 };
 
 export const createSourceBody = z
@@ -55,7 +64,8 @@ export const sourceSchema = z
     source: z.string(),
     secret: z.string().openapi({ description: 'Bearer secret for POST /channels/reviews/{id}/items' }),
     status: z.enum(sourceStatuses).openapi({
-      description: "needs_reauth: the feed refused the credentials; nothing is fetched until new ones are given",
+      description:
+        'needs_reauth: the feed refused the credentials; nothing is fetched until new ones are given',
     }),
     lastError: z.string().nullable(),
     lastErrorAt: z.string().nullable(),
@@ -65,7 +75,10 @@ export const sourceSchema = z
     pull: z
       .object({
         url: z.string(),
-        checkpoint: z.string().nullable().openapi({ description: 'The newest item time taken from the feed' }),
+        checkpoint: z
+          .string()
+          .nullable()
+          .openapi({ description: 'The newest item time taken from the feed' }),
         lastPollAt: z.string().nullable(),
         lastSuccessAt: z.string().nullable(),
       })
@@ -145,13 +158,17 @@ export const itemSchema = z
         followUpPromiseId: z.uuid().nullable(),
       })
       .nullable(),
-    recovered: z.object({ at: z.string(), from: z.number().nullable(), to: z.number().nullable() }).nullable(),
+    recovered: z
+      .object({ at: z.string(), from: z.number().nullable(), to: z.number().nullable() })
+      .nullable(),
     customer: z
       .object({
         id: z.uuid(),
         name: z.string().nullable(),
         matchedBy: z.enum(['social', 'email', 'created']),
-        identity: identity.openapi({ description: 'The identity that matched, or that the new profile holds' }),
+        identity: identity.openapi({
+          description: 'The identity that matched, or that the new profile holds',
+        }),
       })
       .nullable(),
     suggestedMerges: z.array(z.object({ customerId: z.uuid(), name: z.string(), reason: z.string() })),

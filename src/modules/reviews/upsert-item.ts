@@ -171,7 +171,7 @@ async function tellCase(ctx: WorkContext, source: SourceRow, before: ItemRow, af
     text: after.text,
     channelData: reviewChannelData(source, after, {
       edit: { fromVersion: before.version, ratingBefore: before.rating5, textBefore: before.text },
-      ...(recovered ? { recovered: true } : {}),
+      ...(recovered ? { recovered: { from: before.rating5, to: after.rating5 } } : {}),
     }),
   });
   if (!recovered) return;

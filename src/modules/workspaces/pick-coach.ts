@@ -20,10 +20,7 @@ export async function pickCoach(
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(
-      and(
-        inArray(memberships.role, [...COACH_ROLES]),
-        agentId ? ne(memberships.userId, agentId) : undefined,
-      ),
+      and(inArray(memberships.role, [...COACH_ROLES]), agentId ? ne(memberships.userId, agentId) : undefined),
     )
     .orderBy(inTeam, roleOrder, asc(memberships.createdAt))
     .limit(1);
