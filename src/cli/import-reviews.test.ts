@@ -48,6 +48,8 @@ const csv = (name: string, text: string) => {
   writeFileSync(file, text);
   return file;
 };
+const importInto = (file: string, source: string, ...flags: string[]) =>
+  run('import', 'reviews', file, '--workspace', workspaceId, '--source', source, ...flags);
 const header = 'externalId,authorHandle,authorName,followers,rating,text,url,createdAt';
 
 describe('earshot import reviews', () => {
@@ -66,15 +68,7 @@ describe('earshot import reviews', () => {
         '',
       ].join('\r\n'),
     );
-    const result = await run(
-      'import',
-      'reviews',
-      file,
-      '--workspace',
-      workspaceId,
-      '--source',
-      'Trustpilot UK',
-    );
+    const result = await importInto(file, 'Trustpilot UK');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('2 created, 0 updated, 0 unchanged, 4 rejected');
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('line '));
@@ -98,31 +92,13 @@ describe('earshot import reviews', () => {
     expect(conversation).toMatchObject({ channel: 'review', priority: 'urgent' });
 
     // The same file again: nothing new, the bad rows still named.
-    const again = await run(
-      'import',
-      'reviews',
-      file,
-      '--workspace',
-      workspaceId,
-      '--source',
-      'Trustpilot UK',
-    );
+    const again = await importInto(file, 'Trustpilot UK');
     expect(again.stdout).toContain('0 created, 0 updated, 2 unchanged, 4 rejected');
   });
 
   it('records a backfill without cases, and exits 0 when every row is good', async () => {
     const file = csv('old.csv', `${header}\nold1,@gus,Gus,,1,"Terrible, late",,2025-01-01T10:00:00Z\n`);
-    const result = await run(
-      'import',
-      'reviews',
-      file,
-      '--workspace',
-      workspaceId,
-      '--source',
-      'Archive',
-      '--backfill',
-      '--json',
-    );
+    const result = await importInto(file, 'Archive', '--backfill', '--json');
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       created: 1,
@@ -138,7 +114,7 @@ describe('earshot import reviews', () => {
 
   it('refuses a file without the expected header', async () => {
     const file = csv('bad.csv', 'id,text\n1,hello\n');
-    const result = await run('import', 'reviews', file, '--workspace', workspaceId, '--source', 'X');
+    const result = await importInto(file, 'X');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the header must name .* \(missing: externalId, authorHandle/);
   });

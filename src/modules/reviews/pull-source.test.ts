@@ -34,6 +34,12 @@ afterAll(async () => {
   await new Promise((resolve) => feed.close(resolve));
 });
 
+const pulledSource = async (name: string, token: string) => {
+  const created = await api.post('/channels/reviews', { name, source: 'g2', pull: { url: feedUrl, token } });
+  expect(created.status, created.text).toBe(201);
+  return created.json as { id: string };
+};
+
 const review = (externalId: string, createdAt: string, rating = 5) => ({
   source: 'g2',
   externalId,
@@ -73,12 +79,7 @@ describe('a pulled source', () => {
   });
 
   it('becomes needs_reauth at once on a 401, alerts, keeps its checkpoint, and polls no more', async () => {
-    const created = await api.post('/channels/reviews', {
-      name: 'Capterra',
-      source: 'g2',
-      pull: { url: feedUrl, token: 'expired' },
-    });
-    const id = created.json.id;
+    const id = (await pulledSource('Capterra', 'expired')).id;
     answer = { status: 200, body: [review('c', '2026-11-05T10:00:00Z')] };
     await pullSource(t.deps, id);
     answer = { status: 401, body: { error: 'token expired' } };
@@ -115,12 +116,7 @@ describe('a pulled source', () => {
   });
 
   it('keeps its checkpoint when the feed fails or answers what is not a delivery', async () => {
-    const created = await api.post('/channels/reviews', {
-      name: 'Yelp',
-      source: 'g2',
-      pull: { url: feedUrl, token: 't' },
-    });
-    const id = created.json.id;
+    const id = (await pulledSource('Yelp', 't')).id;
     answer = { status: 200, body: [review('d', '2026-11-06T10:00:00Z')] };
     await pullSource(t.deps, id);
     for (const next of [
