@@ -43,6 +43,7 @@ export async function upsertItem(
   };
   const existing = await findItem(ctx, input);
   if (!existing) {
+    const match = await matchCustomer(ctx, input.author);
     const [created] = await ctx.tx
       .insert(reviewItems)
       .values({
@@ -54,6 +55,8 @@ export async function upsertItem(
         postedAt: new Date(input.createdAt),
         editedAt: input.updatedAt ? new Date(input.updatedAt) : null,
         backfill: options.backfill,
+        match,
+        customerId: match?.customerId ?? null,
         firstSeenAt: now,
         lastSeenAt: now,
       })
@@ -62,13 +65,8 @@ export async function upsertItem(
     // Another delivery of the same item committed first: this one is its next sighting.
     if (!created) return upsertItem(ctx, source, input, options);
     await keepVersion(ctx, created, options.deliveryId);
-    const match = await matchCustomer(ctx, input.author);
-    await ctx.tx
-      .update(reviewItems)
-      .set({ match, customerId: match?.customerId ?? null })
-      .where(eq(reviewItems.id, created.id));
     const reason = options.backfill ? null : caseReason(fields);
-    if (reason) await openCaseFor(ctx, source, { ...created, match }, input, reason, now);
+    if (reason) await openCaseFor(ctx, source, created, input, reason, now);
     return { result: 'created', itemId: created.id };
   }
 
