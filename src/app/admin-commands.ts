@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, validationError } from '../platform/errors.js';
 import type { AppDeps } from '../platform/http/app-env.js';
 import { identityModule } from '../modules/identity/index.js';
+import { reviewsModule } from '../modules/reviews/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
 // Every command the CLI can run against a database, whether the CLI opened it itself or the
@@ -11,6 +12,7 @@ import { workspacesModule } from '../modules/workspaces/index.js';
 export const adminCommands = {
   ...identityModule.adminCommands,
   ...workspacesModule.adminCommands,
+  ...reviewsModule.adminCommands,
   demo: {
     args: z.object({ workspace: z.uuid('must be a workspace id (a UUID)').optional() }).strict(),
     load: () => import('../seed/load-demo-command.js').then((m) => m.loadDemoData),

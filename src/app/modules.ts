@@ -6,6 +6,7 @@ import { promisesModule } from '../modules/promises/index.js';
 import { routingModule } from '../modules/routing/index.js';
 import { serviceLevelsModule } from '../modules/service-levels/index.js';
 import { qualityModule } from '../modules/quality/index.js';
+import { reviewsModule } from '../modules/reviews/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
 
 // Every module of the application. Adding a module is adding its folder and one line here: its
@@ -20,4 +21,5 @@ export const modules = [
   emailModule,
   routingModule,
   serviceLevelsModule,
+  reviewsModule,
 ] as const;

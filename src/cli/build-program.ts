@@ -2,6 +2,7 @@ import { Command, Help } from 'commander';
 import type { CliContext } from './cli-context.js';
 import { registerApiKeyCommand } from './commands/apikey.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerImportCommand } from './commands/import-reviews.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommand(program, ctx);
   registerApiKeyCommand(program, ctx);
   registerDemoCommand(program, ctx);
+  registerImportCommand(program, ctx);
   return program;
 }
 

@@ -44,6 +44,7 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   updateCalendar: () => ({ name: 'Hijacked' }),
   importHolidays: () => ({ country: 'DE', year: 2026 }),
   updateSlaPolicy: () => ({ name: 'Hijacked' }),
+  updateReviewSource: () => ({ name: 'Hijacked' }),
 };
 
 beforeAll(async () => {
@@ -103,6 +104,21 @@ beforeAll(async () => {
     calendarId: calendar.json.id,
   });
   foreignIds.push(calendar.json.id, policy.json.id);
+  const reviews = await t.as(b.apiKey).post('/channels/reviews', { name: 'Their reviews', source: 'site' });
+  const reviewed = await t.request('POST', `/channels/reviews/${reviews.json.id}/items`, {
+    key: reviews.json.secret,
+    body: [
+      {
+        source: 'site',
+        externalId: 'theirs-1',
+        author: { handle: '@secret_sam', name: 'Secret Sam' },
+        rating: 1,
+        text: 'A private matter, one star.',
+        createdAt: new Date().toISOString(),
+      },
+    ],
+  });
+  foreignIds.push(reviews.json.id, reviewed.json.results[0].itemId);
   doc = (await t.request('GET', '/openapi.json')).json;
 }, 60_000);
 afterAll(() => t.close());

@@ -29,6 +29,9 @@ export function useRealtime(enabled: boolean): LiveState {
           void queries.invalidateQueries({ queryKey: ['conversations'] });
           return;
         }
+        // A review source whose feed was refused shows at once in Settings.
+        if (frame.type.startsWith('reviews.'))
+          void queries.invalidateQueries({ queryKey: ['review-sources'] });
         if (!frame.type.startsWith('conversation.')) return;
         void queries.invalidateQueries({ queryKey: ['conversations'] });
         // A conversation that arrives, moves or is answered changes the supervisor's live queues.

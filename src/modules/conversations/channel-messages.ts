@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addMessage } from './add-message.js';
 import { createConversation } from './create-conversation.js';
-import { conversations, messages, type Channel } from './schema.js';
+import { conversations, messages, type Channel, type Priority } from './schema.js';
 
 // What a channel module (email, later others) calls to bring a customer's message in: the channel
 // never writes conversation tables itself. `channelData` is shown on the message as it is given.
@@ -13,6 +13,8 @@ export async function openConversationFromChannel(
     customerId: string;
     channel: Channel;
     subject?: string;
+    /** A channel that knows the stakes (a review thousands read) raises it; normal otherwise. */
+    priority?: Priority;
     text: string;
     channelData: Record<string, unknown>;
     relatedConversationId?: string;
@@ -21,6 +23,7 @@ export async function openConversationFromChannel(
   const created = await createConversation(ctx, {
     customerId: input.customerId,
     channel: input.channel,
+    ...(input.priority ? { priority: input.priority } : {}),
     ...(input.subject ? { subject: input.subject } : {}),
     message: { text: input.text, role: 'customer', channelData: input.channelData },
     ...(input.relatedConversationId ? { relatedConversationId: input.relatedConversationId } : {}),

@@ -26,4 +26,4 @@ export { assignConversation, assignIfFree } from './assign-conversation.js';
 export { getConversation } from './get-conversation.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
-export { isFinished, channels, type Channel } from './schema.js';
+export { isFinished, channels, type Channel, type Priority } from './schema.js';

@@ -137,6 +137,40 @@ const attachmentSchema = z
   })
   .openapi('Attachment');
 
+// What a review or social mention carried (the reviews module writes it): stars, author, reach.
+const reviewOnMessageSchema = z
+  .object({
+    itemId: z.uuid(),
+    sourceId: z.uuid().optional(),
+    sourceName: z.string().optional(),
+    source: z.string().optional(),
+    externalId: z.string().optional(),
+    author: z
+      .object({
+        handle: z.string(),
+        name: z.string().nullable(),
+        url: z.string().nullable(),
+        followers: z.number().int().nullable(),
+      })
+      .optional(),
+    rating: z.number().nullable().optional(),
+    ratingScale: z.number().int().optional(),
+    rating5: z.number().nullable().optional().openapi({ description: 'The rating on a 5 scale' }),
+    reach: z.number().int().optional(),
+    url: z.string().nullable().optional(),
+    postedAt: z.string().optional(),
+    version: z.number().int().optional(),
+    edit: z
+      .object({ fromVersion: z.number().int(), ratingBefore: z.number().nullable(), textBefore: z.string() })
+      .optional()
+      .openapi({ description: 'This message is an edit of the review: what it said before' }),
+    recovered: z
+      .object({ from: z.number().nullable(), to: z.number().nullable() })
+      .optional()
+      .openapi({ description: 'The rating was raised after the follow-up' }),
+  })
+  .openapi('ReviewOnMessage');
+
 export const messageSchema = z
   .object({
     id: z.uuid(),
@@ -156,6 +190,7 @@ export const messageSchema = z
     delivery: deliverySchema
       .optional()
       .openapi({ description: 'For a reply sent by its channel (email): what became of it' }),
+    review: reviewOnMessageSchema.optional(),
   })
   .openapi('Message');
 

@@ -19,4 +19,4 @@ export { findCustomerRow } from './get-customer.js';
 export { findCustomerByIdentity, findOrCreateCustomer } from './find-or-create-customer.js';
 export { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';
 export { getCustomerSummary } from './get-customer-summary.js';
-export { customerNames } from './customer-names.js';
+export { customerNames, customersNamed } from './customer-names.js';

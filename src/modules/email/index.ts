@@ -29,3 +29,4 @@ export const emailModule = defineModule({
 
 export { pollImapMailbox } from './poll-imap.js';
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+export { seal, unseal } from './seal-secret.js';

@@ -19,4 +19,5 @@ export const promisesModule = defineModule({
 });
 
 export { brokenPromises } from './broken-promises.js';
+export { createPromise } from './create-promise.js';
 export { sweepPromises } from './sweep-promises-job.js';

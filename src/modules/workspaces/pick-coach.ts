@@ -6,11 +6,11 @@ const COACH_ROLES = ['supervisor', 'admin', 'owner'] as const;
 
 // Coaching goes to someone who leads the agent's team if there is one, otherwise to whoever runs
 // the desk: supervisors before admins before owners, the longest-standing first. Never to the
-// agent themselves.
+// agent themselves. Without an agent (a follow-up nobody was assigned), simply the desk's lead.
 export async function pickCoach(
   ctx: WorkContext,
   teamId: string | null,
-  agentId: string,
+  agentId: string | null,
 ): Promise<string | null> {
   const inTeam = teamId
     ? sql<number>`case when exists (select 1 from ${teamMembers} where ${teamMembers.teamId} = ${teamId} and ${teamMembers.userId} = ${memberships.userId}) then 0 else 1 end`
@@ -19,7 +19,9 @@ export async function pickCoach(
   const [coach] = await ctx.tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(inArray(memberships.role, [...COACH_ROLES]), ne(memberships.userId, agentId)))
+    .where(
+      and(inArray(memberships.role, [...COACH_ROLES]), agentId ? ne(memberships.userId, agentId) : undefined),
+    )
     .orderBy(inTeam, roleOrder, asc(memberships.createdAt))
     .limit(1);
   return coach?.userId ?? null;

@@ -1082,10 +1082,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/channels/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the review sources, with whether each works */
+        get: operations["listReviewSources"];
+        put?: never;
+        /**
+         * Receive reviews or mentions from a site
+         * @description Items are posted to /channels/reviews/{id}/items with the secret, or polled from `pull.url`.
+         */
+        post: operations["createReviewSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a review source */
+        get: operations["getReviewSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Stop receiving from a source
+         * @description Its items, the cases they opened and the raw deliveries stay.
+         */
+        delete: operations["deleteReviewSource"];
+        options?: never;
+        head?: never;
+        /** Change a review source (new feed credentials end needs_reauth) */
+        patch: operations["updateReviewSource"];
+        trace?: never;
+    };
+    "/channels/reviews/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A source's items, newest first
+         * @description Each with its edit history, the case it opened, the customer it was matched to (and by which identity), suggested merges and whether it was recovered.
+         */
+        get: operations["listReviewItems"];
+        put?: never;
+        /**
+         * Receive a batch of reviews or mentions
+         * @description Authenticated with the source's secret as a bearer token. The body is stored as it came before it is read; the answer gives each item's outcome.
+         */
+        post: operations["receiveReviewItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Up to 1,000 items. Each is checked on its own: a bad one is answered rejected and costs the others nothing. backfill: true records old items without opening cases. */
+        ReviewItemsDelivery: {
+            items: components["schemas"]["ReviewItemInput"][];
+            backfill?: boolean;
+        } | components["schemas"]["ReviewItemInput"][];
+        ReviewItemInput: {
+            /** @example trustpilot */
+            source: string;
+            /** @description The site's own id for the item */
+            externalId: string;
+            author: {
+                /** @example @sam_k */
+                handle: string;
+                name?: string;
+                url?: string;
+                followers?: number;
+                /** @description When the site shares it: matched too */
+                email?: string;
+            };
+            rating?: number;
+            /** @description Default 5 */
+            ratingScale?: number;
+            text: string;
+            url?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -1456,6 +1552,7 @@ export interface components {
             /** @description An automatic answer (an out-of-office) */
             autoReply?: boolean;
             delivery?: components["schemas"]["Delivery"];
+            review?: components["schemas"]["ReviewOnMessage"];
         };
         EmailHeaders: {
             messageId: string;
@@ -1488,6 +1585,40 @@ export interface components {
             at?: string;
             attempts?: number;
             error?: string;
+        };
+        ReviewOnMessage: {
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            sourceId?: string;
+            sourceName?: string;
+            source?: string;
+            externalId?: string;
+            author?: {
+                handle: string;
+                name: string | null;
+                url: string | null;
+                followers: number | null;
+            };
+            rating?: number | null;
+            ratingScale?: number;
+            /** @description The rating on a 5 scale */
+            rating5?: number | null;
+            reach?: number;
+            url?: string | null;
+            postedAt?: string;
+            version?: number;
+            /** @description This message is an edit of the review: what it said before */
+            edit?: {
+                fromVersion: number;
+                ratingBefore: number | null;
+                textBefore: string;
+            };
+            /** @description The rating was raised after the follow-up */
+            recovered?: {
+                from: number | null;
+                to: number | null;
+            };
         };
         TimelineEntry: {
             /** Format: uuid */
@@ -2165,6 +2296,177 @@ export interface components {
                 breached: number;
                 metShare: number | null;
             }[];
+        };
+        ReviewSource: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            source: string;
+            /** @description Bearer secret for POST /channels/reviews/{id}/items */
+            secret: string;
+            /**
+             * @description needs_reauth: the feed refused the credentials; nothing is fetched until new ones are given
+             * @enum {string}
+             */
+            status: "active" | "needs_reauth";
+            lastError: string | null;
+            lastErrorAt: string | null;
+            visibility: number | null;
+            /** Format: uuid */
+            followUpOwnerId: string | null;
+            followUpHours: number;
+            pull: {
+                url: string;
+                /** @description The newest item time taken from the feed */
+                checkpoint: string | null;
+                lastPollAt: string | null;
+                lastSuccessAt: string | null;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateReviewSourceInput: {
+            /** @example Trustpilot */
+            name: string;
+            /**
+             * @description The site or network; every item posted here must name it
+             * @example trustpilot
+             */
+            source: string;
+            /** @description Readers of the site's page of reviews in a month: a review's reach when its author has fewer followers */
+            visibility?: number | null;
+            /**
+             * Format: uuid
+             * @description Who owns a case's follow-up; default the desk's lead (supervisors, then admins, then owners)
+             */
+            followUpOwnerId?: string | null;
+            /** @description Default 24 */
+            followUpHours?: number;
+            pull?: components["schemas"]["ReviewPullInput"];
+        };
+        /** @description A feed Earshot polls every two minutes (GET url?since=<ISO time>, answering in the item contract) */
+        ReviewPullInput: {
+            url: string;
+            /** @description Sent as a bearer token; stored sealed */
+            token: string;
+        };
+        ReviewSourceList: {
+            data: components["schemas"]["ReviewSource"][];
+        };
+        UpdateReviewSourceInput: {
+            name?: string;
+            /** @description Readers of the site's page of reviews in a month: a review's reach when its author has fewer followers */
+            visibility?: number | null;
+            /**
+             * Format: uuid
+             * @description Who owns a case's follow-up; default the desk's lead (supervisors, then admins, then owners)
+             */
+            followUpOwnerId?: string | null;
+            /** @description Default 24 */
+            followUpHours?: number;
+            /** @description New credentials make a needs_reauth source active again; null stops polling */
+            pull?: {
+                url: string;
+                /** @description Sent as a bearer token; stored sealed */
+                token: string;
+            } | null;
+        };
+        ReviewItemList: {
+            data: components["schemas"]["ReviewItem"][];
+            nextCursor: string | null;
+        };
+        ReviewItem: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            externalId: string;
+            author: {
+                handle: string;
+                name: string | null;
+                url: string | null;
+                email: string | null;
+                followers: number | null;
+            };
+            rating: number | null;
+            ratingScale: number | null;
+            /** @description The rating on a 5 scale */
+            rating5: number | null;
+            text: string;
+            url: string | null;
+            postedAt: string;
+            editedAt: string | null;
+            reach: number;
+            sentiment: number;
+            version: number;
+            backfill: boolean;
+            case: {
+                /** Format: uuid */
+                conversationId: string;
+                reason: string | null;
+                openedAt: string | null;
+                /** Format: uuid */
+                followUpPromiseId: string | null;
+            } | null;
+            recovered: {
+                at: string;
+                from: number | null;
+                to: number | null;
+            } | null;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                /** @enum {string} */
+                matchedBy: "social" | "email" | "created";
+                /** @description The identity that matched, or that the new profile holds */
+                identity: {
+                    /** @enum {string} */
+                    type: "social" | "email";
+                    value: string;
+                };
+            } | null;
+            suggestedMerges: {
+                /** Format: uuid */
+                customerId: string;
+                name: string;
+                reason: string;
+            }[];
+            history: {
+                version: number;
+                rating: number | null;
+                text: string;
+                url: string | null;
+                followers: number | null;
+                editedAt: string | null;
+                recordedAt: string;
+            }[];
+            firstSeenAt: string;
+            lastSeenAt: string;
+        };
+        ReviewItemsReceived: {
+            /**
+             * Format: uuid
+             * @description The raw delivery, kept as it came
+             */
+            deliveryId: string;
+            backfill: boolean;
+            counts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            results: components["schemas"]["ReviewItemResult"][];
+        };
+        ReviewItemResult: {
+            index: number;
+            line?: number;
+            externalId?: string;
+            /** @enum {string} */
+            result: "created" | "updated" | "unchanged" | "rejected";
+            reason?: string;
+            /** Format: uuid */
+            itemId?: string;
         };
     };
     responses: never;
@@ -7457,6 +7759,493 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReviewSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSourceList"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReviewSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewSourceInput"];
+            };
+        };
+        responses: {
+            /** @description Created, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSource"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReviewSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSource"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteReviewSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReviewSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReviewSourceInput"];
+            };
+        };
+        responses: {
+            /** @description The source after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSource"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReviewItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemList"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveReviewItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewItemsDelivery"];
+            };
+        };
+        responses: {
+            /** @description Stored; each item's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemsReceived"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 5 MB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
 import { CustomerPanel } from './CustomerPanel';
 import { EmailHtml } from './EmailHtml';
+import { ReviewCard } from './ReviewCard';
 import { TransferForm } from './TransferForm';
 
 type Detail = Schemas['ConversationDetail'];
@@ -78,6 +79,7 @@ function Messages({ conversation }: { conversation: Detail }) {
                   {m.email.subject && <> · Subject: {m.email.subject}</>}
                 </p>
               )}
+              {m.review && <ReviewCard review={m.review} />}
               <p className="text">{m.text}</p>
               {m.fullText && m.fullText !== m.text && (
                 <details>
