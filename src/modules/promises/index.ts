@@ -17,3 +17,7 @@ export const promisesModule = defineModule({
   errors: promiseErrors,
   events: promiseEvents,
 });
+
+export { lookupPromise } from './lookup-promise.js';
+export { parseReference } from './reference.js';
+export { requestCallback } from './request-callback.js';

@@ -18,3 +18,5 @@ export const routingModule = defineModule({
   enrichments: [conversationRouting],
   services: [routingSweep],
 });
+
+export { recordCallWait, type CallWait } from './call-waits.js';
