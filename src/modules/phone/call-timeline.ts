@@ -19,7 +19,12 @@ export function callTimeline(
   outcomes: ReadonlyMap<string, IvrOutcome>,
 ) {
   const holds = new Map(state.holds.map((h) => [h.at.getTime(), h.seconds]));
-  return inCallOrder(events).map(({ key, at, event }) => {
+  let previous = -Infinity;
+  return inCallOrder(events).map(({ key, at: happened, event }) => {
+    // Steps at the same instant are a millisecond apart on the timeline, so they read in the
+    // call's order there too (the timeline sorts by time).
+    const at = new Date(Math.max(happened.getTime(), previous + 1));
+    previous = at.getTime();
     const data: Record<string, unknown> = { callId, event: event.type, from: event.from };
     if (event.to) data.to = event.to;
     if (event.agentId) data.agentId = event.agentId;
@@ -30,16 +35,16 @@ export function callTimeline(
     if (event.toAgentId) data.toAgentId = event.toAgentId;
     if (event.recordingUrl) data.recordingUrl = event.recordingUrl;
     if (event.type === 'answered') data.human = Boolean(event.agentId);
-    if (event.type === 'answered' && state.firstHuman?.at.getTime() === at.getTime()) {
+    if (event.type === 'answered' && state.firstHuman?.at.getTime() === happened.getTime()) {
       data.firstHuman = true;
     }
     if (event.type === 'hold') {
-      const seconds = holds.get(at.getTime());
+      const seconds = holds.get(happened.getTime());
       if (seconds !== undefined && seconds !== null) data.durationSeconds = seconds;
     }
     if (event.type === 'ended') {
       data.cause = state.cause;
-      data.durationSeconds = Math.round((at.getTime() - state.startedAt.getTime()) / 1000);
+      data.durationSeconds = Math.round((happened.getTime() - state.startedAt.getTime()) / 1000);
       data.reachedHuman = state.firstHuman !== null;
     }
     if (event.type === 'transcript') data.segments = event.transcript?.segments.length ?? 0;

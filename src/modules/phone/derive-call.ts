@@ -2,13 +2,13 @@ import type { CallEvent, CallEventType } from './call-event.js';
 
 export type StoredEvent = { key: string; at: Date; event: CallEvent };
 
-// For events at the same instant, the order a call takes: a call starts before it is queued,
-// answered before it is held, and ends last.
+// For events at the same instant, the order a call takes: a call starts, is answered (a menu's
+// keys come after the answer), queued, held, and ends last.
 const rank: Record<CallEventType, number> = {
   started: 0,
-  ivr: 1,
-  queued: 2,
-  answered: 3,
+  answered: 1,
+  ivr: 2,
+  queued: 3,
   transfer: 4,
   hold: 5,
   unhold: 6,

@@ -19,5 +19,5 @@ export const promisesModule = defineModule({
 });
 
 export { lookupPromise } from './lookup-promise.js';
-export { parseReference } from './reference.js';
+export { parseReference, referenceDigits } from './reference.js';
 export { requestCallback } from './request-callback.js';
