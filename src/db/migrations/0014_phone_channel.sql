@@ -34,6 +34,7 @@ CREATE TABLE "phone_lines" (
 	"secret" text NOT NULL,
 	"twilio_auth_token" text,
 	"team_id" uuid,
+	"callback_owner_id" uuid,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -59,6 +60,7 @@ ALTER TABLE "phone_calls" ADD CONSTRAINT "phone_calls_customer_id_customers_id_f
 ALTER TABLE "phone_calls" ADD CONSTRAINT "phone_calls_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_lines" ADD CONSTRAINT "phone_lines_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_lines" ADD CONSTRAINT "phone_lines_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "phone_lines" ADD CONSTRAINT "phone_lines_callback_owner_id_users_id_fk" FOREIGN KEY ("callback_owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_requests" ADD CONSTRAINT "phone_requests_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_requests" ADD CONSTRAINT "phone_requests_line_id_phone_lines_id_fk" FOREIGN KEY ("line_id") REFERENCES "public"."phone_lines"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "phone_call_events_key" ON "phone_call_events" USING btree ("line_id","call_id","event_key");--> statement-breakpoint

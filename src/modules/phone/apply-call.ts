@@ -108,10 +108,14 @@ export async function applyCall(ctx: WorkContext, line: LineTarget, callId: stri
   const request = state.callbacks[0];
   if (request && !effects.callbackPromiseId) {
     const wanted = request.event.callback!;
+    // The member named, else the one who had the call, else the conversation's assignee
+    // (requestCallback's own default), else the line's callback owner.
+    const assignee = (await loadConversation(ctx, conversationId)).assigneeId;
+    const ownerId = wanted.ownerId ?? state.agentId ?? assignee ?? line.callbackOwnerId;
     const promise = await requestCallback(ctx, conversationId, {
       phone: wanted.phone ?? caller!,
       window: wanted.window,
-      ...((wanted.ownerId ?? state.agentId) ? { ownerId: (wanted.ownerId ?? state.agentId)! } : {}),
+      ...(ownerId ? { ownerId } : {}),
     }).catch((err: unknown) => {
       // No one to call back (no owner named, nobody on the conversation): shown on the step.
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return { error: err.message };

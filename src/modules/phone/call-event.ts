@@ -51,7 +51,11 @@ export const callEventSchema = z
     cause: z.string().max(200).optional(),
     /** For `transfer`: who takes the call (a member's id), or the queue it goes to. */
     toAgentId: z.uuid().optional(),
-    recordingUrl: z.url().max(2_000).optional(),
+    // Shown to agents as a link: web addresses only.
+    recordingUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .optional(),
     transcript: z.object({ segments: z.array(segment).min(1).max(5_000) }).optional(),
     callback: callback.optional(),
   })

@@ -8,6 +8,7 @@ export type LineTarget = {
   workspaceId: string;
   number: string;
   teamId: string | null;
+  callbackOwnerId: string | null;
   secret: string;
   twilioAuthToken: string | null;
 };
@@ -26,6 +27,7 @@ export async function findLineForUrl(db: Db, id: string): Promise<LineTarget | n
       workspaceId: phoneLines.workspaceId,
       number: phoneLines.number,
       teamId: phoneLines.teamId,
+      callbackOwnerId: phoneLines.callbackOwnerId,
       secret: phoneLines.secret,
       twilioAuthToken: phoneLines.twilioAuthToken,
     })

@@ -12,15 +12,19 @@ afterAll(() => t?.close(), 60_000);
 
 type Desk = Awaited<ReturnType<typeof newDesk>>;
 
-async function newDesk(line: { teamId?: string; twilioAuthToken?: string } = {}) {
+/** A workspace with an agent and a phone line; with `queue`, the line's calls wait in a team's queue. */
+async function newDesk(options: { queue?: boolean; twilioAuthToken?: string } = {}) {
   const ws = await t.workspace();
   const api = t.as(ws.apiKey);
   const desk = helpDesk(api);
   const agent = await desk.member('agent', 'Alice Agent');
+  const teamId = options.queue ? (await desk.team('Phones', [agent.id])).id : undefined;
   const created = await api.post('/channels/phone', {
     name: 'Support line',
     number: '+44 20 7946 0000',
-    ...line,
+    callbackOwnerId: agent.id,
+    ...(teamId ? { teamId } : {}),
+    ...(options.twilioAuthToken ? { twilioAuthToken: options.twilioAuthToken } : {}),
   });
   expect(created.status, created.text).toBe(201);
   const lineId = created.json.id as string;
@@ -54,7 +58,19 @@ async function newDesk(line: { teamId?: string; twilioAuthToken?: string } = {})
     )
       .filter((e) => e.type === 'call' && e.data.callId === callId)
       .map(({ at, data }) => ({ at, data }));
-  return { ...ws, api, desk, agentId: agent.id, lineId, secret, post, posted, conversation, callEntries };
+  return {
+    ...ws,
+    api,
+    desk,
+    agentId: agent.id,
+    teamId,
+    lineId,
+    secret,
+    post,
+    posted,
+    conversation,
+    callEntries,
+  };
 }
 
 const at = (second: number) => new Date(Date.UTC(2026, 2, 10, 12, 0, second)).toISOString();
@@ -146,7 +162,7 @@ describe('call events', () => {
       expect(again).toMatchObject({ accepted: 8, duplicates: 8 });
       const entries = (await d.callEntries(conversationId, `order-${i}`)).map(({ at, data }) => ({
         at,
-        data: { ...data, callId: undefined, from: undefined },
+        data: { ...data, callId: undefined, from: undefined } as Record<string, unknown>,
       }));
       outcomes.push({ status: again.calls.length ? 'changed' : 'unchanged', entries });
     }
@@ -263,56 +279,30 @@ describe('time to first human for calls', () => {
 
 describe('callbacks and promises on a call', () => {
   it('a callback asked for on a call is a promise, and the conversation keeps its place in the queue', async () => {
-    const ws = await t.workspace();
-    const api = t.as(ws.apiKey);
-    const desk = helpDesk(api);
-    const agent = await desk.member('agent', 'Carol');
-    const team = await desk.team('Phones', [agent.id]);
-    const line = await api.post('/channels/phone', {
-      name: 'Line',
-      number: '+442079460001',
-      teamId: team.id,
-    });
-    const post = (body: unknown) =>
-      t.request('POST', `/channels/phone/${line.json.id}/events`, {
-        body,
-        headers: { authorization: `Bearer ${line.json.secret}` },
-      });
+    const d = await newDesk({ queue: true });
     const from = '+447700900500';
-    const first = await post({ callId: 'cb', type: 'queued', at: at(0), from, position: 4 });
-    expect(first.status, first.text).toBe(202);
-    const id = first.json.calls[0].conversationId;
-    const before = (await api.get(`/conversations/${id}`)).json.routing;
-    expect(before).toMatchObject({ state: 'queued', teamId: team.id });
+    const first = await d.posted({ callId: 'cb', type: 'queued', at: at(0), from, position: 4 });
+    const id = first.calls[0]!.conversationId;
+    const before = (await d.conversation(id)).routing;
+    expect(before).toMatchObject({ state: 'queued', teamId: d.teamId });
     const window = {
       from: new Date(Date.now() + 3_600_000).toISOString(),
       to: new Date(Date.now() + 7_200_000).toISOString(),
     };
-    const asked = await post({
-      callId: 'cb',
-      type: 'ivr',
-      at: at(30),
-      from,
-      digits: '9',
-      callback: { window, ownerId: agent.id },
-    });
-    expect(asked.status, asked.text).toBe(202);
-    await post({ callId: 'cb', type: 'ended', at: at(31), from, cause: 'callback' });
-    const promises = (await api.get(`/promises?type=callback`)).json.data;
+    const asking = { callId: 'cb', type: 'ivr', at: at(30), from, digits: '9', callback: { window } };
+    await d.posted(asking);
+    await d.posted({ callId: 'cb', type: 'ended', at: at(31), from, cause: 'callback' });
+    const promises = (await d.api.get(`/promises?type=callback`)).json.data;
     expect(promises).toHaveLength(1);
-    expect(promises[0]).toMatchObject({ conversationId: id, status: 'open', ownerId: agent.id });
-    const after = (await api.get(`/conversations/${id}`)).json.routing;
-    expect(after).toMatchObject({ state: 'queued', enqueuedAt: before.enqueuedAt });
-    // Sent again, still one promise.
-    await post({
-      callId: 'cb',
-      type: 'ivr',
-      at: at(30),
-      from,
-      digits: '9',
-      callback: { window, ownerId: agent.id },
+    // Nobody had the call: the callback goes to whoever the line names for it.
+    expect(promises[0]).toMatchObject({ conversationId: id, status: 'open', ownerId: d.agentId });
+    expect((await d.conversation(id)).routing).toMatchObject({
+      state: 'queued',
+      enqueuedAt: before.enqueuedAt,
     });
-    expect((await api.get(`/promises?type=callback`)).json.data).toHaveLength(1);
+    // Sent again, still one promise.
+    expect(await d.posted(asking)).toMatchObject({ duplicates: 1 });
+    expect((await d.api.get(`/promises?type=callback`)).json.data).toHaveLength(1);
   });
 
   it('a promise reference keyed in on a call takes the call to the promise’s conversation', async () => {

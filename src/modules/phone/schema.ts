@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-c
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { conversations } from '../conversations/schema.js';
 import { customers } from '../customers/schema.js';
-import { teams, workspaces } from '../workspaces/schema.js';
+import { teams, users, workspaces } from '../workspaces/schema.js';
 
 export const phoneLines = pgTable(
   'phone_lines',
@@ -19,6 +19,8 @@ export const phoneLines = pgTable(
     twilioAuthToken: text('twilio_auth_token'),
     /** The queue a call's new conversation waits in; null leaves it unrouted. */
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** Who calls back a caller who asked for it while no one had the call yet. */
+    callbackOwnerId: uuid('callback_owner_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -8,6 +8,8 @@ export const createLineBody = z
     /** Any format; stored in E.164. */
     number: z.string().min(3).max(40),
     teamId: z.uuid().nullable().optional(),
+    /** Who calls back a caller who asks for it before anyone has the call. */
+    callbackOwnerId: z.uuid().nullable().optional(),
     /** Twilio's auth token, to check the signature of its status callbacks; never shown again. */
     twilioAuthToken: z.string().min(8).max(200).nullable().optional(),
   })
@@ -24,6 +26,7 @@ export const lineSchema = z
     name: z.string(),
     number: z.string(),
     teamId: z.uuid().nullable(),
+    callbackOwnerId: z.uuid().nullable(),
     secret: z.string(),
     twilio: z.object({ authTokenSet: z.boolean() }),
     createdAt: when,

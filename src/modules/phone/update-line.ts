@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assertTeam } from '../workspaces/index.js';
+import { assertMember, assertTeam } from '../workspaces/index.js';
 import { newLineSecret } from './create-line.js';
 import { lineNumber } from './line-number.js';
 import { isUniqueViolation, loadLine, numberTaken, presentLine } from './line-row.js';
@@ -13,6 +13,7 @@ export async function updateLine(
     name?: string;
     number?: string;
     teamId?: string | null;
+    callbackOwnerId?: string | null;
     twilioAuthToken?: string | null;
     /** A new secret; the old one stops working at once. */
     rotateSecret?: boolean;
@@ -21,6 +22,7 @@ export async function updateLine(
   await loadLine(ctx, id);
   const number = input.number === undefined ? undefined : lineNumber(input.number);
   if (input.teamId) await assertTeam(ctx, input.teamId, 'teamId');
+  if (input.callbackOwnerId) await assertMember(ctx, input.callbackOwnerId, 'callbackOwnerId');
   const { rotateSecret, ...rest } = input;
   const [row] = await ctx.tx
     .update(phoneLines)
