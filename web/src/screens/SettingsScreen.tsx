@@ -1,6 +1,7 @@
 import { Link, usePath } from '../router';
 import { ApiKeysSettings } from './settings/ApiKeysSettings';
 import { MailboxSettings } from './settings/MailboxSettings';
+import { PhoneLineSettings } from './settings/PhoneLineSettings';
 import { RubricSettings } from './settings/RubricSettings';
 import { TeamsSettings } from './settings/TeamsSettings';
 import { UsersSettings } from './settings/UsersSettings';
@@ -12,6 +13,7 @@ const parts = [
   { path: '/settings/api-keys', label: 'API keys', Screen: ApiKeysSettings },
   { path: '/settings/rubric', label: 'Rubric', Screen: RubricSettings },
   { path: '/settings/mailboxes', label: 'Email mailboxes', Screen: MailboxSettings },
+  { path: '/settings/phone', label: 'Phone lines', Screen: PhoneLineSettings },
 ] as const;
 
 export default function SettingsScreen() {
