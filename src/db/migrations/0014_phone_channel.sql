@@ -67,4 +67,5 @@ CREATE UNIQUE INDEX "phone_call_events_key" ON "phone_call_events" USING btree (
 CREATE UNIQUE INDEX "phone_calls_key" ON "phone_calls" USING btree ("line_id","call_id");--> statement-breakpoint
 CREATE INDEX "phone_calls_conversation_idx" ON "phone_calls" USING btree ("conversation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "phone_lines_number_key" ON "phone_lines" USING btree ("workspace_id","number");--> statement-breakpoint
-CREATE INDEX "phone_requests_line_idx" ON "phone_requests" USING btree ("line_id","received_at" DESC NULLS LAST);
+CREATE INDEX "phone_requests_line_idx" ON "phone_requests" USING btree ("line_id","received_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "phone_requests_state_idx" ON "phone_requests" USING btree ("state","received_at");

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules/define-module.js';
 import { phoneErrors } from './errors.js';
 import { phonePermissions } from './permissions.js';
+import { retryRequestsJob } from './retry-requests-job.js';
 import { phoneRoutes } from './routes.js';
 
 // The phone channel: lines, one signed endpoint for Earshot's own call events and an adapter for
@@ -10,6 +11,7 @@ import { phoneRoutes } from './routes.js';
 export const phoneModule = defineModule({
   name: 'phone',
   routes: phoneRoutes,
+  jobs: [retryRequestsJob],
   permissions: phonePermissions,
   errors: phoneErrors,
 });

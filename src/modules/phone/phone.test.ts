@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { parseReference, referenceDigits } from '../promises/index.js';
+import { findLineForUrl } from './find-line.js';
+import { retryStuckRequests } from './retry-requests-job.js';
+import { storeRequest } from './store-request.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -141,6 +144,26 @@ describe('phone lines', () => {
       `SELECT state, error FROM phone_requests WHERE line_id = '${d.lineId}'`,
     );
     expect((stored as unknown as { rows: { state: string }[] }).rows).toMatchObject([{ state: 'rejected' }]);
+  });
+});
+
+describe('requests stored but not applied', () => {
+  it('are applied by the sweep a minute later', async () => {
+    const d = await newDesk();
+    const line = (await findLineForUrl(t.deps.db, d.lineId))!;
+    // As if the process died between storing the request and applying it.
+    const event = { callId: 'late', type: 'started', at: at(0), from: '+447700900900' };
+    const stored = await storeRequest(t.deps, line, {
+      via: 'events',
+      contentType: 'application/json',
+      body: JSON.stringify(event),
+    });
+    expect(await retryStuckRequests(t.deps)).toMatchObject({ applied: 0 });
+    const later = new Date(stored.receivedAt.getTime() + 90_000);
+    expect(await retryStuckRequests(t.deps, later)).toMatchObject({ applied: 1 });
+    expect((await d.api.get('/customers?identity=%2B447700900900')).json.data).toHaveLength(1);
+    // Applied once: the next sweep finds nothing.
+    expect(await retryStuckRequests(t.deps, later)).toMatchObject({ found: 0 });
   });
 });
 

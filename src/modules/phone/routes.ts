@@ -18,7 +18,6 @@ import { findLineForUrl } from './find-line.js';
 import { getLine, listLines } from './list-lines.js';
 import { receiveEvents } from './receive-events.js';
 import * as s from './schemas.js';
-import { twilioEvents } from './twilio-events.js';
 import { updateLine } from './update-line.js';
 
 const tags = ['Phone'];
@@ -142,12 +141,11 @@ export function phoneRoutes(deps: AppDeps) {
     async (c) => {
       const line = await lineOf(c.req.valid('param').id);
       const body = await c.req.text();
-      const done = await receiveEvents(
-        deps,
-        line,
-        { via: 'events', contentType: c.req.header('content-type'), body },
-        (raw) => JSON.parse(raw),
-      );
+      const done = await receiveEvents(deps, line, {
+        via: 'events',
+        contentType: c.req.header('content-type'),
+        body,
+      });
       return c.json(s.eventsAcceptedSchema.parse(done), 202);
     },
   );
@@ -177,18 +175,11 @@ export function phoneRoutes(deps: AppDeps) {
     async (c) => {
       const line = await lineOf(c.req.valid('param').id);
       const body = await c.req.text();
-      const receivedAt = new Date();
-      const done = await receiveEvents(
-        deps,
-        line,
-        { via: 'twilio', contentType: c.req.header('content-type'), body },
-        (raw) => {
-          const events = twilioEvents(new URLSearchParams(raw), receivedAt);
-          if (!events.length)
-            throw new AppError('VALIDATION_FAILED', { message: 'No CallSid, From or status' });
-          return events;
-        },
-      );
+      const done = await receiveEvents(deps, line, {
+        via: 'twilio',
+        contentType: c.req.header('content-type'),
+        body,
+      });
       return c.json(s.eventsAcceptedSchema.parse(done), 202);
     },
   );

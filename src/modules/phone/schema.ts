@@ -46,7 +46,11 @@ export const phoneRequests = pgTable(
     error: text('error'),
     receivedAt: ts('received_at').notNull().defaultNow(),
   },
-  (t) => [index('phone_requests_line_idx').on(t.lineId, t.receivedAt.desc())],
+  (t) => [
+    index('phone_requests_line_idx').on(t.lineId, t.receivedAt.desc()),
+    // The sweep's question: what is still waiting to be applied.
+    index('phone_requests_state_idx').on(t.state, t.receivedAt),
+  ],
 );
 
 /** One event of one call, once: a second delivery of the same key adds nothing. */
