@@ -2,6 +2,7 @@ import { conversationsModule } from '../modules/conversations/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { emailModule } from '../modules/email/index.js';
 import { identityModule } from '../modules/identity/index.js';
+import { phoneModule } from '../modules/phone/index.js';
 import { promisesModule } from '../modules/promises/index.js';
 import { routingModule } from '../modules/routing/index.js';
 import { serviceLevelsModule } from '../modules/service-levels/index.js';
@@ -19,6 +20,7 @@ export const modules = [
   qualityModule,
   promisesModule,
   emailModule,
+  phoneModule,
   routingModule,
   serviceLevelsModule,
   reviewsModule,

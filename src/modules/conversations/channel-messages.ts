@@ -18,6 +18,8 @@ export async function openConversationFromChannel(
     text: string;
     channelData: Record<string, unknown>;
     relatedConversationId?: string;
+    /** The channel's default queue. */
+    teamId?: string;
   },
 ) {
   const created = await createConversation(ctx, {
@@ -27,6 +29,7 @@ export async function openConversationFromChannel(
     ...(input.subject ? { subject: input.subject } : {}),
     message: { text: input.text, role: 'customer', channelData: input.channelData },
     ...(input.relatedConversationId ? { relatedConversationId: input.relatedConversationId } : {}),
+    ...(input.teamId ? { teamId: input.teamId } : {}),
   });
   return { conversationId: created.id, displayId: created.displayId, messageId: created.firstMessageId };
 }

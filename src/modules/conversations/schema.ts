@@ -87,6 +87,9 @@ export const timelineEventTypes = [
   'priority_changed',
   'verified',
   'customer_merged',
+  // A step of a phone call (data.event: queued, ivr, answered, hold, transfer, ended…), written
+  // by the phone channel (call-entries.ts).
+  'call',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

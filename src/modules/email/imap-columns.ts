@@ -1,4 +1,4 @@
-import { seal } from './seal-secret.js';
+import { seal } from '../../platform/access/seal-secret.js';
 import type { ImapSettings } from './schema.js';
 
 type ImapInput = ImapSettings & { password: string };

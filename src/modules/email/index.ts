@@ -29,4 +29,3 @@ export const emailModule = defineModule({
 
 export { pollImapMailbox } from './poll-imap.js';
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
-export { seal, unseal } from './seal-secret.js';

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import type { Config } from '../../config/env.js';
 import type { ScopeDeps } from '../../platform/tenancy/scope.js';
-import { unseal } from './seal-secret.js';
+import { unseal } from '../../platform/access/seal-secret.js';
 import { emailMailboxes } from './schema.js';
 import { storeInbound } from './store-inbound.js';
 

@@ -21,3 +21,6 @@ export const promisesModule = defineModule({
 export { brokenPromises } from './broken-promises.js';
 export { createPromise } from './create-promise.js';
 export { sweepPromises } from './sweep-promises-job.js';
+export { lookupPromise } from './lookup-promise.js';
+export { parseReference, referenceDigits } from './reference.js';
+export { requestCallback } from './request-callback.js';

@@ -22,3 +22,4 @@ export const qualityModule = defineModule({
 
 export { scoreConversationJob } from './scoring/score-conversation-job.js';
 export { reviewAgents, scoreConversation, scoreConversations } from './scoring/score-conversation.js';
+export { scoreCallTranscript } from './scoring/score-call-transcript.js';

@@ -3,7 +3,7 @@ import type { Config } from '../../config/env.js';
 import { AppError } from '../../platform/errors.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
-import { unseal } from '../email/index.js';
+import { unseal } from '../../platform/access/seal-secret.js';
 import { recordAudit } from '../workspaces/index.js';
 import { processDelivery, readEnvelope, storeDelivery, type ReceiveDeps } from './receive-items.js';
 import { reviewSources } from './schema.js';

@@ -11,7 +11,7 @@ import {
 } from '../../platform/http/route-helpers.js';
 import { bearerSecretWebhook } from '../../platform/http/webhook-verifiers.js';
 import { AppError } from '../../platform/errors.js';
-import { seal } from '../email/index.js';
+import { seal } from '../../platform/access/seal-secret.js';
 import { createSource, type SourceSettings } from './create-source.js';
 import { findSourceForDelivery } from './find-source.js';
 import { listItems } from './list-items.js';

@@ -19,3 +19,5 @@ export const routingModule = defineModule({
   services: [routingSweep],
 });
 export { dispatchTeams } from './dispatch.js';
+
+export { recordCallWait, type CallWait } from './call-waits.js';

@@ -17,11 +17,13 @@ export const bucketOf = (seconds: number) => {
 export async function recordWait(
   ctx: WorkContext,
   wait: { at: Date; teamId: string | null; channel: string; seconds: number | null },
+  /** -1 takes back a wait recorded before (a call whose late events changed its outcome). */
+  weight: 1 | -1 = 1,
 ) {
   const buckets = new Array<number>(waitBuckets.length + 1).fill(0);
-  if (wait.seconds !== null) buckets[bucketOf(wait.seconds)] = 1;
-  const answered = wait.seconds === null ? 0 : 1;
-  const seconds = Math.max(0, Math.round(wait.seconds ?? 0));
+  if (wait.seconds !== null) buckets[bucketOf(wait.seconds)] = weight;
+  const answered = wait.seconds === null ? 0 : weight;
+  const seconds = Math.max(0, Math.round(wait.seconds ?? 0)) * weight;
   await ctx.tx
     .insert(firstHumanRollup)
     .values({
@@ -32,7 +34,7 @@ export async function recordWait(
       count: answered,
       totalSeconds: seconds,
       buckets,
-      abandoned: 1 - answered,
+      abandoned: wait.seconds === null ? weight : 0,
     })
     .onConflictDoUpdate({
       target: [

@@ -91,7 +91,8 @@ export const trackConversations = defineReaction({
 // A conversation routing has not seen yet (created before routing followed it, or just now).
 async function startItem(ctx: WorkContext, conversationId: string): Promise<ItemRow> {
   const conv = await loadConversation(ctx, conversationId);
-  const startedByCustomer = !conv.firstHumanReplyAt;
+  // A phone conversation's waits are its calls', recorded per call by the phone channel.
+  const startedByCustomer = !conv.firstHumanReplyAt && conv.channel !== 'phone';
   const queued = !conv.assigneeId && conv.teamId && !isFinished(conv.status);
   const [row] = await ctx.tx
     .insert(routingItems)

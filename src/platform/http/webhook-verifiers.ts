@@ -37,3 +37,32 @@ export function bearerSecretWebhook(options: { secretFor: SecretLookup }): Webho
     await next();
   };
 }
+
+/*
+ * Twilio's request signature: X-Twilio-Signature is the base64 HMAC-SHA1, keyed by the account's
+ * auth token, of the full URL Twilio requested followed by each POST parameter, sorted by name,
+ * as its name immediately followed by its value. `urlFor` gives that URL (the public one when
+ * Earshot sits behind a proxy that rewrites it).
+ */
+export function twilioSignature(authToken: string, url: string, params: Iterable<[string, string]>): string {
+  const sorted = [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const payload = url + sorted.map(([name, value]) => name + value).join('');
+  return createHmac('sha1', authToken).update(payload, 'utf8').digest('base64');
+}
+
+export function twilioSignedWebhook(options: {
+  secretFor: SecretLookup;
+  urlFor?: (c: Context<AppEnv>) => string;
+}): WebhookVerifier {
+  return async (c, next) => {
+    const token = await options.secretFor(c);
+    const sent = c.req.header('x-twilio-signature')?.trim();
+    const body = await c.req.text();
+    const url = options.urlFor?.(c) ?? c.req.url;
+    const expected = token ? twilioSignature(token, url, new URLSearchParams(body)) : '';
+    if (!token || !sent || !safeEqual(sent, expected)) {
+      throw new AppError('SIGNATURE_INVALID', { message: 'The X-Twilio-Signature does not match' });
+    }
+    await next();
+  };
+}

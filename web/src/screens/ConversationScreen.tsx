@@ -9,6 +9,7 @@ import { CustomerPanel } from './CustomerPanel';
 import { EmailHtml } from './EmailHtml';
 import { ReviewCard } from './ReviewCard';
 import { TransferForm } from './TransferForm';
+import { describeCallStep } from './call-step';
 
 type Detail = Schemas['ConversationDetail'];
 
@@ -112,8 +113,19 @@ function Timeline({ conversation }: { conversation: Detail }) {
       <ol className="timeline">
         {conversation.timeline.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{at(e.at)}</time> {humanize(e.type.replace(/^conversation\./, ''))}
+            <time dateTime={e.at}>{at(e.at)}</time>{' '}
+            {e.type === 'call'
+              ? describeCallStep(e.data, (id) => members.data?.get(id)?.name)
+              : humanize(e.type.replace(/^conversation\./, ''))}
             {e.actorId && members.data?.get(e.actorId) && <> by {members.data.get(e.actorId)!.name}</>}
+            {e.type === 'call' && typeof e.data.recordingUrl === 'string' && (
+              <>
+                {' '}
+                <a href={e.data.recordingUrl} rel="noreferrer noopener" target="_blank">
+                  Listen
+                </a>
+              </>
+            )}
             {e.note && <q className="note">{e.note}</q>}
           </li>
         ))}

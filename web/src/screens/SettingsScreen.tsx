@@ -2,6 +2,7 @@ import { Link, usePath } from '../router';
 import { ApiKeysSettings } from './settings/ApiKeysSettings';
 import { MailboxSettings } from './settings/MailboxSettings';
 import { ReviewSourceSettings } from './settings/ReviewSourceSettings';
+import { PhoneLineSettings } from './settings/PhoneLineSettings';
 import { RubricSettings } from './settings/RubricSettings';
 import { TeamsSettings } from './settings/TeamsSettings';
 import { UsersSettings } from './settings/UsersSettings';
@@ -14,6 +15,7 @@ const parts = [
   { path: '/settings/rubric', label: 'Rubric', Screen: RubricSettings },
   { path: '/settings/mailboxes', label: 'Email mailboxes', Screen: MailboxSettings },
   { path: '/settings/reviews', label: 'Reviews', Screen: ReviewSourceSettings },
+  { path: '/settings/phone', label: 'Phone lines', Screen: PhoneLineSettings },
 ] as const;
 
 export default function SettingsScreen() {

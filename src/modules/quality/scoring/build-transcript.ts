@@ -45,6 +45,7 @@ const ms = (at: Date | string): number => (at instanceof Date ? at.getTime() : D
  *             transferred            -> transfer (note, from, to; warm when a handover note went with it)
  *             verified               -> verified (method)
  *             status_changed to resolved / closed -> resolved / closed
+ *             call hold / transfer   -> hold (durationSeconds) / transfer (a phone call's steps)
  *           and on live channels (chat, phone) a reply that kept the customer waiting a minute or
  *           more -> hold (durationSeconds), so the rubric's long-hold limit applies to chat too;
  *           a broken promise -> callback_missed for a callback, promise_broken for any other,
@@ -88,6 +89,17 @@ export function buildTranscript(facts: ConversationFacts, judging: Judging = 'co
     } else if (entry.type === 'verified') {
       const method = typeof entry.data.method === 'string' ? entry.data.method : undefined;
       events.push({ type: 'verified', ...placed, ...(method ? { method } : {}) });
+    } else if (entry.type === 'call' && entry.data.event === 'hold') {
+      // A call's hold, with its length once the caller was back (phone channel, call-timeline.ts).
+      const seconds = entry.data.durationSeconds;
+      events.push({
+        type: 'hold',
+        ...placed,
+        ...(typeof seconds === 'number' ? { durationSeconds: seconds } : {}),
+      });
+    } else if (entry.type === 'call' && entry.data.event === 'transfer') {
+      const note = typeof entry.data.note === 'string' ? entry.data.note : undefined;
+      events.push({ type: 'transfer', ...placed, ...(note ? { note, warm: true } : {}) });
     } else if (entry.type === 'status_changed' && isFinished(entry.data.to)) {
       events.push({ type: entry.data.to, ...placed });
     }

@@ -1,8 +1,10 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-// Secrets Earshot must hand back to another server (an IMAP password) are kept sealed with a key
-// derived from the installation's session secret: a copy of the database alone does not reveal
-// them. Changing SESSION_SECRET means entering such passwords again.
+// Secrets Earshot must hand back to another server or check requests with (an IMAP password, a
+// telephony provider's auth token) are kept sealed with a key derived from the installation's
+// session secret: a copy of the database alone does not reveal them. Changing SESSION_SECRET
+// means entering such secrets again. The derivation's label still names email, where sealing
+// began: changing it would make every password already sealed unreadable.
 const keyFrom = (secret: string) =>
   Buffer.from(hkdfSync('sha256', secret, 'earshot', 'email: sealed credentials', 32));
 
