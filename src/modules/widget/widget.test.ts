@@ -74,7 +74,10 @@ describe('widget settings', () => {
       expect(res.status, res.text).toBe(201);
       expect(res.json.verified).toBe(true);
     }
-    const wrong = await d.session({ customerId: 'cust-42', signature: sign('wss_not-the-secret', 'cust-42') });
+    const wrong = await d.session({
+      customerId: 'cust-42',
+      signature: sign('wss_not-the-secret', 'cust-42'),
+    });
     expect(wrong.status).toBe(401);
     // Rotating again retires the oldest at once.
     await d.api.patch('/channels/widget', { rotateSecret: true });
@@ -94,12 +97,17 @@ describe('sessions', () => {
   it('a signed customer id finds one customer, holding it as an external identity, and is verified', async () => {
     const d = await widgetDesk();
     const first = await d.visitor({ customerId: 'User-7', signature: sign(d.secret, 'User-7'), name: 'Ana' });
-    const second = await d.visitor({ customerId: 'User-7', signature: sign(d.secret, 'User-7').toUpperCase() });
+    const second = await d.visitor({
+      customerId: 'User-7',
+      signature: sign(d.secret, 'User-7').toUpperCase(),
+    });
     expect(first.verified).toBe(true);
     expect(first.visitorId).toBeNull();
     expect(second.customerId).toBe(first.customerId);
     const customer = await d.api.get(`/customers/${first.customerId}`);
-    expect(customer.json.identities).toEqual([expect.objectContaining({ type: 'external', value: 'User-7' })]);
+    expect(customer.json.identities).toEqual([
+      expect.objectContaining({ type: 'external', value: 'User-7' }),
+    ]);
   });
 
   it('enforced: an unsigned or wrongly signed visitor gets 401 and nothing is stored', async () => {
@@ -182,7 +190,9 @@ describe('access', () => {
     for (const id of [bConv, cConv]) {
       expect((await a.get(`/widget/conversations/${id}`)).status).toBe(404);
       expect((await a.get(`/widget/conversations/${id}/messages`)).status).toBe(404);
-      expect((await a.post(`/widget/conversations/${id}/messages`, { text: 'x', clientId: 'y' })).status).toBe(404);
+      expect(
+        (await a.post(`/widget/conversations/${id}/messages`, { text: 'x', clientId: 'y' })).status,
+      ).toBe(404);
       expect((await a.post(`/widget/conversations/${id}/human`)).status).toBe(404);
       expect((await a.post(`/widget/conversations/${id}/callback`, { email: 'a@b.test' })).status).toBe(404);
     }
@@ -247,7 +257,11 @@ describe('conversations and messages', () => {
     expect(all.json.items[1]).toMatchObject({ role: 'agent', authorName: expect.any(String) });
     expect(all.text).not.toContain('a note about');
     const after = await v.get(`/widget/conversations/${id}/messages?after=2`);
-    expect(after.json).toMatchObject({ items: [expect.objectContaining({ seq: 4 })], lastSeq: 4, hasMore: false });
+    expect(after.json).toMatchObject({
+      items: [expect.objectContaining({ seq: 4 })],
+      lastSeq: 4,
+      hasMore: false,
+    });
     expect((await v.get(`/widget/conversations/${id}/messages?after=4`)).json.items).toEqual([]);
     expect((await v.get(`/widget/conversations/${id}/messages?after=-1`)).status).toBe(400);
   });
@@ -265,7 +279,10 @@ describe('the door to a human', () => {
     const asked = await v.post(`/widget/conversations/${id}/human`);
     expect(asked.status, asked.text).toBe(200);
     expect(asked.json.routing).toMatchObject({ state: 'queued', position: 1 });
-    expect(asked.json.routing.estimatedWait).toEqual({ minSeconds: expect.any(Number), maxSeconds: expect.any(Number) });
+    expect(asked.json.routing.estimatedWait).toEqual({
+      minSeconds: expect.any(Number),
+      maxSeconds: expect.any(Number),
+    });
     const timeline = (await d.api.get(`/conversations/${id}`)).json.timeline;
     expect(timeline.map((e: { type: string }) => e.type)).toContain('human_requested');
     // A chat started while the widget has a team waits in its queue from the start.
