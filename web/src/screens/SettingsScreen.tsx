@@ -4,6 +4,7 @@ import { MailboxSettings } from './settings/MailboxSettings';
 import { RubricSettings } from './settings/RubricSettings';
 import { TeamsSettings } from './settings/TeamsSettings';
 import { UsersSettings } from './settings/UsersSettings';
+import { WidgetSettings } from './settings/WidgetSettings';
 
 // Each part of the settings has its own address, so a link or the back button lands on it.
 const parts = [
@@ -12,6 +13,7 @@ const parts = [
   { path: '/settings/api-keys', label: 'API keys', Screen: ApiKeysSettings },
   { path: '/settings/rubric', label: 'Rubric', Screen: RubricSettings },
   { path: '/settings/mailboxes', label: 'Email mailboxes', Screen: MailboxSettings },
+  { path: '/settings/chat-widget', label: 'Chat widget', Screen: WidgetSettings },
 ] as const;
 
 export default function SettingsScreen() {
