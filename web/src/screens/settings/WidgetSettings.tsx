@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 import { Field, FormError } from '../../Field';
 import { at } from '../../format';
-import { ConfirmButton, useSubmit } from './shared';
+import { ConfirmButton } from './shared';
 
 type Change = Schemas['ChatWidgetChange'];
 
@@ -11,15 +11,13 @@ type Change = Schemas['ChatWidgetChange'];
 export function WidgetSettings() {
   const widget = useQuery({ queryKey: ['chat-widget'], queryFn: () => call(api.GET('/channels/widget')) });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => call(api.GET('/teams')) });
-  let change: Change = {};
-  const { mutation, submit } = useSubmit(
-    () => call(api.PATCH('/channels/widget', { body: change })),
-    [['chat-widget']],
-  );
-  const save = (next: Change) => {
-    change = next;
-    mutation.mutate();
-  };
+  const queries = useQueryClient();
+  // Each control saves as it changes; the answer is the widget as it now is.
+  const mutation = useMutation({
+    mutationFn: (change: Change) => call(api.PATCH('/channels/widget', { body: change })),
+    onSuccess: (saved) => queries.setQueryData(['chat-widget'], saved),
+  });
+  const save = (change: Change) => mutation.mutate(change);
   const w = widget.data;
   if (widget.isError) return <p role="alert">The chat widget could not be loaded: {widget.error.message}</p>;
   if (!w) return <p>Loading…</p>;
@@ -29,7 +27,7 @@ export function WidgetSettings() {
       <h2 id="widget-title">Chat widget</h2>
       <p>Paste this tag into every page of your site where the chat should appear:</p>
       <code className="key">{snippet}</code>
-      <form onSubmit={submit} className="settings-form">
+      <div className="settings-form">
         <label className="toggle">
           <input
             type="checkbox"
@@ -47,10 +45,7 @@ export function WidgetSettings() {
           Only customers whose id the site signed may chat
         </label>
         <Field label="Team that answers chats" hint="Chats wait in this team's queue">
-          <select
-            value={w.teamId ?? ''}
-            onChange={(e) => save({ teamId: e.target.value || null })}
-          >
+          <select value={w.teamId ?? ''} onChange={(e) => save({ teamId: e.target.value || null })}>
             <option value="">No team</option>
             {teams.data?.data.map((t) => (
               <option key={t.id} value={t.id}>
@@ -60,11 +55,11 @@ export function WidgetSettings() {
           </select>
         </Field>
         <FormError message={mutation.error?.message} />
-      </form>
+      </div>
       <h3>Signing secret</h3>
       <p>
-        Your site signs each signed-in customer's id: <code>signature = hex HMAC-SHA256(secret, customerId)</code>.
-        Keep the secret on your server.
+        Your site signs each signed-in customer's id:{' '}
+        <code>signature = hex HMAC-SHA256(secret, customerId)</code>. Keep the secret on your server.
       </p>
       <code className="key">{w.signingSecret}</code>
       {w.previousSecretValidUntil && (
