@@ -209,7 +209,8 @@ describe('isolation, generated from the OpenAPI document', () => {
     }
     expect(calls).toBe(withId.length * foreignIds.length);
     expect(await snapshotOfTheirs()).toBe(before);
-  });
+    // Hundreds of requests: generous for a loaded machine (every route times every id).
+  }, 180_000);
 
   it("shows none of another workspace's data on the routes without an id, even given its ids", async () => {
     const before = await snapshotOfTheirs();
@@ -233,5 +234,5 @@ describe('isolation, generated from the OpenAPI document', () => {
       }
     }
     expect(await snapshotOfTheirs()).toBe(before);
-  });
+  }, 180_000);
 });
