@@ -118,6 +118,8 @@ describe('sessions', () => {
       { customerId: 'u-1' },
       { customerId: 'u-1', signature: sign(d.secret, 'u-2') },
       { customerId: 'u-1', signature: 'f'.repeat(64) },
+      { customerId: 'u-1', signature: 'not hex at all' },
+      { signature: sign(d.secret, 'u-1') },
     ]) {
       const res = await d.session(body);
       expect(res.status, JSON.stringify(body)).toBe(401);
