@@ -195,9 +195,9 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
 export type HttpApp = ReturnType<typeof createHttpApp>;
 
 /*
- * A visitor's socket: the token from `?token=` or from the subprotocols a browser offers (the
- * widget offers `earshot-visitor, <token>`; the server answers with the first, never echoing the
- * token). Any origin may open one (the widget lives on the customer's site) and no cookie counts,
+ * A visitor's socket: the token from `?token=` or from the subprotocols a browser offers. The
+ * server accepts the first protocol offered, so a client offers `earshot-visitor, <token>` in that
+ * order and the token is never echoed back. Any origin may open one (the widget lives on the customer's site) and no cookie counts,
  * so a foreign page gains nothing it did not already hold. The socket closes when its token expires.
  */
 function mountVisitorSocket(
