@@ -670,10 +670,14 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     await page.getByRole('button', { name: 'Issue a new secret' }).click();
     await page.getByRole('button', { name: /Issue it/ }).click();
     await seen(page.getByText('The previous secret still works until'));
+    // Each control saved on its own request: wait for all three to be stored.
+    await expect
+      .poll(async () => (await api.get('/channels/widget')).json, { timeout: WAIT })
+      .toMatchObject({ anonymousAllowed: false, teamId: expect.any(String) });
     const saved = (await api.get('/channels/widget')).json;
-    expect(saved).toMatchObject({ anonymousAllowed: false, teamId: expect.any(String) });
     expect(saved.signingSecret).not.toBe(widget.signingSecret);
     await seen(page.getByText(saved.signingSecret));
+    expect(await page.getByLabel('Visitors who are not signed in may chat').isChecked()).toBe(false);
   });
 
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {

@@ -5,6 +5,7 @@ import { at } from '../../format';
 import { ConfirmButton } from './shared';
 
 type Change = Schemas['ChatWidgetChange'];
+type Widget = Schemas['ChatWidget'];
 
 // The chat widget: the tag to paste on the site, who may chat, where chats go, and the secret the
 // site signs its customers' ids with.
@@ -12,9 +13,16 @@ export function WidgetSettings() {
   const widget = useQuery({ queryKey: ['chat-widget'], queryFn: () => call(api.GET('/channels/widget')) });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => call(api.GET('/teams')) });
   const queries = useQueryClient();
-  // Each control saves as it changes; the answer is the widget as it now is.
+  // Each control saves as it changes and shows the change at once; a refusal puts it back.
   const mutation = useMutation({
     mutationFn: (change: Change) => call(api.PATCH('/channels/widget', { body: change })),
+    onMutate: ({ rotateSecret, ...shown }) => {
+      const before = queries.getQueryData<Widget>(['chat-widget']);
+      // A new secret is the server's to make; a toggle or a team shows as chosen.
+      if (before && !rotateSecret) queries.setQueryData(['chat-widget'], { ...before, ...shown });
+      return before;
+    },
+    onError: (_error, _change, before) => queries.setQueryData(['chat-widget'], before),
     onSuccess: (saved) => queries.setQueryData(['chat-widget'], saved),
   });
   const save = (change: Change) => mutation.mutate(change);
