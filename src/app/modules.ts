@@ -9,6 +9,7 @@ import { serviceLevelsModule } from '../modules/service-levels/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { reviewsModule } from '../modules/reviews/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
+import { widgetModule } from '../modules/widget/index.js';
 
 // Every module of the application. Adding a module is adding its folder and one line here: its
 // routes, jobs, listeners, permissions, error codes, events and admin commands come with it.
@@ -24,4 +25,5 @@ export const modules = [
   routingModule,
   serviceLevelsModule,
   reviewsModule,
+  widgetModule,
 ] as const;

@@ -22,6 +22,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 let doc: OpenApiDoc;
 let mine: string;
+// Visitor routes (the chat widget's) are called with a visitor token of the same workspace.
+let mineVisitor: string;
 let theirsId: string;
 const foreignIds: string[] = [];
 const secrets = ['Secret Sam', 'sam@theirs.test', 'private matter'];
@@ -45,6 +47,7 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   importHolidays: () => ({ country: 'DE', year: 2026 }),
   updateSlaPolicy: () => ({ name: 'Hijacked' }),
   updateReviewSource: () => ({ name: 'Hijacked' }),
+  requestVisitorCallback: () => ({ email: 'someone@mine.test' }),
 };
 
 beforeAll(async () => {
@@ -119,6 +122,21 @@ beforeAll(async () => {
     ],
   });
   foreignIds.push(reviews.json.id, reviewed.json.results[0].itemId);
+  // A chat of theirs from their widget; a visitor of ours.
+  const visitorOf = async (apiKey: string, name: string) => {
+    const widget = await t.as(apiKey).get('/channels/widget');
+    const session = await t.request('POST', '/widget/sessions', {
+      body: { workspaceKey: widget.json.workspaceKey, name },
+    });
+    return session.json as { token: string; customerId: string };
+  };
+  const theirVisitor = await visitorOf(b.apiKey, 'Secret Sam');
+  const chat = await t.request('POST', '/widget/conversations', {
+    key: theirVisitor.token,
+    body: { text: 'A private matter in the chat.', clientId: 'c1' },
+  });
+  foreignIds.push(theirVisitor.customerId, chat.json.id);
+  mineVisitor = (await visitorOf(a.apiKey, 'Our visitor')).token;
   doc = (await t.request('GET', '/openapi.json')).json;
 }, 60_000);
 afterAll(() => t.close());
@@ -176,6 +194,8 @@ function bodyFor(op: Operation, foreignId: string): unknown {
 
 // Public routes (health, the document, login) belong to no workspace.
 const isStaffRoute = (op: Operation) => (op.security ?? [{}]).length > 0;
+const isVisitorRoute = (op: Operation) => JSON.stringify(op.security ?? []).includes('"visitor"');
+const credentialFor = (op: Operation) => (isVisitorRoute(op) ? mineVisitor : mine);
 
 describe('isolation, generated from the OpenAPI document', () => {
   it("answers 404 on every route with an id in its path, for each of another workspace's ids, and changes nothing there", async () => {
@@ -185,6 +205,7 @@ describe('isolation, generated from the OpenAPI document', () => {
     expect(before).toContain('coaching_tasks\n{');
     const withId = operationsOf(doc).filter((op) => isStaffRoute(op) && op.path.includes('{'));
     expect(withId.length).toBeGreaterThan(10);
+    expect(withId.filter(isVisitorRoute).length).toBeGreaterThanOrEqual(5);
     let calls = 0;
     for (const op of withId) {
       for (const [i, foreignId] of foreignIds.entries()) {
@@ -192,7 +213,10 @@ describe('isolation, generated from the OpenAPI document', () => {
         // Another of their ids in the body, so "merge into itself" and the like cannot answer
         // before the lookup does.
         const bodyId = foreignIds[(i + 1) % foreignIds.length]!;
-        const res = await t.request(op.method.toUpperCase(), path, { key: mine, body: bodyFor(op, bodyId) });
+        const res = await t.request(op.method.toUpperCase(), path, {
+          key: credentialFor(op),
+          body: bodyFor(op, bodyId),
+        });
         calls++;
         const where = `${op.operationId}: ${op.method.toUpperCase()} ${path} -> ${res.status} ${res.text}`;
         expect(res.status, where).toBe(404);
@@ -201,7 +225,8 @@ describe('isolation, generated from the OpenAPI document', () => {
     }
     expect(calls).toBe(withId.length * foreignIds.length);
     expect(await snapshotOfTheirs()).toBe(before);
-  });
+    // Hundreds of requests: generous for a loaded machine (every route times every id).
+  }, 180_000);
 
   it("shows none of another workspace's data on the routes without an id, even given its ids", async () => {
     const before = await snapshotOfTheirs();
@@ -215,7 +240,7 @@ describe('isolation, generated from the OpenAPI document', () => {
           .join('&');
         const path = query ? `${op.path}?${query}` : op.path;
         const res = await t.request(op.method.toUpperCase(), path, {
-          key: mine,
+          key: credentialFor(op),
           body: bodyFor(op, foreignId),
         });
         const where = `${op.operationId}: ${op.method.toUpperCase()} ${path} -> ${res.status} ${res.text}`;
@@ -225,5 +250,5 @@ describe('isolation, generated from the OpenAPI document', () => {
       }
     }
     expect(await snapshotOfTheirs()).toBe(before);
-  });
+  }, 180_000);
 });

@@ -658,6 +658,28 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     expect(await row.textContent()).toContain(stored.lastError);
   });
 
+  it("shows the chat widget's tag to paste, changes who may chat, and issues a new secret", async () => {
+    await page.getByRole('link', { name: 'Chat widget' }).click();
+    await seen(page.getByRole('heading', { name: 'Chat widget' }));
+    const widget = (await api.get('/channels/widget')).json;
+    await seen(page.getByText(`data-workspace="${widget.workspaceKey}"`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-chat-widget');
+    await page.getByLabel('Visitors who are not signed in may chat').uncheck();
+    await page.getByLabel('Team that answers chats').selectOption({ label: 'Billing' });
+    await page.getByRole('button', { name: 'Issue a new secret' }).click();
+    await page.getByRole('button', { name: /Issue it/ }).click();
+    await seen(page.getByText('The previous secret still works until'));
+    // Each control saved on its own request: wait for all three to be stored.
+    await expect
+      .poll(async () => (await api.get('/channels/widget')).json, { timeout: WAIT })
+      .toMatchObject({ anonymousAllowed: false, teamId: expect.any(String) });
+    const saved = (await api.get('/channels/widget')).json;
+    expect(saved.signingSecret).not.toBe(widget.signingSecret);
+    await seen(page.getByText(saved.signingSecret));
+    expect(await page.getByLabel('Visitors who are not signed in may chat').isChecked()).toBe(false);
+  });
+
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {
     await page.goto(server.url);
     await seen(page.getByRole('heading', { name: 'Inbox' }));

@@ -24,3 +24,4 @@ export { sweepPromises } from './sweep-promises-job.js';
 export { lookupPromise } from './lookup-promise.js';
 export { parseReference, referenceDigits } from './reference.js';
 export { requestCallback } from './request-callback.js';
+export { presentPromise } from './promise-row.js';

@@ -21,3 +21,5 @@ export const routingModule = defineModule({
 export { dispatchTeams } from './dispatch.js';
 
 export { recordCallWait, type CallWait } from './call-waits.js';
+
+export { chatAgentsOnline, routingOf } from './visitor-view.js';

@@ -1,26 +1,18 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../../test/support/listen-on-loopback.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 let t: TestApp;
-let server: Server;
 let base: string;
+let stopListening: () => Promise<void>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  await new Promise<void>((resolve) =>
-    server.listening ? resolve() : server.once('listening', () => resolve()),
-  );
-  await t.app.attachServer(server);
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ host: base, close: stopListening } = await listenOnLoopback(t));
 });
 afterAll(async () => {
-  await t.app.detachServer();
-  await new Promise((resolve) => server.close(resolve));
+  await stopListening();
   await t.close();
 });
 

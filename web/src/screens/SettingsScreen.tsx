@@ -6,6 +6,7 @@ import { PhoneLineSettings } from './settings/PhoneLineSettings';
 import { RubricSettings } from './settings/RubricSettings';
 import { TeamsSettings } from './settings/TeamsSettings';
 import { UsersSettings } from './settings/UsersSettings';
+import { WidgetSettings } from './settings/WidgetSettings';
 
 // Each part of the settings has its own address, so a link or the back button lands on it.
 const parts = [
@@ -16,6 +17,7 @@ const parts = [
   { path: '/settings/mailboxes', label: 'Email mailboxes', Screen: MailboxSettings },
   { path: '/settings/reviews', label: 'Reviews', Screen: ReviewSourceSettings },
   { path: '/settings/phone', label: 'Phone lines', Screen: PhoneLineSettings },
+  { path: '/settings/chat-widget', label: 'Chat widget', Screen: WidgetSettings },
 ] as const;
 
 export default function SettingsScreen() {
