@@ -178,6 +178,7 @@ export function createChat(embed: Embed, store: Store, on: ChatEvents) {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         // Offline or the server failed: the next reconnect, poll or visit tries again.
+        if (error.status === 0) on.connection(false);
       } finally {
         syncing = null;
       }

@@ -61,6 +61,7 @@ async function boot(script: HTMLScriptElement) {
 
   // Whatever dropped (socket, network, a sleeping laptop), coming back means catching up at once.
   addEventListener('online', () => void chat.reconnect());
+  addEventListener('offline', () => view.connection(false));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void chat.reconnect();
   });

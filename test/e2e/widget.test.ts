@@ -1,0 +1,211 @@
+import { createHmac } from 'node:crypto';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpDesk } from '../support/help-desk.js';
+import {
+  browserAvailable,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  startWebServer,
+  watchConsole,
+  type WebServer,
+} from './browser.js';
+
+// The chat widget on its demo page, served by the real HTTP edge under its strict CSP and driven in
+// Debian's Chromium, against the real visitor API; an agent answers through the staff API. The
+// tests continue one visitor's story: write, ask for a person, get an answer, lose the network.
+const WAIT = 30_000;
+const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
+
+type Item = { seq: number; role: string; text: string; clientId?: string | null };
+
+describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let visitor: BrowserContext;
+  let page: Page;
+  let consoleProblems: string[];
+  let api: ReturnType<WebServer['t']['as']>;
+  let widget: { workspaceKey: string; signingSecret: string };
+  let conversationId: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    const ws = await server.t.workspace('Acme Support');
+    api = server.t.as(ws.apiKey);
+    const settings = await api.patch('/channels/widget', { anonymousAllowed: true });
+    expect(settings.status, settings.text).toBe(200);
+    widget = settings.json;
+    visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await visitor.newPage();
+    consoleProblems = watchConsole(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const demo = (query: Record<string, string> = {}) =>
+    `${server.url}/widget/demo?${new URLSearchParams({ key: widget.workspaceKey, ...query })}`;
+  const panel = (p: Page) => p.getByRole('dialog');
+  const log = (p: Page) => panel(p).getByRole('list', { name: 'Conversation' });
+  /** Messages the server acknowledged, as the widget shows them (by sequence number). */
+  const shown = (p: Page) =>
+    log(p)
+      .locator('li[data-seq]')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          seq: Number((li as HTMLElement).dataset.seq),
+          text: li.querySelector('p')!.textContent,
+        })),
+      );
+  const stored = (p: Page, key = widget.workspaceKey) =>
+    p.evaluate((k) => JSON.parse(localStorage.getItem(`earshot-widget:${k}`) ?? '{}'), key);
+
+  /** The conversation's messages as the visitor API has them, read with the visitor's own token. */
+  async function serverMessages(p: Page): Promise<Item[]> {
+    const saved = await stored(p);
+    const res = await server.t.app.request(
+      `/api/v1/widget/conversations/${saved.conversationId}/messages?after=0`,
+      {
+        headers: { authorization: `Bearer ${saved.session.token}` },
+      },
+    );
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: Item[] }).items;
+  }
+
+  it('loads from its one script tag under the strict CSP, styled in its shadow root', async () => {
+    await page.goto(demo());
+    const launcher = page.getByRole('button', { name: /Chat with us/ });
+    await seen(launcher);
+    const position = await launcher.evaluate((b) => getComputedStyle(b).position);
+    expect(position).toBe('fixed');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('lets a visitor write, ask for a person and see their place in the queue', async () => {
+    await page.getByRole('button', { name: /Chat with us/ }).click();
+    await seen(panel(page));
+    // The door to a person is on the first screen, before anything is written.
+    await seen(panel(page).getByRole('button', { name: 'Talk to a person' }));
+    await page.getByLabel('Your message').fill('Hello, my order has not arrived.');
+    await page.getByLabel('Your message').press('Enter');
+    await seen(log(page).locator('li[data-seq]').filter({ hasText: 'Hello, my order has not arrived.' }));
+
+    await panel(page).getByRole('button', { name: 'Talk to a person' }).first().click();
+    await seen(
+      panel(page)
+        .getByRole('status')
+        .filter({ hasText: /You are number \d+ in the queue/ }),
+    );
+    conversationId = (await stored(page)).conversationId;
+    expect(conversationId).toBeTruthy();
+    await screenshot(page, 'widget-queue');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the agent’s answer as it is written', async () => {
+    await helpDesk(api).say(conversationId, 'agent', 'Hi, Sam here: let me look at your order.');
+    await seen(log(page).getByText('Hi, Sam here: let me look at your order.'));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('loses and doubles nothing when the connection drops while both sides write', async () => {
+    await visitor.setOffline(true);
+    await page.getByLabel('Your message').fill('Are you still there?');
+    await page.getByLabel('Your message').press('Enter');
+    // Written while offline: shown as waiting, kept in the browser until the server has it.
+    await seen(log(page).locator('li.pending').filter({ hasText: 'Are you still there?' }));
+    expect((await stored(page)).pending).toHaveLength(1);
+    await helpDesk(api).say(conversationId, 'agent', 'Found it: it ships tomorrow.');
+
+    await visitor.setOffline(false);
+    await seen(log(page).locator('li[data-seq]').filter({ hasText: 'Are you still there?' }));
+    await seen(log(page).getByText('Found it: it ships tomorrow.'));
+    await expect.poll(async () => (await stored(page)).pending.length, { timeout: WAIT }).toBe(0);
+
+    const onServer = await serverMessages(page);
+    expect(onServer.filter((m) => m.text === 'Are you still there?')).toHaveLength(1);
+    expect(onServer.filter((m) => m.text === 'Found it: it ships tomorrow.')).toHaveLength(1);
+    // The screen shows exactly the server's messages, once each, in sequence order.
+    await expect
+      .poll(async () => (await shown(page)).map((m) => m.seq), { timeout: WAIT })
+      .toEqual(onServer.map((m) => m.seq).sort((a, b) => a - b));
+    const texts = (await shown(page)).map((m) => m.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(await log(page).locator('li.pending').count()).toBe(0);
+  });
+
+  it('keeps an anonymous visitor’s conversation across a reload', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: /Chat with us/ }).click();
+    await seen(log(page).getByText('Found it: it ships tomorrow.'));
+    const onServer = await serverMessages(page);
+    await expect.poll(async () => (await shown(page)).length, { timeout: WAIT }).toBe(onServer.length);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('is usable with the keyboard alone, and Escape gives focus back to the launcher', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(demo());
+    const launcher = p.getByRole('button', { name: /Chat with us/ });
+    await seen(launcher);
+    const focusedLabel = () =>
+      p.evaluate(() => {
+        const inner = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
+        return inner?.getAttribute('aria-label') ?? inner?.textContent ?? '';
+      });
+    for (let i = 0; i < 20 && !/Chat with us/.test(await focusedLabel()); i++) await p.keyboard.press('Tab');
+    expect(await focusedLabel()).toMatch(/Chat with us/);
+    await p.keyboard.press('Enter');
+    await seen(panel(p));
+    await expect
+      .poll(() => p.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id))
+      .toBe('earshot-text');
+    await p.keyboard.type('Typed with the keyboard only.');
+    await p.keyboard.press('Enter');
+    await seen(log(p).locator('li[data-seq]').filter({ hasText: 'Typed with the keyboard only.' }));
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.keyboard.press('Escape');
+    await panel(p).waitFor({ state: 'hidden', timeout: WAIT });
+    expect(await focusedLabel()).toMatch(/Chat with us/);
+    await context.close();
+  });
+
+  it('shows a customer signed by the host as verified, with their conversation on another browser', async () => {
+    const customerId = `shop-customer-${Date.now()}`;
+    const signature = createHmac('sha256', widget.signingSecret).update(customerId).digest('hex');
+    const signed = { customerId, signature, name: 'Dana Reyes', email: 'dana@example.com' };
+
+    const first = await browser.newContext();
+    const p = await first.newPage();
+    await p.goto(demo(signed));
+    await p.getByRole('button', { name: /Chat with us/ }).click();
+    await seen(panel(p).getByText('Verified: you are signed in'));
+    await p.getByLabel('Your message').fill('Signed in and asking.');
+    await p.getByLabel('Your message').press('Enter');
+    await seen(log(p).locator('li[data-seq]').filter({ hasText: 'Signed in and asking.' }));
+    await first.close();
+
+    const other = await browser.newContext();
+    const q = await other.newPage();
+    await q.goto(demo(signed));
+    await q.getByRole('button', { name: /Chat with us/ }).click();
+    await seen(panel(q).getByText('Verified: you are signed in'));
+    await seen(log(q).getByText('Signed in and asking.'));
+    await other.close();
+  });
+
+  it('labels an anonymous visitor unverified and never claims anyone is online when nobody is', async () => {
+    await seen(panel(page).getByText('Not verified (guest chat)'));
+    const config = await (
+      await server.t.app.request(`/api/v1/widget/config?workspaceKey=${widget.workspaceKey}`)
+    ).json();
+    const header = await panel(page).locator('header').textContent();
+    if (config.online) expect(header).toContain('Online now');
+    else expect(header).not.toMatch(/online/i);
+  });
+});
