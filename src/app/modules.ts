@@ -7,6 +7,7 @@ import { routingModule } from '../modules/routing/index.js';
 import { serviceLevelsModule } from '../modules/service-levels/index.js';
 import { qualityModule } from '../modules/quality/index.js';
 import { workspacesModule } from '../modules/workspaces/index.js';
+import { widgetModule } from '../modules/widget/index.js';
 
 // Every module of the application. Adding a module is adding its folder and one line here: its
 // routes, jobs, listeners, permissions, error codes, events and admin commands come with it.
@@ -20,4 +21,5 @@ export const modules = [
   emailModule,
   routingModule,
   serviceLevelsModule,
+  widgetModule,
 ] as const;

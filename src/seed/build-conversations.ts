@@ -148,8 +148,9 @@ export function buildConversations(random: Random, options: BuildConversationsOp
         resolvedAt: finished ? at(last) : null,
         createdAt: at(0),
       },
-      messages: thread.messages.map((m) => ({
+      messages: thread.messages.map((m, i) => ({
         id: m.id,
+        seq: i + 1,
         workspaceId: options.workspaceId,
         conversationId: id,
         role: m.role,

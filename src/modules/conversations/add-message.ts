@@ -11,6 +11,8 @@ export type AddMessageInput = {
   text: string;
   internal?: boolean;
   channelData?: Record<string, unknown>;
+  /** The sender's idempotency key; the caller checks it is new under the conversation's lock. */
+  clientId?: string;
 };
 
 type AddedRow = {
@@ -23,6 +25,8 @@ type AddedRow = {
   display_id: number;
   status: string;
   awaiting_human: boolean;
+  seq: number;
+  client_id: string | null;
 };
 
 /*
@@ -48,13 +52,15 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
             WHEN ${input.role === 'customer'} THEN coalesce(customer_waiting_since, ${now})
             ELSE customer_waiting_since END
       WHERE id = ${conversationId}
-      RETURNING id, workspace_id, display_id, status,
+      RETURNING id, workspace_id, display_id, status, message_count,
         CASE WHEN ${humanReply} THEN first_human_reply_at = ${now} ELSE first_human_reply_at IS NULL END AS awaiting_human
     )
-    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data, created_at)
+    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
+      seq, client_id, created_at)
     SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal},
-      ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, ${now} FROM touched
-    RETURNING id, role, author_id, text, internal, created_at,
+      ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
+      ${input.clientId ?? null}, ${now} FROM touched
+    RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
       (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
@@ -86,6 +92,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     internal,
     text: row.text,
     awaitingHuman: row.awaiting_human,
+    seq: Number(row.seq),
   });
   return {
     id: row.id,
@@ -93,6 +100,8 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     authorId: row.author_id,
     text: row.text,
     internal: row.internal,
+    seq: Number(row.seq),
+    clientId: row.client_id,
     createdAt: new Date(row.created_at),
   };
 }

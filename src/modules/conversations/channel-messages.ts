@@ -16,13 +16,22 @@ export async function openConversationFromChannel(
     text: string;
     channelData: Record<string, unknown>;
     relatedConversationId?: string;
+    teamId?: string;
+    /** The sender's idempotency key for the first message. */
+    clientId?: string;
   },
 ) {
   const created = await createConversation(ctx, {
     customerId: input.customerId,
     channel: input.channel,
     ...(input.subject ? { subject: input.subject } : {}),
-    message: { text: input.text, role: 'customer', channelData: input.channelData },
+    ...(input.teamId ? { teamId: input.teamId } : {}),
+    message: {
+      text: input.text,
+      role: 'customer',
+      channelData: input.channelData,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
+    },
     ...(input.relatedConversationId ? { relatedConversationId: input.relatedConversationId } : {}),
   });
   return { conversationId: created.id, displayId: created.displayId, messageId: created.firstMessageId };
@@ -31,10 +40,15 @@ export async function openConversationFromChannel(
 export async function addChannelMessage(
   ctx: WorkContext,
   conversationId: string,
-  input: { role: 'customer' | 'system'; text: string; channelData: Record<string, unknown> },
+  input: {
+    role: 'customer' | 'system';
+    text: string;
+    channelData: Record<string, unknown>;
+    clientId?: string;
+  },
 ) {
   const added = await addMessage(ctx, conversationId, input);
-  return { messageId: added.id };
+  return { messageId: added.id, seq: added.seq };
 }
 
 /** The conversation a reference such as `[#42]` names, with whose it is; null when there is none. */

@@ -13,7 +13,12 @@ export type CreateConversationInput = {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   teamId?: string;
   assigneeId?: string;
-  message: { text: string; role?: 'customer' | 'agent'; channelData?: Record<string, unknown> };
+  message: {
+    text: string;
+    role?: 'customer' | 'agent';
+    channelData?: Record<string, unknown>;
+    clientId?: string;
+  };
   /** A conversation this one refers to (a stranger quoting another's reference), kept on the timeline. */
   relatedConversationId?: string;
 };
@@ -62,6 +67,8 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       authorId: role === 'agent' ? ctx.actor.userId : null,
       text: input.message.text,
       channelData: input.message.channelData ?? null,
+      seq: 1,
+      clientId: input.message.clientId ?? null,
       createdAt: now,
     })
     .returning({ id: messages.id });

@@ -22,6 +22,8 @@ export const conversationEvents = defineEvents({
     // none has), so it may start or end a wait for a first human. Those that cannot are most
     // messages, and followers of waits skip them without a read.
     awaitingHuman: z.boolean(),
+    // Its place in the conversation (absent on events written before messages had one).
+    seq: z.number().int().optional(),
   }),
   'conversation.assigned': z.object({
     ...subject,
@@ -41,6 +43,8 @@ export const conversationEvents = defineEvents({
     to: z.enum(conversationStatuses),
   }),
   'conversation.verified': z.object({ ...subject, method: z.string() }),
+  // The customer asked for a person (a chat widget's "Talk to a person").
+  'conversation.human_requested': z.object(subject),
 });
 
 declare module '../../platform/events/define-events.js' {

@@ -27,3 +27,12 @@ export { getConversation } from './get-conversation.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel } from './schema.js';
+export { verifyIdentity } from './verify-identity.js';
+export { requestHuman } from './request-human.js';
+export {
+  conversationsOfCustomers,
+  customerMessage,
+  customerMessagesAfter,
+  messageByClientId,
+  type CustomerMessage,
+} from './customer-messages.js';

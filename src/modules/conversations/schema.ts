@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { customers } from '../customers/schema.js';
@@ -71,9 +72,20 @@ export const messages = pgTable(
     // What the channel carried beside the text (an email's headers, sanitised HTML, attachments),
     // written by the channel's module and shown on the message as is.
     channelData: jsonb('channel_data').$type<Record<string, unknown>>(),
+    // The message's place in its conversation (1, 2, …), taken from message_count under the
+    // conversation's row lock: a client that missed messages asks for those after the last it saw.
+    seq: integer('seq').notNull(),
+    // The sender's idempotency key (a chat widget's): the same key again is the same message.
+    clientId: text('client_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id)],
+  (t) => [
+    index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id),
+    uniqueIndex('messages_seq_key').on(t.conversationId, t.seq),
+    uniqueIndex('messages_client_id_key')
+      .on(t.conversationId, t.clientId)
+      .where(sql`${t.clientId} IS NOT NULL`),
+  ],
 );
 
 export const timelineEventTypes = [
@@ -87,6 +99,8 @@ export const timelineEventTypes = [
   'priority_changed',
   'verified',
   'customer_merged',
+  // The customer asked for a person (the chat widget's "Talk to a person").
+  'human_requested',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

@@ -146,6 +146,15 @@ export const messageSchema = z
       .string()
       .openapi({ description: "For an email, the customer's new text, without quoted history" }),
     internal: z.boolean(),
+    seq: z
+      .number()
+      .int()
+      .openapi({ description: 'Its place in the conversation: 1 for the first message, then 2, 3, …' }),
+    clientId: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "The sender's idempotency key (a chat widget's), if it sent one" }),
     createdAt: z.string(),
     // What an email carried, for messages that came as email.
     email: emailHeadersSchema.optional(),

@@ -20,3 +20,4 @@ export { findCustomerByIdentity, findOrCreateCustomer } from './find-or-create-c
 export { normalizeIdentity, type NormalizedIdentity } from './normalize-identity.js';
 export { getCustomerSummary } from './get-customer-summary.js';
 export { customerNames } from './customer-names.js';
+export { createCustomer } from './create-customer.js';

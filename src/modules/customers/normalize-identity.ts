@@ -35,6 +35,9 @@ export function normalizeIdentity(
       const value = trimmed.replace(/^@/, '').toLowerCase();
       return value ? { type, value, displayValue: trimmed } : { error: 'is empty' };
     }
+    // Another system's id, kept exactly: it was signed as it is, and its case may matter there.
+    case 'external':
+      return trimmed ? { type, value: trimmed, displayValue: trimmed } : { error: 'is empty' };
   }
 }
 

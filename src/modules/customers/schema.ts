@@ -13,7 +13,8 @@ import {
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { workspaces } from '../workspaces/schema.js';
 
-export const identityTypes = ['email', 'phone', 'account', 'social'] as const;
+// `external`: the id a customer has on the host site of the chat widget, as that site signed it.
+export const identityTypes = ['email', 'phone', 'account', 'social', 'external'] as const;
 export type IdentityType = (typeof identityTypes)[number];
 export const lifecycleStatuses = ['active', 'lost'] as const;
 

@@ -17,3 +17,7 @@ export const promisesModule = defineModule({
   errors: promiseErrors,
   events: promiseEvents,
 });
+
+export { createPromise } from './create-promise.js';
+export { requestCallback } from './request-callback.js';
+export { presentPromise } from './promise-row.js';

@@ -18,3 +18,5 @@ export const routingModule = defineModule({
   enrichments: [conversationRouting],
   services: [routingSweep],
 });
+
+export { chatAgentsOnline, routingOf } from './visitor-view.js';

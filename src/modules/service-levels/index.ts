@@ -20,3 +20,5 @@ export const serviceLevelsModule = defineModule({
   errors: serviceLevelErrors,
   events: serviceLevelEvents,
 });
+
+export { assertCalendar, calendarStatus } from './calendar-status.js';

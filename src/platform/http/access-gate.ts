@@ -21,9 +21,10 @@ export function createAccessGate(options: { secret: string; staff: StaffAuthenti
     staff: options.staff,
     visitor(c) {
       const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-      const visitor = match ? verifyVisitorToken(options.secret, match[1]!) : null;
-      if (!visitor)
+      const checked = match ? verifyVisitorToken(options.secret, match[1]!) : null;
+      if (!checked)
         throw new AppError('UNAUTHENTICATED', { message: 'Send Authorization: Bearer <visitor token>' });
+      const { expiresAt: _expiresAt, ...visitor } = checked;
       c.set('visitor', visitor);
     },
     signedLink(c) {
