@@ -196,7 +196,7 @@ export function createChat(embed: Embed, store: Store, on: ChatEvents) {
       const latest = list
         .filter((c) => !finished.has(c.status))
         .sort((a, b) =>
-          (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? ''),
+          (b.lastActivityAt ?? b.createdAt ?? '').localeCompare(a.lastActivityAt ?? a.createdAt ?? ''),
         )[0];
       const chosen = stored ?? latest;
       if (chosen) store.update({ conversationId: chosen.id });

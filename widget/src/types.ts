@@ -31,7 +31,7 @@ export type Conversation = {
   verified?: boolean;
   offerCallback?: boolean;
   backAt?: string | null;
-  updatedAt?: string;
+  lastActivityAt?: string;
   createdAt?: string;
 };
 

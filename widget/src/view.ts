@@ -217,7 +217,8 @@ export function createView(config: WidgetConfig, email: string | undefined, act:
       if (typeof r.position === 'number') {
         const range = r.estimatedWait ? `; expected wait ${waitRange(r.estimatedWait)}` : '';
         text = `You are number ${r.position} in the queue for a person${range}.`;
-      } else if (r.state === 'assigned') text = 'A person is with you.';
+      } else if (r.state === 'offered') text = 'A person is about to join you.';
+      else if (r.state === 'assigned') text = 'A person is with you.';
       if (wait.textContent !== text) wait.textContent = text;
     },
     conversation(c: Conversation) {

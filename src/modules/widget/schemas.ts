@@ -12,11 +12,9 @@ export const widgetSchema = z
       .boolean()
       .openapi({ description: 'Only customers whose id the site signed may chat' }),
     anonymousAllowed: z.boolean().openapi({ description: 'Visitors who are not signed in may chat' }),
-    signingSecret: z
-      .string()
-      .openapi({
-        description: "Signs customers' ids on the host site: signature = hex HMAC-SHA256(secret, customerId)",
-      }),
+    signingSecret: z.string().openapi({
+      description: "Signs customers' ids on the host site: signature = hex HMAC-SHA256(secret, customerId)",
+    }),
     previousSecretValidUntil: z
       .string()
       .nullable()
@@ -82,12 +80,10 @@ export const sessionBody = z
       .openapi({ description: 'hex HMAC-SHA256(signingSecret, customerId)' }),
     name: text({ min: 1, max: 200 }).optional(),
     email: z.email().max(320).optional(),
-    visitorId: text({ min: 1, max: 500 })
-      .optional()
-      .openapi({
-        description:
-          'An anonymous visitor: the visitorId a previous session gave, to come back as the same customer',
-      }),
+    visitorId: text({ min: 1, max: 500 }).optional().openapi({
+      description:
+        'An anonymous visitor: the visitorId a previous session gave, to come back as the same customer',
+    }),
   })
   .strict()
   .openapi('WidgetSessionRequest');

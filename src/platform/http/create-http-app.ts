@@ -73,7 +73,9 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
       ),
   );
   app.use('*', requestId());
-  app.use('*', secureHeaders());
+  // A route's own security header stands (GET /widget.js says other sites may load it: a
+  // Cross-Origin-Resource-Policy of cross-origin); every other answer gets the defaults.
+  app.use('*', secureHeaders({ overwrite: false }));
   // Set on every answer, errors and not-found included (see content-security-policy.ts). On the
   // answer's own headers: `c.header()` after the answer exists would rebuild it as a web Response.
   app.use('*', async (c, next) => {
