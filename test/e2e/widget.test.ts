@@ -2,25 +2,18 @@ import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../support/help-desk.js';
-import {
-  browserAvailable,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  startWebServer,
-  watchConsole,
-  type WebServer,
-} from './browser.js';
+import * as e2e from './browser.js';
+import type { WebServer } from './browser.js';
 
 // The chat widget on its demo page, served by the real HTTP edge under its strict CSP and driven in
 // Debian's Chromium, against the real visitor API; an agent answers through the staff API. The
 // tests continue one visitor's story: write, ask for a person, get an answer, lose the network.
 const WAIT = 30_000;
-const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
+const seen = (locator: Locator) => e2e.seen(locator, WAIT);
 
 type Item = { seq: number; role: string; text: string; clientId?: string | null };
 
-describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => {
+describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', () => {
   let server: WebServer;
   let browser: Browser;
   let visitor: BrowserContext;
@@ -31,7 +24,7 @@ describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => 
   let conversationId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    [server, browser] = await Promise.all([e2e.startWebServer(), e2e.launchChromium()]);
     const ws = await server.t.workspace('Acme Support');
     api = server.t.as(ws.apiKey);
     // The widget's chats join the Support team's queue; its one agent is not online, so they wait.
@@ -42,7 +35,7 @@ describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => 
     widget = settings.json;
     visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await visitor.newPage();
-    consoleProblems = watchConsole(page);
+    consoleProblems = e2e.watchConsole(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -105,14 +98,14 @@ describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => 
     );
     conversationId = (await stored(page)).conversationId;
     expect(conversationId).toBeTruthy();
-    await screenshot(page, 'widget-queue');
-    expect(await seriousViolations(page)).toEqual([]);
+    await e2e.screenshot(page, 'widget-queue');
+    expect(await e2e.seriousViolations(page)).toEqual([]);
   });
 
   it('shows the agent’s answer as it is written', async () => {
     await helpDesk(api).say(conversationId, 'agent', 'Hi, Sam here: let me look at your order.');
     await seen(log(page).getByText('Hi, Sam here: let me look at your order.'));
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await e2e.seriousViolations(page)).toEqual([]);
   });
 
   it('loses and doubles nothing when the connection drops while both sides write', async () => {
@@ -176,7 +169,7 @@ describe.skipIf(!browserAvailable())('the chat widget in a real browser', () => 
     await p.keyboard.type('Typed with the keyboard only.');
     await p.keyboard.press('Enter');
     await seen(log(p).locator('li[data-seq]').filter({ hasText: 'Typed with the keyboard only.' }));
-    expect(await seriousViolations(p)).toEqual([]);
+    expect(await e2e.seriousViolations(p)).toEqual([]);
     await p.keyboard.press('Escape');
     await panel(p).waitFor({ state: 'hidden', timeout: WAIT });
     expect(await focusedLabel()).toMatch(/Chat with us/);
