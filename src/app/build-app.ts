@@ -14,6 +14,9 @@ export function buildApp(deps: AppDeps) {
     staff: authenticateStaff(deps),
     // Mail providers post whole raw emails to the email channel's inbound route.
     bodyLimits: { 'message/rfc822': deps.config.mailMaxBytes },
+    visitorSockets: modules.flatMap((m: ModuleDefinition) =>
+      m.visitorSockets ? [m.visitorSockets(deps)] : [],
+    ),
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 }

@@ -22,6 +22,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 let doc: OpenApiDoc;
 let mine: string;
+// Visitor routes (the chat widget's) are called with a visitor token of the same workspace.
+let mineVisitor: string;
 let theirsId: string;
 const foreignIds: string[] = [];
 const secrets = ['Secret Sam', 'sam@theirs.test', 'private matter'];
@@ -44,6 +46,7 @@ const bodies: Record<string, (foreignId: string) => unknown> = {
   updateCalendar: () => ({ name: 'Hijacked' }),
   importHolidays: () => ({ country: 'DE', year: 2026 }),
   updateSlaPolicy: () => ({ name: 'Hijacked' }),
+  requestVisitorCallback: () => ({ email: 'someone@mine.test' }),
 };
 
 beforeAll(async () => {
@@ -103,6 +106,21 @@ beforeAll(async () => {
     calendarId: calendar.json.id,
   });
   foreignIds.push(calendar.json.id, policy.json.id);
+  // A chat of theirs from their widget; a visitor of ours.
+  const visitorOf = async (apiKey: string, name: string) => {
+    const widget = await t.as(apiKey).get('/channels/widget');
+    const session = await t.request('POST', '/widget/sessions', {
+      body: { workspaceKey: widget.json.workspaceKey, name },
+    });
+    return session.json as { token: string; customerId: string };
+  };
+  const theirVisitor = await visitorOf(b.apiKey, 'Secret Sam');
+  const chat = await t.request('POST', '/widget/conversations', {
+    key: theirVisitor.token,
+    body: { text: 'A private matter in the chat.', clientId: 'c1' },
+  });
+  foreignIds.push(theirVisitor.customerId, chat.json.id);
+  mineVisitor = (await visitorOf(a.apiKey, 'Our visitor')).token;
   doc = (await t.request('GET', '/openapi.json')).json;
 }, 60_000);
 afterAll(() => t.close());
@@ -160,6 +178,8 @@ function bodyFor(op: Operation, foreignId: string): unknown {
 
 // Public routes (health, the document, login) belong to no workspace.
 const isStaffRoute = (op: Operation) => (op.security ?? [{}]).length > 0;
+const isVisitorRoute = (op: Operation) => JSON.stringify(op.security ?? []).includes('"visitor"');
+const credentialFor = (op: Operation) => (isVisitorRoute(op) ? mineVisitor : mine);
 
 describe('isolation, generated from the OpenAPI document', () => {
   it("answers 404 on every route with an id in its path, for each of another workspace's ids, and changes nothing there", async () => {
@@ -169,6 +189,7 @@ describe('isolation, generated from the OpenAPI document', () => {
     expect(before).toContain('coaching_tasks\n{');
     const withId = operationsOf(doc).filter((op) => isStaffRoute(op) && op.path.includes('{'));
     expect(withId.length).toBeGreaterThan(10);
+    expect(withId.filter(isVisitorRoute).length).toBeGreaterThanOrEqual(5);
     let calls = 0;
     for (const op of withId) {
       for (const [i, foreignId] of foreignIds.entries()) {
@@ -176,7 +197,10 @@ describe('isolation, generated from the OpenAPI document', () => {
         // Another of their ids in the body, so "merge into itself" and the like cannot answer
         // before the lookup does.
         const bodyId = foreignIds[(i + 1) % foreignIds.length]!;
-        const res = await t.request(op.method.toUpperCase(), path, { key: mine, body: bodyFor(op, bodyId) });
+        const res = await t.request(op.method.toUpperCase(), path, {
+          key: credentialFor(op),
+          body: bodyFor(op, bodyId),
+        });
         calls++;
         const where = `${op.operationId}: ${op.method.toUpperCase()} ${path} -> ${res.status} ${res.text}`;
         expect(res.status, where).toBe(404);
@@ -199,7 +223,7 @@ describe('isolation, generated from the OpenAPI document', () => {
           .join('&');
         const path = query ? `${op.path}?${query}` : op.path;
         const res = await t.request(op.method.toUpperCase(), path, {
-          key: mine,
+          key: credentialFor(op),
           body: bodyFor(op, foreignId),
         });
         const where = `${op.operationId}: ${op.method.toUpperCase()} ${path} -> ${res.status} ${res.text}`;

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules/define-module.js';
 import { widgetErrors } from './errors.js';
 import { widgetPermissions } from './permissions.js';
 import { widgetRoutes } from './routes.js';
+import { widgetLiveUpdates } from './live-updates.js';
 import { widgetPages } from './widget-pages.js';
 
 // The web chat widget's server side: its settings and signing secret, visitor sessions (signed
@@ -12,4 +13,5 @@ export const widgetModule = defineModule({
   pages: widgetPages,
   permissions: widgetPermissions,
   errors: widgetErrors,
+  visitorSockets: widgetLiveUpdates,
 });

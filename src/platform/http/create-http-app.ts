@@ -7,6 +7,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
 import { createRealtimeHub } from '../realtime/realtime-hub.js';
+import { verifyVisitorToken } from '../access/visitor-token.js';
+import { CLOSE_TOKEN_EXPIRED, type VisitorSocketRoute } from '../realtime/visitor-sockets.js';
 import { createAccessGate, type StaffAuthenticator } from './access-gate.js';
 import { createRouter, type AppDeps, type AppEnv, type Router } from './app-env.js';
 import { defineRoute, publicAccess } from './define-route.js';
@@ -52,6 +54,8 @@ export type HttpAppOptions = {
   bodyLimits?: Readonly<Record<string, number>>;
   /** The built web app's folder (web/dist), served at `/`; absent, `/` redirects to the API reference. */
   webRoot?: string;
+  /** Modules' live channels for chat-widget visitors (WebSockets), mounted under /api/v1. */
+  visitorSockets?: readonly VisitorSocketRoute[];
 };
 
 // The HTTP edge every module shares: request ids, security headers, the body limit, problem
@@ -147,6 +151,8 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
       };
     }),
   );
+  for (const live of options.visitorSockets ?? [])
+    mountVisitorSocket(api, nodeWs, deps.config.sessionSecret, live);
   for (const router of options.routers) api.route('/', router);
 
   // Only the schemes some route uses are described, so the document lists no dead components.
@@ -179,14 +185,64 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
     async attachServer(server: Server) {
       nodeWs.injectWebSocket(server);
       await realtime.start();
+      for (const live of options.visitorSockets ?? []) await live.start();
     },
     async detachServer() {
+      for (const live of options.visitorSockets ?? []) await live.close();
       await realtime.close();
     },
   });
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+/*
+ * A visitor's socket: the token from `?token=` or from the subprotocols a browser offers (the
+ * widget offers `earshot-visitor, <token>`; the server answers with the first, never echoing the
+ * token). Any origin may open one (the widget lives on the customer's site) and no cookie counts,
+ * so a foreign page gains nothing it did not already hold. The socket closes when its token expires.
+ */
+function mountVisitorSocket(
+  api: Router,
+  nodeWs: ReturnType<typeof createNodeWebSocket>,
+  secret: string,
+  live: VisitorSocketRoute,
+) {
+  const check = (c: Context<AppEnv>) => {
+    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
+    const token = c.req.query('token') ?? offered.find((p) => p.startsWith('evt_'));
+    const checked = token ? verifyVisitorToken(secret, token) : null;
+    if (!checked) throw new AppError('UNAUTHENTICATED', { message: 'Open with ?token=<visitor token>' });
+    return checked;
+  };
+  api.get(
+    live.path,
+    // Refused before the upgrade, so a bad token gets a plain 401 answer.
+    async (c, next) => {
+      check(c);
+      await next();
+    },
+    nodeWs.upgradeWebSocket((c) => {
+      const { expiresAt, ...visitor } = check(c);
+      let leave: (() => void) | undefined;
+      let expiry: ReturnType<typeof setTimeout> | undefined;
+      return {
+        onOpen: (_event, socket) => {
+          leave = live.join(visitor, socket);
+          expiry = setTimeout(
+            () => socket.close(CLOSE_TOKEN_EXPIRED, 'the visitor token expired; start a new session'),
+            Math.min(expiresAt.getTime() - Date.now(), 2_147_000_000),
+          );
+          expiry.unref?.();
+        },
+        onClose: () => {
+          clearTimeout(expiry);
+          leave?.();
+        },
+      };
+    }),
+  );
+}
 
 // A browser sends the page's origin with a WebSocket upgrade, and the cookie with it: a page on
 // another site must not open an agent's event stream. Clients that are not browsers send none.

@@ -8,6 +8,7 @@ import type { EnrichmentDefinition } from '../enrichment/define-enrichment.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Router } from '../http/app-env.js';
 import type { AnyJobDefinition } from '../jobs/index.js';
+import type { VisitorSocketRoute } from '../realtime/visitor-sockets.js';
 
 /** A command the CLI runs against a database, directly or through the running server's admin socket. */
 export type AdminCommand = {
@@ -50,6 +51,8 @@ export type ModuleDefinition = {
   events?: EventCatalog;
   adminCommands?: Record<string, AdminCommand>;
   services?: readonly ServiceDefinition[];
+  /** Live channels for chat-widget visitors, mounted by the HTTP edge (see VisitorSocketRoute). */
+  visitorSockets?: (deps: AppDeps) => VisitorSocketRoute;
   /** Loads what the module needs later (a language model), in the background once the server is up. */
   warmUp?: () => Promise<unknown>;
 };
