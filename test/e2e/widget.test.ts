@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../support/help-desk.js';
@@ -13,7 +15,7 @@ const seen = (locator: Locator) => e2e.seen(locator, WAIT);
 
 type Item = { seq: number; role: string; text: string; clientId?: string | null };
 
-describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', () => {
+describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', { timeout: 120_000 }, () => {
   let server: WebServer;
   let browser: Browser;
   let visitor: BrowserContext;
@@ -198,6 +200,44 @@ describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', ()
     await seen(panel(q).getByText('Verified: you are signed in'));
     await seen(log(q).getByText('Signed in and asking.'));
     await other.close();
+  });
+
+  it("works on another site's page under that site's own strict CSP", async () => {
+    // A shop at another origin (localhost rather than 127.0.0.1) that allows scripts and
+    // connections from Earshot only, and no styles at all of its own.
+    const earshot = server.url;
+    const policy = [
+      "default-src 'none'",
+      `script-src ${earshot}`,
+      `connect-src ${earshot} ${earshot.replace('http', 'ws')}`,
+      "style-src 'none'",
+    ].join('; ');
+    const shop: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy });
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>` +
+          `<script src="${earshot}/widget.js" data-workspace="${widget.workspaceKey}" async></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    const context = await browser.newContext();
+    try {
+      const p = await context.newPage();
+      const problems = e2e.watchConsole(p);
+      await p.goto(`http://localhost:${(shop.address() as AddressInfo).port}/`);
+      await p.getByRole('button', { name: /Chat with us/ }).click();
+      expect(await inWidget(p, `getComputedStyle(root.querySelector('.launcher')).position`)).toBe('fixed');
+      await p.getByLabel('Your message').fill('Writing from the shop.');
+      await p.getByLabel('Your message').press('Enter');
+      await seen(log(p).locator('li[data-seq]').filter({ hasText: 'Writing from the shop.' }));
+      const id = (await stored(p)).conversationId as string;
+      await helpDesk(api).say(id, 'agent', 'Hello shop visitor.');
+      await seen(log(p).getByText('Hello shop visitor.'));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await new Promise((resolve) => shop.close(resolve));
+    }
   });
 
   it('labels an anonymous visitor unverified and never claims anyone is online when nobody is', async () => {
