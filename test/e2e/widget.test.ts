@@ -104,6 +104,19 @@ describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', { 
     expect(await e2e.seriousViolations(page)).toEqual([]);
   });
 
+  it('past the threshold offers to keep the place with a callback or an email, and shows the reference', async () => {
+    const threshold = await api.patch('/channels/widget', { callbackOfferAfterSeconds: 0 });
+    expect(threshold.status, threshold.text).toBe(200);
+    // The next poll (every 10 s) brings the offer.
+    const form = panel(page).getByRole('button', { name: 'Keep my place' });
+    await seen(form);
+    await panel(page).getByLabel('or email').fill('visitor@example.com');
+    await form.click();
+    await seen(panel(page).getByText(/you keep your place\. Your reference is \S+/));
+    await e2e.screenshot(page, 'widget-callback');
+    expect(await e2e.seriousViolations(page)).toEqual([]);
+  });
+
   it('shows the agent’s answer as it is written', async () => {
     await helpDesk(api).say(conversationId, 'agent', 'Hi, Sam here: let me look at your order.');
     await seen(log(page).getByText('Hi, Sam here: let me look at your order.'));
@@ -248,5 +261,43 @@ describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', { 
     const header = await panel(page).locator('header').textContent();
     if (config.online) expect(header).toContain('Online now');
     else expect(header).not.toMatch(/online/i);
+  });
+  it("outside working hours says when the team is back in the visitor's own time zone, and never 'online'", async () => {
+    // Working hours only tomorrow (UTC's tomorrow, in Berlin): closed now.
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][
+      new Date(Date.now() + 86_400_000).getUTCDay()
+    ];
+    const calendar = await api.post('/calendars', {
+      name: 'Tomorrow only',
+      timezone: 'Europe/Berlin',
+      hours: [{ day, from: '09:00', to: '10:00' }],
+    });
+    expect(calendar.status, calendar.text).toBe(201);
+    expect((await api.patch('/channels/widget', { calendarId: calendar.json.id })).status).toBe(200);
+    const config = (await (
+      await server.t.app.request(`/api/v1/widget/config?workspaceKey=${widget.workspaceKey}`)
+    ).json()) as { online: boolean; backAt: string };
+    expect(config.online).toBe(false);
+
+    const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+    try {
+      const p = await context.newPage();
+      await p.goto(demo());
+      await p.getByRole('button', { name: /Chat with us/ }).click();
+      const header = panel(p).locator('header');
+      await seen(header.getByText(/Away, back/));
+      const tokyo = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'Asia/Tokyo',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }).format(new Date(config.backAt));
+      const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+      expect(spaces(await header.textContent())).toContain(spaces(tokyo));
+      expect(await header.textContent()).not.toMatch(/online/i);
+      await seen(panel(p).getByText(/a person answers it when we are back/));
+    } finally {
+      await context.close();
+    }
   });
 });
