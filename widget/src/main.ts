@@ -66,8 +66,12 @@ async function boot(script: HTMLScriptElement) {
     if (document.visibilityState === 'visible') void chat.reconnect();
   });
   // At least every 15 s: the position and wait, and any message a dropped frame missed.
+  // Every 30 s, whether anyone is online and when the team is back.
+  let tick = 0;
   setInterval(() => {
-    if (document.visibilityState === 'visible' && chat.hasConversation()) void chat.sync();
+    if (document.visibilityState !== 'visible') return;
+    if (chat.hasConversation()) void chat.sync();
+    if (++tick % 3 === 0) chat.config().then(view.config, () => undefined);
   }, 10_000);
 }
 

@@ -100,6 +100,9 @@ export function createView(config: WidgetConfig, email: string | undefined, act:
     } else launcher.focus();
   }
   launcher.addEventListener('click', () => setOpen(panel.hidden));
+  launcher.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !panel.hidden) setOpen(false);
+  });
   close.addEventListener('click', () => setOpen(false));
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
@@ -230,6 +233,11 @@ export function createView(config: WidgetConfig, email: string | undefined, act:
       }
       if (callbackSlot.firstChild) return;
       callbackSlot.append(callbackForm());
+    },
+    /** Presence changes while the page is open: shown as it is now, never as it was. */
+    config(fresh: WidgetConfig) {
+      Object.assign(config, fresh);
+      showPresence();
     },
     session(s: Session) {
       identity.textContent = s.verified ? 'Verified: you are signed in' : 'Not verified (guest chat)';
