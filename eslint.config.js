@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import { moduleBoundaries } from './tools/eslint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', '.tmp', 'src/db/migrations', 'web/dist', 'web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      '.tmp',
+      'src/db/migrations',
+      'web/dist',
+      'widget/dist',
+      'web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

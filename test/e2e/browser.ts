@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it): nothing is downloaded.
@@ -39,6 +39,10 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Waits until the first element the locator finds is visible (a loaded machine: generous). */
+export const seen = (locator: Locator, timeout = 15_000) =>
+  locator.first().waitFor({ state: 'visible', timeout });
 
 export type WebServer = { t: TestApp; url: string; close(): Promise<void> };
 

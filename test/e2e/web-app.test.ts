@@ -11,6 +11,7 @@ import {
   browserAvailable,
   launchChromium,
   screenshot,
+  seen,
   seriousViolations,
   startWebServer,
   watchConsole,
@@ -20,7 +21,6 @@ import {
 // The agents' web app, served by the real HTTP edge and driven in Debian's Chromium: each test
 // continues where the previous one left off, as one agent's working session would.
 const WAIT = 15_000;
-const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
 const exact = { exact: true };
 
 describe.skipIf(!browserAvailable())('the web app in a real browser', () => {

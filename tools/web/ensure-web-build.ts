@@ -1,4 +1,4 @@
-// Builds the web app (web/ → web/dist) when the build is missing or older than any of its sources,
+// Builds the web app (web/ → web/dist), and the chat widget (ensure-widget-build.ts), when the build is missing or older than any of its sources,
 // and otherwise does nothing in a few milliseconds. `npm start` runs it first (so `npm install &&
 // npm start` serves the app with no second command), and the test run runs it once before any
 // test file (test/e2e/build-web.ts), never per file.
@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureWidgetBuild } from './ensure-widget-build.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const web = path.join(root, 'web');
@@ -30,8 +31,13 @@ export function staleness(): string | null {
   return newest > built ? 'web/ changed since the last build' : null;
 }
 
-/** Builds when stale; returns false when it had to and could not (no Vite: a production install). */
+/** Builds both when stale; false when one had to and could not (no Vite: a production install). */
 export function ensureWebBuild({ quiet = false } = {}) {
+  const widget = ensureWidgetBuild({ quiet });
+  return buildWebApp({ quiet }) && widget;
+}
+
+function buildWebApp({ quiet }: { quiet: boolean }) {
   const reason = staleness();
   if (!reason) return true;
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');

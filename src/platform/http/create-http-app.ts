@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { sql } from 'drizzle-orm';
 import { Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
@@ -77,7 +78,21 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
       ),
   );
   app.use('*', requestId());
-  app.use('*', secureHeaders());
+  // A route's own security header stands (GET /widget.js says other sites may load it: a
+  // Cross-Origin-Resource-Policy of cross-origin); every other answer gets the defaults.
+  app.use('*', secureHeaders({ overwrite: false }));
+  // The visitor API is called by the chat widget from customers' own sites: any origin may, with
+  // the visitor's bearer token and never a cookie (no credentials), so a page gains nothing it did
+  // not already hold. Staff routes stay same-origin.
+  app.use(
+    '/api/v1/widget/*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['authorization', 'content-type'],
+      maxAge: 600,
+    }),
+  );
   // Set on every answer, errors and not-found included (see content-security-policy.ts). On the
   // answer's own headers: `c.header()` after the answer exists would rebuild it as a web Response.
   app.use('*', async (c, next) => {
