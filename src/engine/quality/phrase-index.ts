@@ -221,8 +221,15 @@ const TOKEN_CACHE_LIMIT = 50_000;
 const NOT_WORD = /[^a-z0-9']+/;
 // Word characters beside others: plain words and bare punctuation are the common case.
 const MIXED = /[a-z0-9'][^a-z0-9']|[^a-z0-9'][a-z0-9']/;
-const innerWords = (token: string): readonly string[] =>
-  MIXED.test(token) ? token.split(NOT_WORD).filter((piece) => piece !== '') : [];
+const wordsOf = (tokens: readonly string[]): readonly string[] => {
+  let words: string[] | undefined;
+  for (const token of tokens) {
+    if (!MIXED.test(token)) continue;
+    words ??= [...tokens];
+    for (const piece of token.split(NOT_WORD)) if (piece !== '') words.push(piece);
+  }
+  return words ?? tokens;
+};
 
 export const createPhraseIndex = (): PhraseIndex => {
   const phrases: Phrase[] = [];
@@ -237,20 +244,14 @@ export const createPhraseIndex = (): PhraseIndex => {
     if (!list) map.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  const idsOfWord = (word: string, ids: Set<number>): void => {
-    for (const id of exact.get(word) ?? []) ids.add(id);
-    for (const length of prefixLengths)
-      if (word.length >= length) for (const id of prefix.get(word.slice(0, length)) ?? []) ids.add(id);
-    for (const length of suffixLengths)
-      if (word.length >= length) for (const id of suffix.get(word.slice(-length)) ?? []) ids.add(id);
-  };
-  // What a token triggers, its inner words included, worked out once per distinct token.
   const idsFor = (token: string): readonly number[] => {
     const cached = tokenCache.get(token);
     if (cached) return cached;
-    const ids = new Set<number>();
-    idsOfWord(token, ids);
-    for (const word of innerWords(token)) idsOfWord(word, ids);
+    const ids = new Set<number>(exact.get(token));
+    for (const length of prefixLengths)
+      if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
+    for (const length of suffixLengths)
+      if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
     const result = [...ids];
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     tokenCache.set(token, result);
@@ -278,7 +279,7 @@ export const createPhraseIndex = (): PhraseIndex => {
     },
     triggered: (tokens) => {
       const hits = new Uint8Array(phrases.length);
-      for (const token of tokens) for (const id of idsFor(token)) hits[id] = 1;
+      for (const token of wordsOf(tokens)) for (const id of idsFor(token)) hits[id] = 1;
       return hits;
     },
   };
