@@ -39,6 +39,8 @@ export type TextAnalysis = {
   types: readonly string[];
   sentences: readonly Sentence[];
   wordCount: number;
+  // The turn's content words, worked out on first use (see content-words.ts).
+  cache: { contentWords?: Set<string> };
 };
 
 const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
@@ -187,7 +189,13 @@ const IS_NEXT = new Set([
 ]);
 
 const lowerAll = (values: string[]): string[] => {
-  for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? '').toLowerCase();
+  // wink's normals are nearly always lower-case already; keeping wink's own string then keeps its
+  // hash, so every later Set and Map lookup of the token skips hashing a fresh copy.
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    const lower = value.toLowerCase();
+    if (lower !== value) values[i] = lower;
+  }
   for (let i = 1; i < values.length; i += 1) {
     if (values[i] !== "'s") continue;
     const next = values[i + 1] ?? '';
@@ -256,5 +264,6 @@ export const analyseText = (text: string, options: { sentiment: boolean }): Text
 const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextAnalysis => {
   let wordCount = 0;
   for (const type of types) if (isWordType(type)) wordCount += 1;
-  return { norm: sentences.map((s) => s.norm).join(' '), tokens, types, sentences, wordCount };
+  const norm = sentences.length === 1 ? sentences[0]!.norm : sentences.map((s) => s.norm).join(' ');
+  return { norm, tokens, types, sentences, wordCount, cache: {} };
 };

@@ -22,16 +22,8 @@ export const stem = (word: string): string => {
 
 const CONTENT_TYPES = new Set(['word', 'number', 'email', 'hashtag', 'url']);
 
-const wholeTurn = new WeakMap<TextAnalysis, Set<string>>();
-
 export const contentWords = (analysis: TextAnalysis, sentences?: readonly Sentence[]): Set<string> => {
-  if (!sentences) {
-    const cached = wholeTurn.get(analysis);
-    if (cached) return cached;
-    const words = collect(analysis, analysis.sentences);
-    wholeTurn.set(analysis, words);
-    return words;
-  }
+  if (!sentences) return (analysis.cache.contentWords ??= collect(analysis, analysis.sentences));
   return collect(analysis, sentences);
 };
 

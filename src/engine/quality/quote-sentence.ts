@@ -10,10 +10,13 @@ const clip = (text: string): string =>
 export const quoteSentence = (text: string, norm?: string): string => {
   const trimmed = text.trim();
   if (!norm) return clip(trimmed);
+  const candidates = trimmed.split(RAW_SENTENCE_SPLIT);
+  // One sentence is the quote whatever words it shares.
+  if (candidates.length === 1) return clip(candidates[0]!.trim());
   const wanted = new Set(norm.match(WORD) ?? []);
   let best = trimmed;
   let bestScore = -1;
-  for (const candidate of trimmed.split(RAW_SENTENCE_SPLIT)) {
+  for (const candidate of candidates) {
     let score = 0;
     for (const word of candidate.toLowerCase().match(WORD) ?? []) if (wanted.has(word)) score += 1;
     if (score > bestScore) {
