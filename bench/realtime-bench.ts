@@ -3,8 +3,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildApp } from '../src/app/build-app.js';
 import type { DbHandle } from '../src/db/client.js';
-import { buildBenchApp, closeServer } from './api-bench.js';
+import { issueVisitorToken } from '../src/platform/access/visitor-token.js';
+import { benchDeps, closeServer } from './api-bench.js';
 import type { SocketSpec, SocketsFigures } from './realtime-sockets.js';
 import { seedWorkspace, type Seeded } from './seed-workspace.js';
 
@@ -14,70 +16,106 @@ export type RealtimeFigures = {
   messages: number;
   /** One agent socket, the same writes: what delivery costs without fan-out. */
   single: Delivery;
-  /** Every socket open at once; each write reaches its workspace's agents. */
+  /** Every socket open at once; each write reaches its workspace's agents and its visitor. */
   fanOut: Delivery & { sockets: Record<string, number> };
 };
 export type Delivery = {
+  /** Frames carrying the written message, against how many should have arrived. */
+  messageFrames: number;
+  expectedMessageFrames: number;
   frames: number;
-  expectedFrames: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
 };
+type Visitor = { conversationId: string; token: string };
+type Desk = Seeded & { visitors: Visitor[] };
 
 const socketsFile = fileURLToPath(new URL('./realtime-sockets.ts', import.meta.url));
 const loaderArgs = () =>
   process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
 
-// The realtime path under load: thousands of sockets held by another process, messages written
-// through the API at a steady rate across several workspaces, and for every frame the time from
-// the event's write (its outbox row, inside the writing transaction) to its arrival. The
-// baseline is the same writes delivered to a single socket, measured in the same run.
+// The realtime path under load: thousands of sockets (agents on the staff stream, chat-widget
+// visitors on their own) held by another process, agents' replies written through the API at a
+// steady rate to the visitors' conversations across several workspaces, and for every frame the
+// time from the write to its arrival. The baseline is one agent socket hearing the same kind of
+// writes, measured in the same run.
 export async function realtimeBench(
   handle: DbHandle,
   o: {
     workspaces: number;
     agentSocketsPerWorkspace: number;
+    visitorsPerWorkspace: number;
     messagesPerSecond: number;
     seconds: number;
     progress: (m: string) => void;
   },
 ): Promise<RealtimeFigures> {
-  const app = buildBenchApp(handle);
-  o.progress(`realtime: seeding ${o.workspaces} workspaces`);
-  const seeded: Seeded[] = [];
-  for (let w = 0; w < o.workspaces; w++) seeded.push(await seedWorkspace(app, handle.db, 20));
+  const deps = benchDeps(handle);
+  const app = buildApp(deps);
+  const post = async (key: string, path: string, body: unknown) => {
+    const res = await app.request(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  o.progress(`realtime: seeding ${o.workspaces} workspaces of ${o.visitorsPerWorkspace} visitors`);
+  const desks: Desk[] = [];
+  for (let w = 0; w < o.workspaces; w++) {
+    const seeded = await seedWorkspace(app, handle.db, 1);
+    const visitors: Visitor[] = [];
+    for (let v = 0; v < o.visitorsPerWorkspace; v++) {
+      const customer = await post(seeded.apiKey, '/customers', { name: `Visitor ${v}` });
+      const conversation = await post(seeded.apiKey, '/conversations', {
+        customerId: customer.id,
+        channel: 'chat',
+        message: { text: 'Hello from the widget' },
+      });
+      const token = issueVisitorToken(deps.config.sessionSecret, {
+        workspaceId: seeded.workspaceId,
+        customerId: customer.id,
+      });
+      visitors.push({ conversationId: conversation.id, token });
+    }
+    desks.push({ ...seeded, visitors });
+  }
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
   });
   await app.attachServer(server);
-  const base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/realtime`;
-  const agentSocket = (s: Seeded): SocketSpec => ({
-    url: base,
-    headers: { authorization: `Bearer ${s.apiKey}` },
+  const base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const agentSocket = (d: Desk): SocketSpec => ({
+    url: `${base}/realtime`,
+    headers: { authorization: `Bearer ${d.apiKey}` },
     label: 'agent',
   });
-  const write = writer(app, seeded, o.messagesPerSecond, o.seconds);
+  const visitorSocket = (v: Visitor): SocketSpec => ({
+    url: `${base}/widget/live?token=${v.token}`,
+    label: 'visitor',
+  });
+  const messages = o.messagesPerSecond * o.seconds;
+  const write = writer(app, desks, o.messagesPerSecond, o.seconds);
   try {
     o.progress('realtime: one socket (baseline)');
-    const single = await measure([agentSocket(seeded[0]!)], () => write((s) => s === seeded[0]));
-    const specs = seeded.flatMap((s) =>
-      Array.from({ length: o.agentSocketsPerWorkspace }, () => agentSocket(s)),
-    );
+    const single = await measure([agentSocket(desks[0]!)], () => write((d) => d === desks[0]));
+    const specs = desks.flatMap((d) => [
+      ...Array.from({ length: o.agentSocketsPerWorkspace }, () => agentSocket(d)),
+      ...d.visitors.map(visitorSocket),
+    ]);
     o.progress(`realtime: ${specs.length} sockets`);
     const fanOut = await measure(specs, () => write(() => true));
-    const perWrite = single.frames / Math.max(1, o.messagesPerSecond * o.seconds);
     return {
       workspaces: o.workspaces,
       messagesPerSecond: o.messagesPerSecond,
-      messages: o.messagesPerSecond * o.seconds,
-      single: summarise(single.figures, single.frames),
+      messages,
+      single: summarise(single, messages),
       fanOut: {
-        ...summarise(
-          fanOut.figures,
-          Math.round(perWrite * o.messagesPerSecond * o.seconds * o.agentSocketsPerWorkspace),
-        ),
-        sockets: Object.fromEntries(Object.entries(fanOut.figures).map(([k, v]) => [k, v.sockets])),
+        // Each message reaches every agent of its workspace and the one visitor whose chat it is.
+        ...summarise(fanOut, messages * (o.agentSocketsPerWorkspace + 1)),
+        sockets: Object.fromEntries(Object.entries(fanOut).map(([k, v]) => [k, v.sockets])),
       },
     };
   } finally {
@@ -86,23 +124,23 @@ export async function realtimeBench(
   }
 }
 
-// Agent replies at a steady rate, each to a conversation of a workspace picked in turn.
-function writer(app: ReturnType<typeof buildBenchApp>, seeded: Seeded[], perSecond: number, seconds: number) {
-  return async (include: (s: Seeded) => boolean) => {
-    const targets = seeded.filter(include);
+// Agents' replies at a steady rate, each to a visitor's conversation of a workspace picked in turn.
+function writer(app: ReturnType<typeof buildApp>, desks: Desk[], perSecond: number, seconds: number) {
+  return async (include: (d: Desk) => boolean) => {
+    const targets = desks.filter(include);
     const total = perSecond * seconds;
     const started = performance.now();
     const pending: Promise<unknown>[] = [];
     for (let n = 0; n < total; n++) {
       const wait = started + (n * 1000) / perSecond - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const s = targets[n % targets.length]!;
-      const conversationId = s.conversationIds[n % s.conversationIds.length]!;
+      const d = targets[n % targets.length]!;
+      const { conversationId } = d.visitors[Math.floor(n / targets.length) % d.visitors.length]!;
       pending.push(
         Promise.resolve(
           app.request(`/api/v1/conversations/${conversationId}/messages`, {
             method: 'POST',
-            headers: { authorization: `Bearer ${s.apiKey}`, 'content-type': 'application/json' },
+            headers: { authorization: `Bearer ${d.apiKey}`, 'content-type': 'application/json' },
             body: JSON.stringify({ role: 'agent', text: `Update ${n} on your order.` }),
           }),
         ).then((res) => {
@@ -116,7 +154,7 @@ function writer(app: ReturnType<typeof buildBenchApp>, seeded: Seeded[], perSeco
   };
 }
 
-async function measure(specs: SocketSpec[], run: () => Promise<void>) {
+async function measure(specs: SocketSpec[], run: () => Promise<void>): Promise<SocketsFigures> {
   const child = fork(socketsFile, [], {
     execArgv: loaderArgs(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -124,9 +162,7 @@ async function measure(specs: SocketSpec[], run: () => Promise<void>) {
   try {
     await ask(child, { start: { sockets: specs } }, 'ready');
     await run();
-    const { figures } = (await ask(child, { report: true }, 'figures')) as { figures: SocketsFigures };
-    const frames = Object.values(figures).reduce((n, f) => n + f.frames, 0);
-    return { figures, frames };
+    return ((await ask(child, { report: true }, 'figures')) as { figures: SocketsFigures }).figures;
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
@@ -147,10 +183,17 @@ function ask(child: ChildProcess, message: object, answer: string): Promise<Reco
   });
 }
 
-function summarise(figures: SocketsFigures, expectedFrames: number): Delivery {
+function summarise(figures: SocketsFigures, expectedMessageFrames: number): Delivery {
   const all = Object.values(figures)
     .flatMap((f) => f.latenciesMs)
     .sort((a, b) => a - b);
   const at = (p: number) => all[Math.max(0, Math.ceil(p * all.length) - 1)] ?? 0;
-  return { frames: all.length, expectedFrames, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: all.at(-1) ?? 0 };
+  return {
+    messageFrames: Object.values(figures).reduce((n, f) => n + f.messageFrames, 0),
+    expectedMessageFrames,
+    frames: all.length,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: all.at(-1) ?? 0,
+  };
 }

@@ -2,19 +2,23 @@ import WebSocket from 'ws';
 
 // Runs in its own process: holds the sockets the realtime bench fans out to, so that reading
 // thousands of frames does not share the server's event loop. Told which sockets to open, it
-// reports once every one is ready, then records, for each frame, the time from the event's
-// write (its `at`) to its arrival, until asked for the figures.
+// reports once every one is ready, then records, for each frame, the time from the write (a
+// visitor's message frame carries the message's own time, a staff frame its event's) to its
+// arrival, until asked for the figures.
 
 export type SocketSpec = { url: string; headers?: Record<string, string>; label: string };
 export type SocketsRequest = { sockets: SocketSpec[] };
-export type SocketsFigures = Record<string, { sockets: number; frames: number; latenciesMs: number[] }>;
+export type SocketsFigures = Record<
+  string,
+  { sockets: number; frames: number; messageFrames: number; latenciesMs: number[] }
+>;
 type Message = { start: SocketsRequest } | { report: true };
 
 const byLabel: SocketsFigures = {};
 const open: WebSocket[] = [];
 
 function connect(spec: SocketSpec): Promise<void> {
-  const figures = (byLabel[spec.label] ??= { sockets: 0, frames: 0, latenciesMs: [] });
+  const figures = (byLabel[spec.label] ??= { sockets: 0, frames: 0, messageFrames: 0, latenciesMs: [] });
   figures.sockets++;
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(spec.url, { headers: spec.headers ?? {} });
@@ -23,10 +27,12 @@ function connect(spec: SocketSpec): Promise<void> {
     socket.once('error', reject);
     socket.on('message', (raw) => {
       const arrived = Date.now();
-      const frame = JSON.parse(String(raw)) as { type: string; at?: string };
-      if (frame.type === 'ready' || !frame.at) return;
+      const frame = JSON.parse(String(raw)) as { type: string; at?: string; data?: { createdAt?: string } };
+      const written = frame.type === 'message' ? (frame.data?.createdAt ?? frame.at) : frame.at;
+      if (frame.type === 'ready' || !written) return;
       figures.frames++;
-      figures.latenciesMs.push(arrived - Date.parse(frame.at));
+      if (frame.type === 'message' || frame.type === 'conversation.message_added') figures.messageFrames++;
+      figures.latenciesMs.push(arrived - Date.parse(written));
     });
   });
 }

@@ -98,18 +98,21 @@ function realtimeRows(r: RealtimeFigures): Row[] {
   const sockets = Object.entries(r.fanOut.sockets)
     .map(([label, n]) => `${int(n)} ${label}`)
     .join(' + ');
-  const delivered = (d: RealtimeFigures['single']) => `${int(d.frames)} of ${int(d.expectedFrames)}`;
+  const delivered = (d: RealtimeFigures['single']) =>
+    `${int(d.messageFrames)} of ${int(d.expectedMessageFrames)}`;
   return [
     [`Realtime: ${int(r.messages)} messages at ${r.messagesPerSecond}/s over ${r.workspaces} workspaces`, ''],
-    ['  one socket: frames delivered', delivered(r.single)],
-    ['  one socket: write to delivery p50 / p99', `${ms(r.single.p50Ms)} / ${ms(r.single.p99Ms)}`],
-    [`  ${sockets} sockets: frames delivered`, delivered(r.fanOut)],
+    ['  one agent socket: messages delivered', delivered(r.single)],
+    ['  one agent socket: write to delivery p50 / p99', `${ms(r.single.p50Ms)} / ${ms(r.single.p99Ms)}`],
+    [`  ${sockets} sockets: messages delivered`, delivered(r.fanOut)],
     [`  fan-out: write to delivery p50`, ms(r.fanOut.p50Ms)],
     [
       `  fan-out: write to delivery p99`,
       ms(r.fanOut.p99Ms),
       `< ${TARGETS.realtimeP99Ms} ms`,
-      verdict(r.fanOut.p99Ms < TARGETS.realtimeP99Ms && r.fanOut.frames >= r.fanOut.expectedFrames),
+      verdict(
+        r.fanOut.p99Ms < TARGETS.realtimeP99Ms && r.fanOut.messageFrames >= r.fanOut.expectedMessageFrames,
+      ),
     ],
   ];
 }

@@ -98,7 +98,8 @@ if (wanted('realtime'))
   figures.realtime = await withFreshDb('realtime', (db) =>
     realtimeBench(db.handle, {
       workspaces: 10,
-      agentSocketsPerWorkspace: 200,
+      agentSocketsPerWorkspace: 20,
+      visitorsPerWorkspace: 180,
       messagesPerSecond: 50,
       seconds,
       progress,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { Field, FormError } from '../../Field';
 import { at } from '../../format';
@@ -13,20 +14,22 @@ export function WidgetSettings() {
   const widget = useQuery({ queryKey: ['chat-widget'], queryFn: () => call(api.GET('/channels/widget')) });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => call(api.GET('/teams')) });
   const queries = useQueryClient();
-  // Each control saves as it changes and shows the change at once; a refusal puts it back.
+  // Each control saves as it changes and shows the change at once: the choice is held in state set
+  // by the control's own handler (a controlled checkbox whose value changes only later snaps
+  // back), until the server has answered; a refusal then shows what is stored.
+  const [chosen, setChosen] = useState<Omit<Change, 'rotateSecret'>>({});
   const mutation = useMutation({
     mutationFn: (change: Change) => call(api.PATCH('/channels/widget', { body: change })),
-    onMutate: ({ rotateSecret, ...shown }) => {
-      const before = queries.getQueryData<Widget>(['chat-widget']);
-      // A new secret is the server's to make; a toggle or a team shows as chosen.
-      if (before && !rotateSecret) queries.setQueryData(['chat-widget'], { ...before, ...shown });
-      return before;
-    },
-    onError: (_error, _change, before) => queries.setQueryData(['chat-widget'], before),
     onSuccess: (saved) => queries.setQueryData(['chat-widget'], saved),
   });
-  const save = (change: Change) => mutation.mutate(change);
-  const w = widget.data;
+  const save = ({ rotateSecret, ...shown }: Change) => {
+    setChosen((c) => ({ ...c, ...shown }));
+    mutation.mutate(rotateSecret ? { rotateSecret } : shown, {
+      onSettled: () =>
+        setChosen((c) => Object.fromEntries(Object.entries(c).filter(([key]) => !(key in shown)))),
+    });
+  };
+  const w: Widget | undefined = widget.data && { ...widget.data, ...chosen };
   if (widget.isError) return <p role="alert">The chat widget could not be loaded: {widget.error.message}</p>;
   if (!w) return <p>Loading…</p>;
   const snippet = `<script src="${window.location.origin}/widget.js" data-workspace="${w.workspaceKey}" async></script>`;
