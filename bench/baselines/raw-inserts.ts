@@ -10,7 +10,16 @@ export type RawInserts = {
 };
 
 const TABLE = 'bench_raw_messages';
-const COLUMNS = ['workspace_id', 'conversation_id', 'role', 'author_id', 'text', 'internal', 'created_at'];
+const COLUMNS = [
+  'workspace_id',
+  'conversation_id',
+  'seq',
+  'role',
+  'author_id',
+  'text',
+  'internal',
+  'created_at',
+];
 
 // Straight through the driver the app uses (the pg.Pool or the one PGlite instance), without
 // drizzle, the transaction or row-level security: the floor under what one API message costs.
@@ -67,6 +76,8 @@ export async function prepareRawInserts(
     return [
       workspaceId,
       conversationIds[n % conversationIds.length],
+      // Unique within each conversation, as the messages' own sequence numbers are.
+      n,
       'agent',
       authorId,
       `Thanks for waiting, update ${n}`,
