@@ -21,7 +21,7 @@ export type RealtimeHub = {
 };
 
 // Sends each workspace's domain events to the agents of that workspace who are connected. It
-// reads the committed-event stream (NOTIFY from the outbox write on PostgreSQL, so every API
+// reads the committed-event stream (NOTIFY after each commit on PostgreSQL, so every API
 // instance delivers every event to its own sockets; in memory on the embedded database): an
 // agent never sees an event whose transaction rolled back.
 export function createRealtimeHub(deps: AppDeps): RealtimeHub {
