@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { newSecret } from '../../platform/access/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import type { ImapColumns } from './imap-columns.js';
 import { withStats } from './mailbox-row.js';
 import { emailMailboxes } from './schema.js';
 
-export const newInboundSecret = () => `esm_${randomBytes(24).toString('base64url')}`;
+export const newInboundSecret = () => newSecret('esm');
 
 export async function createMailbox(
   ctx: WorkContext,

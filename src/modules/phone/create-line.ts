@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { newSecret } from '../../platform/access/secrets.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assertMember, assertTeam } from '../workspaces/index.js';
 import { lineNumber } from './line-number.js';
 import { isUniqueViolation, numberTaken, presentLine } from './line-row.js';
 import { phoneLines } from './schema.js';
 
-export const newLineSecret = () => `esp_${randomBytes(24).toString('base64url')}`;
+export const newLineSecret = () => newSecret('esp');
 
 export async function createLine(
   ctx: WorkContext,

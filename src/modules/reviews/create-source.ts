@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { newSecret } from '../../platform/access/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assertMember } from '../workspaces/index.js';
 import { reviewSources } from './schema.js';
 import { presentSource } from './source-row.js';
 
-export const newSourceSecret = () => `esr_${randomBytes(24).toString('base64url')}`;
+export const newSourceSecret = () => newSecret('esr');
 
 export type SourceSettings = {
   name: string;

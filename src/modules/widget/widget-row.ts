@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { newSecret } from '../../platform/access/secrets.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { widgetSettings } from './schema.js';
 
@@ -8,8 +8,8 @@ export type WidgetRow = typeof widgetSettings.$inferSelect;
 // A day for the host site to deploy a new secret while the old one still verifies.
 export const rotationGraceMs = 24 * 3_600_000;
 
-export const newWorkspaceKey = () => `wk_${randomBytes(12).toString('base64url')}`;
-export const newSigningSecret = () => `wss_${randomBytes(32).toString('base64url')}`;
+export const newWorkspaceKey = () => newSecret('wk', 12);
+export const newSigningSecret = () => newSecret('wss', 32);
 
 /** The workspace's widget, created (with its public key and a secret) the first time anyone asks. */
 export async function loadWidget(

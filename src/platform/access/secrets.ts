@@ -10,6 +10,10 @@ export function newToken(prefix: string): { token: string; lookup: string } {
   return { token: `${prefix}_${lookup}_${randomBytes(24).toString('base64url')}`, lookup };
 }
 
+/** A random secret a channel is given to prove itself with (an inbound URL's bearer, a signing key). */
+export const newSecret = (prefix: string, bytes = 24): string =>
+  `${prefix}_${randomBytes(bytes).toString('base64url')}`;
+
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
 // A hash of a fixed string, so a login for an unknown email costs as long as a wrong password.
