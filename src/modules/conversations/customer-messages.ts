@@ -80,6 +80,27 @@ export async function messageByClientId(ctx: WorkContext, conversationId: string
   return row ? ((await withAuthors(ctx, [row]))[0] ?? null) : null;
 }
 
+/** Which of these conversations a sender's idempotency key started (as its first message), if any. */
+export async function conversationStartedWith(
+  ctx: WorkContext,
+  conversationIds: readonly string[],
+  clientId: string,
+): Promise<string | null> {
+  if (!conversationIds.length) return null;
+  const [row] = await ctx.tx
+    .select({ conversationId: messages.conversationId })
+    .from(messages)
+    .where(
+      and(
+        inArray(messages.conversationId, [...conversationIds]),
+        eq(messages.clientId, clientId),
+        eq(messages.seq, 1),
+      ),
+    )
+    .limit(1);
+  return row?.conversationId ?? null;
+}
+
 /** A customer's conversations (of the given customers: a profile and those merged into it), newest first. */
 export async function conversationsOfCustomers(ctx: WorkContext, customerIds: readonly string[], limit = 50) {
   return ctx.tx

@@ -32,6 +32,7 @@ export { listFinishedConversations, type FinishedConversation } from './list-fin
 export { isFinished, channels, type Channel, type Priority } from './schema.js';
 export { requestHuman } from './request-human.js';
 export {
+  conversationStartedWith,
   conversationsOfCustomers,
   customerMessage,
   customerMessagesAfter,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  conversationStartedWith,
   conversationsOfCustomers,
   customerMessagesAfter,
   loadConversation,
-  messageByClientId,
   openConversationFromChannel,
   verifyIdentity,
 } from '../conversations/index.js';
@@ -16,13 +16,18 @@ export const widgetChannelData = { source: 'widget' } as const;
  * A new chat from the widget: channel `chat`, in the widget's team's queue when it has one. A
  * signed-in customer's conversation is verified (`widget_hmac`) at once, on the conversation, so
  * the verification travels through every transfer. The client's id for the first message makes a
- * retried request return the conversation it already made; the customer's lock serialises two
- * retries that arrive together.
+ * retried request return the conversation it already made (among the visitor's 20 latest); the
+ * customer's lock serialises two retries that arrive together.
  */
 export async function startConversation(ctx: VisitorWork, input: { text: string; clientId: string }) {
   await ctx.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'widget:' + ctx.visitor.customerId}))`);
-  const existing = await conversationMadeBy(ctx, input.clientId);
-  if (existing) return { created: false, conversationId: existing.id };
+  const recent = await conversationsOfCustomers(ctx, [ctx.visitor.customerId], 20);
+  const existing = await conversationStartedWith(
+    ctx,
+    recent.map((c) => c.id),
+    input.clientId,
+  );
+  if (existing) return { created: false, conversationId: existing };
   const opened = await openConversationFromChannel(ctx, {
     customerId: ctx.visitor.customerId,
     channel: 'chat',
@@ -50,13 +55,4 @@ export async function presentStarted(
     created: started.created,
     conversation: { ...(await presentVisitorConversation(ctx, row)), message: first! },
   };
-}
-
-// The conversation whose first message carried this client id, among the visitor's recent ones.
-async function conversationMadeBy(ctx: VisitorWork, clientId: string) {
-  for (const c of await conversationsOfCustomers(ctx, [ctx.visitor.customerId], 20)) {
-    const first = await messageByClientId(ctx, c.id, clientId);
-    if (first?.seq === 1) return c;
-  }
-  return null;
 }
