@@ -1,9 +1,7 @@
 import { and, desc, eq, gte, inArray, notInArray } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { changeStatus } from './change-status.js';
-import { conversations } from './schema.js';
-
-const finished: ('resolved' | 'closed')[] = ['resolved', 'closed'];
+import { conversations, finishedStatuses } from './schema.js';
 
 /*
  * Where a customer reaching us again on a live channel belongs: their open conversation (any
@@ -14,7 +12,7 @@ export async function conversationToJoin(ctx: WorkContext, customerId: string, r
   const [open] = await ctx.tx
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.customerId, customerId), notInArray(conversations.status, finished)))
+    .where(and(eq(conversations.customerId, customerId), notInArray(conversations.status, finishedStatuses)))
     .orderBy(desc(conversations.lastActivityAt))
     .limit(1);
   if (open) return { conversationId: open.id, reopened: false };
@@ -24,7 +22,7 @@ export async function conversationToJoin(ctx: WorkContext, customerId: string, r
     .where(
       and(
         eq(conversations.customerId, customerId),
-        inArray(conversations.status, finished),
+        inArray(conversations.status, finishedStatuses),
         gte(conversations.resolvedAt, new Date(Date.now() - reopenWithinMs)),
       ),
     )

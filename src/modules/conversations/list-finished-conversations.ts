@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { conversations } from './schema.js';
+import { conversations, finishedStatuses } from './schema.js';
 
 export type FinishedConversation = { workspaceId: string; conversationId: string; finishedAt: Date };
 
@@ -21,7 +21,7 @@ export async function listFinishedConversations(
     .from(conversations)
     .where(
       and(
-        inArray(conversations.status, ['resolved', 'closed']),
+        inArray(conversations.status, finishedStatuses),
         gt(finishedAt, window.from),
         lt(finishedAt, window.to),
         after

@@ -12,8 +12,10 @@ export type Channel = (typeof channels)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
 export type Priority = (typeof priorities)[number];
 /** Resolved or closed: what gets scored, and what a customer's reply reopens. */
-export const isFinished = (status: unknown): status is 'resolved' | 'closed' =>
-  status === 'resolved' || status === 'closed';
+export type FinishedStatus = Extract<ConversationStatus, 'resolved' | 'closed'>;
+export const finishedStatuses: FinishedStatus[] = ['resolved', 'closed'];
+export const isFinished = (status: unknown): status is FinishedStatus =>
+  finishedStatuses.includes(status as FinishedStatus);
 
 export const conversations = pgTable(
   'conversations',
