@@ -32,6 +32,13 @@ export function benchDeps(handle: DbHandle) {
 
 export const buildBenchApp = (handle: DbHandle) => buildApp(benchDeps(handle));
 
+/** The app on a free loopback port. */
+export function serveOnLoopback(app: { fetch: (request: Request) => Response | Promise<Response> }) {
+  return new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+}
+
 export async function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -42,9 +49,7 @@ export async function closeServer(server: Server): Promise<void> {
 export async function startApiTarget(handle: DbHandle, clients: number): Promise<ApiTarget> {
   const app = buildBenchApp(handle);
   const seeded = await seedWorkspace(app, handle.db, clients);
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-  });
+  const server = await serveOnLoopback(app);
   const { port } = server.address() as AddressInfo;
   return {
     seeded,

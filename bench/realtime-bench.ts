@@ -1,12 +1,10 @@
-import { serve } from '@hono/node-server';
 import { fork, type ChildProcess } from 'node:child_process';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app/build-app.js';
 import type { DbHandle } from '../src/db/client.js';
 import { issueVisitorToken } from '../src/platform/access/visitor-token.js';
-import { benchDeps, closeServer } from './api-bench.js';
+import { benchDeps, closeServer, serveOnLoopback } from './api-bench.js';
 import type { SocketSpec, SocketsFigures } from './realtime-sockets.js';
 import { seedWorkspace, type Seeded } from './seed-workspace.js';
 
@@ -82,9 +80,7 @@ export async function realtimeBench(
     }
     desks.push({ ...seeded, visitors });
   }
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-  });
+  const server = await serveOnLoopback(app);
   await app.attachServer(server);
   const base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
   const agentSocket = (d: Desk): SocketSpec => ({
