@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { users } from '../workspaces/schema.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
@@ -126,6 +128,26 @@ describe('conversations', () => {
       'status_changed',
       'status_changed',
     ]);
+  });
+
+  it("clears a deleted user's authorship of their messages", async () => {
+    const email = `author-${Math.random().toString(36).slice(2)}@example.test`;
+    const password = 'a long enough password';
+    const added = await api.post('/users', { email, name: 'Sam Author', role: 'agent', password });
+    expect(added.status, added.text).toBe(201);
+    const login = await t.request('POST', '/auth/login', { body: { email, password } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const conv = await newConversation();
+    const sent = await t.request('POST', `/conversations/${conv.id}/messages`, {
+      cookie,
+      body: { role: 'agent', text: 'On it.' },
+    });
+    expect(sent.json.authorId, sent.text).toBe(added.json.id);
+
+    await t.deps.db.delete(users).where(eq(users.id, added.json.id));
+    const detail = await api.get(`/conversations/${conv.id}`);
+    const message = detail.json.messages.find((m: { id: string }) => m.id === sent.json.id);
+    expect(message).toMatchObject({ text: 'On it.', authorId: null });
   });
 
   it('lists with filters and a cursor that walks every page once', async () => {

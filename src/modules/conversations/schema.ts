@@ -65,7 +65,11 @@ export const messages = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: messageRoles }).notNull(),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    // No foreign key either, for the same reason: one member or one API key writing many messages at
+    // once would have them all lock that user's row (and build ever larger multixacts to share
+    // it). The author is the signed-in actor; a trigger on users (migration 0018) still clears it
+    // when the user is deleted, as ON DELETE SET NULL did.
+    authorId: uuid('author_id'),
     text: text('text').notNull(),
     // Internal notes are for the team only and never reach the customer.
     internal: boolean('internal').notNull().default(false),
