@@ -14,23 +14,25 @@ import { runLoad } from './load/load-generator.js';
  * server's CPU time per message, and the database's work per message — WAL bytes, records and
  * full-page images, statements, and how many of the conversation's updates were HOT (touched no
  * index). Fifty clients add agent messages to their own conversations for a while, as in
- * `npm run bench -- --only api`; every figure is divided by the messages actually written.
+ * `npm run bench -- --only api`, until a fixed number have been answered; every figure is divided by the messages actually written.
  * WAL counters are the whole cluster's: run it on a database server of its own for exact figures.
  * With --waldump DIR (the server's pg_wal, readable here) it also prints pg_waldump's record
  * statistics for the run's WAL: which records, how many of each.
  *
- *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --seconds 8
+ *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --messages 3000
  */
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string' },
+    messages: { type: 'string' },
     clients: { type: 'string' },
     waldump: { type: 'string' },
     postmaster: { type: 'string' },
   },
 });
-const seconds = Number(values.seconds ?? 8);
+// A fixed number of messages rather than a fixed time: the indexes then grow through the same
+// sizes (and split as often) however fast the machine is today.
+const count = Number(values.messages ?? 3000);
 const clients = Number(values.clients ?? 50);
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL must name a PostgreSQL server');
@@ -110,6 +112,37 @@ async function counters(): Promise<Counters> {
   };
 }
 
+// Each WAL record type per relation (table or index, by name), per message.
+async function walByRelation(walDir: string, from: string, to: string, messages: number): Promise<string> {
+  const { rows } = await probe.query<{ relfilenode: string; relname: string }>(
+    `SELECT relfilenode::text, relname FROM pg_class WHERE relfilenode <> 0`,
+  );
+  const names = new Map(rows.map((r) => [r.relfilenode, r.relname]));
+  const dump = execFileSync(process.env.PG_WALDUMP ?? 'pg_waldump', ['-p', walDir, '-s', from, '-e', to], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const totals = new Map<string, { n: number; bytes: number }>();
+  for (const line of dump.split('\n')) {
+    const m = /rmgr: (\S+)\s+len \(rec\/tot\):\s+\d+\/\s*(\d+),.*desc: (\S+).*?rel \d+\/\d+\/(\d+)/.exec(
+      line,
+    );
+    if (!m) continue;
+    const key = `${m[1]}/${m[3]} ${names.get(m[4]!) ?? m[4]}`;
+    const t = totals.get(key) ?? { n: 0, bytes: 0 };
+    t.n++;
+    t.bytes += Number(m[2]);
+    totals.set(key, t);
+  }
+  return [...totals]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(
+      ([k, t]) =>
+        `${(t.n / messages).toFixed(3).padStart(8)} ${(t.bytes / messages).toFixed(1).padStart(8)} B  ${k}`,
+    )
+    .join('\n');
+}
+
 try {
   const handle = openPostgres(url.toString(), POOL_SIZE);
   await migrate(handle);
@@ -125,7 +158,7 @@ try {
   const before = await counters();
   const dbCpu = databaseCpuMs();
   const cpu = process.cpuUsage();
-  const run = await runLoad({ ...load, durationMs: seconds * 1000 });
+  const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
   const used = process.cpuUsage(cpu);
   const dbCpuAfter = databaseCpuMs();
   // A connection flushes its table statistics when it ends, if not before.
@@ -157,6 +190,7 @@ try {
     statementsPerMessage: after.statements === null ? null : per(after.statements - before.statements!),
   };
   console.log(JSON.stringify(figures, null, 2));
+  if (values.waldump) console.log(await walByRelation(values.waldump, before.lsn, after.lsn, messages));
   if (values.waldump)
     console.log(
       execFileSync(

@@ -151,7 +151,17 @@ describe('conversations', () => {
   });
 
   it('lists with filters and a cursor that walks every page once', async () => {
+    // Several statuses, and an older conversation made the most recently active.
+    const [older, resolved, pending] = [
+      await newConversation(),
+      await newConversation(),
+      await newConversation(),
+    ];
+    expect((await api.post(`/conversations/${resolved.id}/status`, { status: 'resolved' })).status).toBe(200);
+    expect((await api.post(`/conversations/${pending.id}/status`, { status: 'pending' })).status).toBe(200);
+    await api.post(`/conversations/${older.id}/messages`, { role: 'agent', text: 'Back to you' });
     const seen = new Set<string>();
+    const walked: { id: string; status: string; lastActivityAt: string }[] = [];
     let cursor: string | null = null;
     do {
       const page: any = await api.get(`/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
@@ -159,11 +169,20 @@ describe('conversations', () => {
       for (const c of page.json.data) {
         expect(seen.has(c.id)).toBe(false);
         seen.add(c.id);
+        walked.push(c);
       }
       cursor = page.json.nextCursor;
     } while (cursor);
     const all = await api.get('/conversations?limit=200');
     expect(seen.size).toBe(all.json.data.length);
+    // Every status in one order, newest activity first (ties by id), page after page.
+    expect(new Set(walked.map((c) => c.status))).toEqual(new Set(['open', 'resolved', 'pending']));
+    expect(walked[0]!.id).toBe(older.id);
+    const newestFirst = [...walked].sort(
+      (a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id),
+    );
+    expect(walked.map((c) => c.id)).toEqual(newestFirst.map((c) => c.id));
+    expect(all.json.data.map((c: { id: string }) => c.id)).toEqual(newestFirst.map((c) => c.id));
     const open = await api.get('/conversations?status=resolved');
     expect(open.json.data.every((c: { status: string }) => c.status === 'resolved')).toBe(true);
   });

@@ -46,10 +46,14 @@ export const conversations = pgTable(
   },
   (t) => [
     uniqueIndex('conversations_display_key').on(t.workspaceId, t.displayId),
-    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc(), t.id),
-    index('conversations_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id),
-    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
-    index('conversations_team_idx').on(t.workspaceId, t.teamId, t.lastActivityAt.desc()),
+    // The inbox's pages, newest activity first, each read in order from one of these (see
+    // list-conversations.ts; ties on the time are put in id order by an incremental sort). Every
+    // message moves last_activity_at, and so adds an entry to each index of the table: the whole
+    // inbox is read through the status one, a status at a time, rather than from an index of its
+    // own, and no entry carries the id.
+    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc().nullsFirst()),
+    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc().nullsFirst()),
+    index('conversations_team_idx').on(t.workspaceId, t.teamId, t.lastActivityAt.desc().nullsFirst()),
     index('conversations_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
   ],
 );
