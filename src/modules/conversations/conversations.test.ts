@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { users } from '../workspaces/schema.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
@@ -128,8 +130,38 @@ describe('conversations', () => {
     ]);
   });
 
+  it("clears a deleted user's authorship of their messages", async () => {
+    const email = `author-${Math.random().toString(36).slice(2)}@example.test`;
+    const password = 'a long enough password';
+    const added = await api.post('/users', { email, name: 'Sam Author', role: 'agent', password });
+    expect(added.status, added.text).toBe(201);
+    const login = await t.request('POST', '/auth/login', { body: { email, password } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const conv = await newConversation();
+    const sent = await t.request('POST', `/conversations/${conv.id}/messages`, {
+      cookie,
+      body: { role: 'agent', text: 'On it.' },
+    });
+    expect(sent.json.authorId, sent.text).toBe(added.json.id);
+
+    await t.deps.db.delete(users).where(eq(users.id, added.json.id));
+    const detail = await api.get(`/conversations/${conv.id}`);
+    const message = detail.json.messages.find((m: { id: string }) => m.id === sent.json.id);
+    expect(message).toMatchObject({ text: 'On it.', authorId: null });
+  });
+
   it('lists with filters and a cursor that walks every page once', async () => {
+    // Several statuses, and an older conversation made the most recently active.
+    const [older, resolved, pending] = [
+      await newConversation(),
+      await newConversation(),
+      await newConversation(),
+    ];
+    expect((await api.post(`/conversations/${resolved.id}/status`, { status: 'resolved' })).status).toBe(200);
+    expect((await api.post(`/conversations/${pending.id}/status`, { status: 'pending' })).status).toBe(200);
+    await api.post(`/conversations/${older.id}/messages`, { role: 'agent', text: 'Back to you' });
     const seen = new Set<string>();
+    const walked: { id: string; status: string; lastActivityAt: string }[] = [];
     let cursor: string | null = null;
     do {
       const page: any = await api.get(`/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
@@ -137,11 +169,20 @@ describe('conversations', () => {
       for (const c of page.json.data) {
         expect(seen.has(c.id)).toBe(false);
         seen.add(c.id);
+        walked.push(c);
       }
       cursor = page.json.nextCursor;
     } while (cursor);
     const all = await api.get('/conversations?limit=200');
     expect(seen.size).toBe(all.json.data.length);
+    // Every status in one order, newest activity first (ties by id), page after page.
+    expect(new Set(walked.map((c) => c.status))).toEqual(new Set(['open', 'resolved', 'pending']));
+    expect(walked[0]!.id).toBe(older.id);
+    const newestFirst = [...walked].sort(
+      (a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id),
+    );
+    expect(walked.map((c) => c.id)).toEqual(newestFirst.map((c) => c.id));
+    expect(all.json.data.map((c: { id: string }) => c.id)).toEqual(newestFirst.map((c) => c.id));
     const open = await api.get('/conversations?status=resolved');
     expect(open.json.data.every((c: { status: string }) => c.status === 'resolved')).toBe(true);
   });

@@ -1,6 +1,13 @@
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { customerNames } from '../customers/index.js';
-import { conversations, type Channel, type ConversationStatus, type Priority } from './schema.js';
+import {
+  conversations,
+  conversationStatuses,
+  type Channel,
+  type ConversationStatus,
+  type Priority,
+} from './schema.js';
 import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { present } from './conversation-row.js';
@@ -19,7 +26,10 @@ export type ListConversationsInput = {
 };
 
 // The inbox: most recent activity first, keyset-paginated on (last_activity_at, id) so each
-// page is an index range scan however many conversations the workspace has.
+// page is an index range read in order however many conversations the workspace has: the
+// status, assignee or team index when the filter names one, the customer's or the ids' rows
+// otherwise. With none of those, the page is merged from one such read per status, so that no
+// index of its own has to follow every message (see the indexes in schema.ts).
 export async function listConversations(ctx: WorkContext, input: ListConversationsInput) {
   const where: SQL[] = [];
   if (input.status) where.push(eq(conversations.status, input.status));
@@ -30,14 +40,25 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
   if (input.teamId) where.push(eq(conversations.teamId, input.teamId));
   if (input.customerId) where.push(eq(conversations.customerId, input.customerId));
   if (input.ids) where.push(inArray(conversations.id, input.ids));
+  const indexed =
+    input.status || input.assigneeId || input.unassigned || input.teamId || input.customerId || input.ids;
+  const select = (filters: (SQL | undefined)[], order: SQL[], take: number) =>
+    ctx.tx
+      .select()
+      .from(conversations)
+      .where(and(...filters))
+      .orderBy(...order)
+      .limit(take);
   const page = await paginate(
-    (after, order, take) =>
-      ctx.tx
-        .select()
-        .from(conversations)
-        .where(and(...where, after))
-        .orderBy(...order)
-        .limit(take),
+    (after, order, take) => {
+      if (indexed) return select([...where, after], order, take);
+      const [first, second, ...rest] = conversationStatuses.map((status) =>
+        select([eq(conversations.status, status), ...where, after], order, take),
+      );
+      return unionAll(first!, second!, ...rest)
+        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .limit(take);
+    },
     {
       keys: { at: conversations.lastActivityAt, id: conversations.id },
       cursor: input.cursor,

@@ -48,10 +48,14 @@ export const conversations = pgTable(
   },
   (t) => [
     uniqueIndex('conversations_display_key').on(t.workspaceId, t.displayId),
-    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc(), t.id),
-    index('conversations_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id),
-    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
-    index('conversations_team_idx').on(t.workspaceId, t.teamId, t.lastActivityAt.desc()),
+    // The inbox's pages, newest activity first, each read in order from one of these (see
+    // list-conversations.ts; ties on the time are put in id order by an incremental sort). Every
+    // message moves last_activity_at, and so adds an entry to each index of the table: the whole
+    // inbox is read through the status one, a status at a time, rather than from an index of its
+    // own, and no entry carries the id.
+    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastActivityAt.desc().nullsFirst()),
+    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc().nullsFirst()),
+    index('conversations_team_idx').on(t.workspaceId, t.teamId, t.lastActivityAt.desc().nullsFirst()),
     index('conversations_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
   ],
 );
@@ -67,7 +71,11 @@ export const messages = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: messageRoles }).notNull(),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    // No foreign key either, for the same reason: one member or one API key writing many messages at
+    // once would have them all lock that user's row (and build ever larger multixacts to share
+    // it). The author is the signed-in actor; a trigger on users (migration 0018) still clears it
+    // when the user is deleted, as ON DELETE SET NULL did.
+    authorId: uuid('author_id'),
     text: text('text').notNull(),
     // Internal notes are for the team only and never reach the customer.
     internal: boolean('internal').notNull().default(false),

@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openPostgres } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { startApiTarget } from './api-bench.js';
+import { POOL_SIZE } from './bench-db.js';
+import { runLoad } from './load/load-generator.js';
+
+/*
+ * What one message costs, in figures that hold on a loaded machine (throughput does not): the
+ * server's CPU time per message, and the database's work per message — WAL bytes, records and
+ * full-page images, statements, and how many of the conversation's updates were HOT (touched no
+ * index). Fifty clients add agent messages to their own conversations for a while, as in
+ * `npm run bench -- --only api`, until a fixed number have been answered; every figure is divided by the messages actually written.
+ * WAL counters are the whole cluster's: run it on a database server of its own for exact figures.
+ * With --waldump DIR (the server's pg_wal, readable here) it also prints pg_waldump's record
+ * statistics for the run's WAL: which records, how many of each.
+ *
+ *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --messages 3000
+ */
+
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string' },
+    clients: { type: 'string' },
+    waldump: { type: 'string' },
+    postmaster: { type: 'string' },
+  },
+});
+// A fixed number of messages rather than a fixed time: the indexes then grow through the same
+// sizes (and split as often) however fast the machine is today.
+const count = Number(values.messages ?? 3000);
+const clients = Number(values.clients ?? 50);
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('DATABASE_URL must name a PostgreSQL server');
+
+const name = `earshot_cost_${randomBytes(5).toString('hex')}`;
+const url = new URL(databaseUrl);
+url.pathname = `/${name}`;
+const admin = new pg.Client({ connectionString: databaseUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const probe = new pg.Client({ connectionString: url.toString() });
+
+// The CPU time of a database server's processes (the postmaster's children, read from /proc), when
+// it runs on this machine and --postmaster names its process id.
+function databaseCpuMs(): number | null {
+  const postmaster = values.postmaster;
+  if (!postmaster) return null;
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command (which may hold spaces): state is field 3, ppid 4, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (pid === postmaster || fields[1] === postmaster)
+      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+  }
+  return ms;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+
+type Counters = {
+  lsn: string;
+  walRecords: number;
+  walFpi: number;
+  messages: number;
+  upd: number;
+  hotUpd: number;
+  commits: number;
+  statements: number | null;
+};
+
+async function counters(): Promise<Counters> {
+  const { rows } = await probe.query(`
+    SELECT pg_current_wal_lsn()::text AS lsn,
+      (SELECT wal_records FROM pg_stat_wal) AS wal_records,
+      (SELECT wal_fpi FROM pg_stat_wal) AS wal_fpi,
+      (SELECT count(*) FROM messages) AS messages,
+      (SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'conversations') AS upd,
+      (SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'conversations') AS hot_upd,
+      (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits`);
+  const r = rows[0];
+  let statements: number | null = null;
+  try {
+    const s = await probe.query(
+      `SELECT sum(calls)::bigint AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname = current_database()`,
+    );
+    statements = Number(s.rows[0].calls ?? 0);
+  } catch {
+    // pg_stat_statements is not loaded on this server.
+  }
+  return {
+    lsn: r.lsn,
+    walRecords: Number(r.wal_records),
+    walFpi: Number(r.wal_fpi),
+    messages: Number(r.messages),
+    upd: Number(r.upd),
+    hotUpd: Number(r.hot_upd),
+    commits: Number(r.commits),
+    statements,
+  };
+}
+
+// Each WAL record type per relation (table or index, by name), per message.
+async function walByRelation(walDir: string, from: string, to: string, messages: number): Promise<string> {
+  const { rows } = await probe.query<{ relfilenode: string; relname: string }>(
+    `SELECT relfilenode::text, relname FROM pg_class WHERE relfilenode <> 0`,
+  );
+  const names = new Map(rows.map((r) => [r.relfilenode, r.relname]));
+  const dump = execFileSync(process.env.PG_WALDUMP ?? 'pg_waldump', ['-p', walDir, '-s', from, '-e', to], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const totals = new Map<string, { n: number; bytes: number }>();
+  for (const line of dump.split('\n')) {
+    const m = /rmgr: (\S+)\s+len \(rec\/tot\):\s+\d+\/\s*(\d+),.*desc: (\S+).*?rel \d+\/\d+\/(\d+)/.exec(
+      line,
+    );
+    if (!m) continue;
+    const key = `${m[1]}/${m[3]} ${names.get(m[4]!) ?? m[4]}`;
+    const t = totals.get(key) ?? { n: 0, bytes: 0 };
+    t.n++;
+    t.bytes += Number(m[2]);
+    totals.set(key, t);
+  }
+  return [...totals]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(
+      ([k, t]) =>
+        `${(t.n / messages).toFixed(3).padStart(8)} ${(t.bytes / messages).toFixed(1).padStart(8)} B  ${k}`,
+    )
+    .join('\n');
+}
+
+try {
+  const handle = openPostgres(url.toString(), POOL_SIZE);
+  await migrate(handle);
+  await probe.connect();
+  await probe.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
+  const api = await startApiTarget(handle, clients);
+  const load = { ...api.target, connections: clients, warmupMs: 0, maxRequests: 2_000_000 };
+  // A first run warms the server (compiled code, prepared statements) and is not counted.
+  await runLoad({ ...load, durationMs: 1500 });
+  await probe.query('CHECKPOINT');
+  // An idle connection flushes its table statistics within a second or so.
+  await settle();
+  const before = await counters();
+  const dbCpu = databaseCpuMs();
+  const cpu = process.cpuUsage();
+  const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
+  const used = process.cpuUsage(cpu);
+  const dbCpuAfter = databaseCpuMs();
+  // A connection flushes its table statistics when it ends, if not before.
+  await api.close();
+  await handle.close();
+  await settle();
+  const after = await counters();
+  const messages = after.messages - before.messages;
+  const walBytes = Number(
+    (await probe.query(`SELECT pg_wal_lsn_diff($1, $2) AS d`, [after.lsn, before.lsn])).rows[0].d,
+  );
+  const per = (n: number) => Math.round((n / messages) * 100) / 100;
+  const figures = {
+    messages,
+    errors: run.errors,
+    messagesPerSecond: Math.round(run.requestsPerSecond),
+    p50Ms: run.p50Ms,
+    p99Ms: run.p99Ms,
+    serverCpuMsPerMessage: Math.round(((used.user + used.system) / 1000 / messages) * 1000) / 1000,
+    databaseCpuMsPerMessage:
+      dbCpu === null ? null : Math.round(((dbCpuAfter! - dbCpu) / messages) * 1000) / 1000,
+    walBytesPerMessage: per(walBytes),
+    walRecordsPerMessage: per(after.walRecords - before.walRecords),
+    fullPageImagesPerMessage: per(after.walFpi - before.walFpi),
+    conversationUpdatesPerMessage: per(after.upd - before.upd),
+    hotRatio:
+      Math.round(((after.hotUpd - before.hotUpd) / Math.max(1, after.upd - before.upd)) * 1000) / 1000,
+    commitsPerMessage: per(after.commits - before.commits),
+    statementsPerMessage: after.statements === null ? null : per(after.statements - before.statements!),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  if (values.waldump) console.log(await walByRelation(values.waldump, before.lsn, after.lsn, messages));
+  if (values.waldump)
+    console.log(
+      execFileSync(
+        process.env.PG_WALDUMP ?? 'pg_waldump',
+        ['-p', values.waldump, '--stats=record', '-s', before.lsn, '-e', after.lsn],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    );
+} finally {
+  await probe.end().catch(() => undefined);
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
