@@ -30,7 +30,7 @@ export function helpDesk(api: Api) {
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string; displayId: number };
     },
-    async say(conversationId: string, role: 'agent' | 'customer', text: string, internal = false) {
+    async say(conversationId: string, role: 'agent' | 'customer' | 'bot', text: string, internal = false) {
       const res = await api.post(`/conversations/${conversationId}/messages`, {
         role,
         text,

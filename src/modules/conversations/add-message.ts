@@ -4,10 +4,14 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
+import { authorOf, type WrittenRole } from './author-kind.js';
 
 export type AddMessageInput = {
-  /** 'system': something automated on the customer's side (an out-of-office), which reopens nothing. */
-  role: 'agent' | 'customer' | 'system';
+  /**
+   * 'system': something automated on the customer's side (an out-of-office), which reopens nothing.
+   * 'bot': a bot answering as itself, never a human reply (nor is 'agent' sent with an automation key).
+   */
+  role: WrittenRole;
   text: string;
   internal?: boolean;
   channelData?: Record<string, unknown>;
@@ -17,7 +21,7 @@ export type AddMessageInput = {
 
 type AddedRow = {
   id: string;
-  role: 'agent' | 'customer' | 'system';
+  role: WrittenRole;
   author_id: string | null;
   text: string;
   internal: boolean;
@@ -36,10 +40,11 @@ type AddedRow = {
  * security hides it), updates nothing and so inserts nothing.
  */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
-  if (input.role !== 'agent') requireCustomerVoice(ctx);
-  const internal = input.role === 'agent' && Boolean(input.internal);
-  const humanReply = input.role === 'agent' && !internal;
-  const authorId = input.role === 'agent' ? ctx.actor.userId : null;
+  if (input.role === 'customer' || input.role === 'system') requireCustomerVoice(ctx);
+  const author = authorOf(ctx, input.role);
+  const internal = author.role === 'agent' && Boolean(input.internal);
+  const humanReply = author.kind === 'human' && !internal;
+  const authorId = author.authorId;
   const now = new Date();
   const result = await ctx.tx.execute(sql`
     WITH touched AS (
@@ -57,7 +62,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     )
     INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
       seq, client_id, created_at)
-    SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal},
+    SELECT workspace_id, id, ${author.role}, ${authorId}, ${input.text}, ${internal},
       ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
       ${input.clientId ?? null}, ${now} FROM touched
     RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
@@ -89,6 +94,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     displayId: Number(row.display_id),
     messageId: row.id,
     role: row.role,
+    authorKind: author.kind,
     internal,
     text: row.text,
     awaitingHuman: row.awaiting_human,

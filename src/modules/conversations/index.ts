@@ -27,6 +27,7 @@ export { replaceCallEntries } from './call-entries.js';
 export { conversationToJoin } from './conversation-to-join.js';
 export { verifyIdentity } from './verify-identity.js';
 export { getConversation } from './get-conversation.js';
+export { isHumanReply, type AuthorKind } from './author-kind.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel, type Priority } from './schema.js';

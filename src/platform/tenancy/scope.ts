@@ -10,8 +10,16 @@ import { workspaceTransaction } from './workspace-transaction.js';
 
 export type Actor =
   | { type: 'user'; userId: string; role: Role }
-  // `permissions`: rights the key holds beyond its role (see keyOnlyPermissions).
-  | { type: 'api_key'; apiKeyId: string; role: Role; userId: string | null; permissions: readonly string[] }
+  // `permissions`: rights the key holds beyond its role (see keyOnlyPermissions). `automation`: the
+  // key is a bot's or a workflow's, so what it writes is never a person's reply.
+  | {
+      type: 'api_key';
+      apiKeyId: string;
+      role: Role;
+      userId: string | null;
+      permissions: readonly string[];
+      automation: boolean;
+    }
   | { type: 'system'; role: 'owner'; userId: null };
 
 export type Scope = { workspaceId: string; actor: Actor };
