@@ -17,6 +17,8 @@ export type AddMessageInput = {
   channelData?: Record<string, unknown>;
   /** The sender's idempotency key; the caller checks it is new under the conversation's lock. */
   clientId?: string;
+  /** A draft Earshot proposes to the team (see proposeMessage): an internal note nobody wrote. */
+  proposed?: boolean;
 };
 
 type AddedRow = {
@@ -41,7 +43,9 @@ type AddedRow = {
  */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
   if (input.role === 'customer' || input.role === 'system') requireCustomerVoice(ctx);
-  const author = authorOf(ctx, input.role);
+  const author = input.proposed
+    ? { role: 'agent' as const, kind: 'automation' as const, authorId: null }
+    : authorOf(ctx, input.role);
   const internal = author.role === 'agent' && Boolean(input.internal);
   const humanReply = author.kind === 'human' && !internal;
   const authorId = author.authorId;

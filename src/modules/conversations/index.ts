@@ -31,6 +31,7 @@ export { isHumanReply, type AuthorKind } from './author-kind.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel, type Priority } from './schema.js';
+export { proposeMessage, type Proposal } from './propose-message.js';
 export { requestHuman } from './request-human.js';
 export {
   conversationStartedWith,

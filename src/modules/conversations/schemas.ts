@@ -205,6 +205,19 @@ export const messageSchema = z
       .optional()
       .openapi({ description: 'For a reply sent by its channel (email): what became of it' }),
     review: reviewOnMessageSchema.optional(),
+    proposal: z
+      .object({
+        kind: z
+          .string()
+          .openapi({ description: "Why: 'apology' for a broken promise, 'renewal' for an expired quote" }),
+        promiseId: z.uuid().optional(),
+        reference: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'A draft Earshot proposes (an internal note, never sent): a member sends it as their reply or not',
+      }),
   })
   .openapi('Message');
 

@@ -1,3 +1,4 @@
+import { alertSupervisor } from './alert-supervisor.js';
 import { defineModule } from '../../platform/modules/define-module.js';
 import { promiseErrors } from './errors.js';
 import { promiseEvents } from './events.js';
@@ -13,6 +14,7 @@ export const promisesModule = defineModule({
   routes: promiseRoutes,
   pages: quoteRoutes,
   jobs: [sweepPromisesJob],
+  listeners: [alertSupervisor],
   permissions: promisePermissions,
   errors: promiseErrors,
   events: promiseEvents,

@@ -81,3 +81,31 @@ export const promiseAttempts = pgTable(
   },
   (t) => [index('promise_attempts_promise_idx').on(t.promiseId, t.createdAt)],
 );
+
+export const alertKinds = ['promise_broken'] as const;
+
+/**
+ * What a supervisor is told about a member's promise: for now, that it was broken. Addressed to
+ * the owner's supervisor (see alert-supervisor.ts), or to nobody in particular when the desk has
+ * no one above the owner, in which case every desk lead sees it. One per promise and kind, so a
+ * repeated event records nothing twice.
+ */
+export const promiseAlerts = pgTable(
+  'promise_alerts',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: alertKinds }).notNull(),
+    promiseId: uuid('promise_id')
+      .notNull()
+      .references(() => promises.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id').references(() => users.id, { onDelete: 'set null' }),
+    // The draft proposed to the customer with it, if one could be written.
+    proposedMessageId: uuid('proposed_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('promise_alerts_promise_key').on(t.promiseId, t.kind),
+    index('promise_alerts_recipient_idx').on(t.workspaceId, t.recipientId, t.createdAt.desc(), t.id),
+  ],
+);
