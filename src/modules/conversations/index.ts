@@ -15,7 +15,7 @@ export const conversationsModule = defineModule({
   reactions: [followCustomerMerge],
 });
 
-export { loadConversation } from './conversation-row.js';
+export { loadConversation, promiseEntry } from './conversation-row.js';
 export {
   addChannelMessage,
   findConversationByDisplayId,
@@ -32,6 +32,7 @@ export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel, type Priority } from './schema.js';
 export { proposeMessage, type Proposal } from './propose-message.js';
+export type { ConversationJoinInput } from './start-or-join.js';
 export { requestHuman } from './request-human.js';
 export {
   conversationStartedWith,
