@@ -16,7 +16,7 @@ export const resumeByReference = defineReaction({
   name: 'promises.resume-by-reference',
   on: ['conversation.created', 'conversation.message_added'],
   async handle(event, ctx) {
-    let said: { conversationId: string; messageId: string; text: string } | null = null;
+    let said: { conversationId: string; messageId: string; text: string };
     if (event.type === 'conversation.message_added') {
       const data = event.data as ModuleEvents['conversation.message_added'];
       if (data.role !== 'customer' || !referencesIn(data.text).length) return;
