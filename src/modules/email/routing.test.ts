@@ -104,6 +104,60 @@ describe('threading', () => {
     expect((await conversation(first.conversationId!)).messages).toHaveLength(2);
   });
 
+  it("continues a promise's conversation by its reference in the subject, for its customer only", async () => {
+    const sender = uniqueSender();
+    const first = await deliver(composeMail({ from: sender, subject: 'A quote for two licences?' }));
+    const ownerId = (await helpDesk(api).member('agent', 'Olive Owner')).id;
+    const quote = await api.post('/promises', {
+      conversationId: first.conversationId,
+      type: 'quote',
+      ownerId,
+      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+      terms: 'Two licences at 40 a month',
+    });
+    expect(quote.status, quote.text).toBe(201);
+    // A new mail, no reply headers: only the reference in its subject ties it to the quote.
+    const accepted = await deliver(
+      composeMail({ from: sender, subject: `Quote ${quote.json.reference}`, body: 'We accept, thank you.' }),
+    );
+    expect(accepted).toMatchObject({ state: 'threaded', conversationId: first.conversationId });
+    expect((await api.get(`/promises/${quote.json.id}`)).json).toMatchObject({
+      status: 'kept',
+      closedBy: 'customer',
+    });
+    const joined = await conversation(first.conversationId!);
+    expect(joined.assigneeId).toBe(ownerId);
+    expect(joined.timeline.filter((e: { type: string }) => e.type === 'promise')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ outcome: 'kept', participant: true, messageId: accepted.messageRef }),
+      }),
+    ]);
+
+    // A stranger quoting it gets a conversation of their own, linked, and accepts nothing.
+    const other = await api.post('/promises', {
+      conversationId: first.conversationId,
+      type: 'quote',
+      ownerId,
+      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+      terms: 'Three licences at 38 a month',
+    });
+    const stranger = await deliver(
+      composeMail({ from: uniqueSender('stranger'), subject: `I accept ${other.json.reference}` }),
+    );
+    expect(stranger.state).toBe('new_conversation');
+    expect(stranger.conversationId).not.toBe(first.conversationId);
+    expect(stranger.flags).toContain('linked_reference');
+    expect((await api.get(`/promises/${other.json.id}`)).json.status).toBe('open');
+    const theirs = await conversation(stranger.conversationId!);
+    expect(theirs.assigneeId).toBe(ownerId);
+    expect(theirs.timeline.find((e: { type: string }) => e.type === 'promise').data).toMatchObject({
+      participant: false,
+      outcome: 'shown',
+    });
+  });
+
   it('finds the customer by address, and reopens their resolved conversation when they write back', async () => {
     const sender = uniqueSender();
     const desk = helpDesk(api);
