@@ -55,6 +55,19 @@ export function helpDesk(api: Api) {
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string };
     },
+    /** An open quote in a conversation: due in two days, valid for one. */
+    async quote(conversationId: string, ownerId: string, terms = 'Two licences at 40 a month') {
+      const res = await api.post('/promises', {
+        conversationId,
+        type: 'quote',
+        ownerId,
+        dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+        expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+        terms,
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.json as { id: string; reference: string; referenceDigits: string };
+    },
     async team(name: string, memberIds: string[]) {
       const team = await api.post('/teams', { name });
       expect(team.status, team.text).toBe(201);

@@ -107,16 +107,9 @@ describe('threading', () => {
   it("continues a promise's conversation by its reference in the subject, for its customer only", async () => {
     const sender = uniqueSender();
     const first = await deliver(composeMail({ from: sender, subject: 'A quote for two licences?' }));
-    const ownerId = (await helpDesk(api).member('agent', 'Olive Owner')).id;
-    const quote = await api.post('/promises', {
-      conversationId: first.conversationId,
-      type: 'quote',
-      ownerId,
-      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
-      expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
-      terms: 'Two licences at 40 a month',
-    });
-    expect(quote.status, quote.text).toBe(201);
+    const desk = helpDesk(api);
+    const ownerId = (await desk.member('agent', 'Olive Owner')).id;
+    const quote = { json: await desk.quote(first.conversationId!, ownerId) };
     // A new mail, no reply headers: only the reference in its subject ties it to the quote.
     const accepted = await deliver(
       composeMail({ from: sender, subject: `Quote ${quote.json.reference}`, body: 'We accept, thank you.' }),
@@ -135,14 +128,7 @@ describe('threading', () => {
     ]);
 
     // A stranger quoting it gets a conversation of their own, linked, and accepts nothing.
-    const other = await api.post('/promises', {
-      conversationId: first.conversationId,
-      type: 'quote',
-      ownerId,
-      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
-      expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
-      terms: 'Three licences at 38 a month',
-    });
+    const other = { json: await desk.quote(first.conversationId!, ownerId, 'Three licences at 38 a month') };
     const stranger = await deliver(
       composeMail({ from: uniqueSender('stranger'), subject: `I accept ${other.json.reference}` }),
     );

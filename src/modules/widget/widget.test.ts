@@ -276,15 +276,7 @@ describe('promises', () => {
     const v = await d.visitor({ name: 'Returning Rae' });
     const first = await v.post('/widget/conversations', { text: 'Can I get a quote?', clientId: 'q1' });
     expect(first.status, first.text).toBe(201);
-    const quote = await d.api.post('/promises', {
-      conversationId: first.json.id,
-      type: 'quote',
-      ownerId,
-      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
-      expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
-      terms: 'Two licences at 40 a month',
-    });
-    expect(quote.status, quote.text).toBe(201);
+    const quote = { json: await d.desk.quote(first.json.id, ownerId) };
     await d.desk.status(first.json.id, 'resolved');
 
     const text = `Hi again, I accept quote ${quote.json.reference}`;
