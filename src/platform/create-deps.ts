@@ -4,6 +4,7 @@ import type { DbHandle } from '../db/client.js';
 import { createCredentialCache } from './access/credential-cache.js';
 import type { Reactions } from './events/define-reaction.js';
 import { noEnrichments, type Enrichments } from './enrichment/define-enrichment.js';
+import { noRedirects, type Redirects } from './redirects/define-redirect.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
@@ -14,8 +15,9 @@ export function createDeps(
   reactions: Reactions,
   logger: Logger = createLogger(config.logLevel),
   enrichments: Enrichments = noEnrichments,
+  redirects: Redirects = noRedirects,
 ): AppDeps {
   const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, events, reactions, enrichments, logger, credentials };
+  return { config, handle, db: handle.db, events, reactions, enrichments, redirects, logger, credentials };
 }

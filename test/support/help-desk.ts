@@ -30,7 +30,7 @@ export function helpDesk(api: Api) {
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string; displayId: number };
     },
-    async say(conversationId: string, role: 'agent' | 'customer', text: string, internal = false) {
+    async say(conversationId: string, role: 'agent' | 'customer' | 'bot', text: string, internal = false) {
       const res = await api.post(`/conversations/${conversationId}/messages`, {
         role,
         text,
@@ -54,6 +54,19 @@ export function helpDesk(api: Api) {
       });
       expect(res.status, res.text).toBe(201);
       return res.json as { id: string };
+    },
+    /** An open quote in a conversation: due in two days, valid for one. */
+    async quote(conversationId: string, ownerId: string, terms = 'Two licences at 40 a month') {
+      const res = await api.post('/promises', {
+        conversationId,
+        type: 'quote',
+        ownerId,
+        dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+        expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+        terms,
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.json as { id: string; reference: string; referenceDigits: string };
     },
     async team(name: string, memberIds: string[]) {
       const team = await api.post('/teams', { name });

@@ -4,20 +4,26 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
+import { authorOf, type WrittenRole } from './author-kind.js';
 
 export type AddMessageInput = {
-  /** 'system': something automated on the customer's side (an out-of-office), which reopens nothing. */
-  role: 'agent' | 'customer' | 'system';
+  /**
+   * 'system': something automated on the customer's side (an out-of-office), which reopens nothing.
+   * 'bot': a bot answering as itself, never a human reply (nor is 'agent' sent with an automation key).
+   */
+  role: WrittenRole;
   text: string;
   internal?: boolean;
   channelData?: Record<string, unknown>;
   /** The sender's idempotency key; the caller checks it is new under the conversation's lock. */
   clientId?: string;
+  /** A draft Earshot proposes to the team (see proposeMessage): an internal note nobody wrote. */
+  proposed?: boolean;
 };
 
 type AddedRow = {
   id: string;
-  role: 'agent' | 'customer' | 'system';
+  role: WrittenRole;
   author_id: string | null;
   text: string;
   internal: boolean;
@@ -36,10 +42,13 @@ type AddedRow = {
  * security hides it), updates nothing and so inserts nothing.
  */
 export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
-  if (input.role !== 'agent') requireCustomerVoice(ctx);
-  const internal = input.role === 'agent' && Boolean(input.internal);
-  const humanReply = input.role === 'agent' && !internal;
-  const authorId = input.role === 'agent' ? ctx.actor.userId : null;
+  if (input.role === 'customer' || input.role === 'system') requireCustomerVoice(ctx);
+  const author = input.proposed
+    ? { role: 'agent' as const, kind: 'automation' as const, authorId: null }
+    : authorOf(ctx, input.role);
+  const internal = author.role === 'agent' && Boolean(input.internal);
+  const humanReply = author.kind === 'human' && !internal;
+  const authorId = author.authorId;
   const now = new Date();
   const result = await ctx.tx.execute(sql`
     WITH touched AS (
@@ -57,7 +66,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     )
     INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
       seq, client_id, created_at)
-    SELECT workspace_id, id, ${input.role}, ${authorId}, ${input.text}, ${internal},
+    SELECT workspace_id, id, ${author.role}, ${authorId}, ${input.text}, ${internal},
       ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
       ${input.clientId ?? null}, ${now} FROM touched
     RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
@@ -89,6 +98,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     displayId: Number(row.display_id),
     messageId: row.id,
     role: row.role,
+    authorKind: author.kind,
     internal,
     text: row.text,
     awaitingHuman: row.awaiting_human,

@@ -50,3 +50,7 @@ export const withEnrichments = <R extends { id: string }>(ctx: WorkContext, rows
 
 export const withEnrichment = async <R extends { id: string }>(ctx: WorkContext, row: R) =>
   (await withEnrichments(ctx, [row]))[0]!;
+
+/** A promise's step on a conversation's timeline, written by the promises module. */
+export const promiseEntry = (ctx: WorkContext, conversationId: string, data: Record<string, unknown>) =>
+  recordEvent(ctx, conversationId, 'promise', data);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { eventOutbox } from '../../platform/events/outbox-table.js';
 import { users } from '../workspaces/schema.js';
 
 let t: TestApp;
@@ -94,6 +95,62 @@ describe('conversations', () => {
       text: 'Thanks, and…',
     });
     expect((await waitingSince()).customerWaitingSince).toBe(again.json.createdAt);
+  });
+
+  it("never counts a bot's or an automation key's reply as a human's, and names each message's author kind", async () => {
+    const conv = await newConversation();
+    const read = async () => (await api.get(`/conversations/${conv.id}`)).json;
+    const opened = await read();
+    const created = await api.post('/api-keys', { name: 'Order bot', role: 'agent', kind: 'automation' });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.kind).toBe('automation');
+    const automation = t.as(created.json.key);
+    const automated = await automation.post(`/conversations/${conv.id}/messages`, {
+      role: 'agent',
+      text: 'Your order #123 shipped yesterday.',
+    });
+    expect(automated.status, automated.text).toBe(201);
+    // Stored as a bot's, with no author: the key's creator did not answer.
+    expect(automated.json).toMatchObject({ role: 'bot', authorId: null });
+    const bot = await api.post(`/conversations/${conv.id}/messages`, { role: 'bot', text: 'Anything else?' });
+    expect(bot.status, bot.text).toBe(201);
+    expect(await read()).toMatchObject({
+      customerWaitingSince: opened.createdAt,
+      firstHumanReplyAt: null,
+      lastHumanReplyAt: null,
+    });
+    const human = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'agent',
+      text: 'Hi, Sam here.',
+    });
+    expect(await read()).toMatchObject({
+      customerWaitingSince: null,
+      firstHumanReplyAt: human.json.createdAt,
+      lastHumanReplyAt: human.json.createdAt,
+    });
+    const kinds = await t.handle.db
+      .select({ data: eventOutbox.data })
+      .from(eventOutbox)
+      .where(
+        and(
+          eq(eventOutbox.type, 'conversation.message_added'),
+          sql`${eventOutbox.data}->>'conversationId' = ${conv.id}`,
+        ),
+      )
+      .orderBy(asc(eventOutbox.id));
+    expect(kinds.map((k) => (k.data as { authorKind: string }).authorKind)).toEqual([
+      'automation',
+      'bot',
+      'human',
+    ]);
+    // A conversation an automation opens has had no human either.
+    const outreach = await automation.post('/conversations', {
+      customerId: conv.customerId,
+      channel: 'email',
+      message: { text: 'Your invoice is ready', role: 'agent' },
+    });
+    expect(outreach.status, outreach.text).toBe(201);
+    expect(outreach.json).toMatchObject({ firstHumanReplyAt: null, lastHumanReplyAt: null });
   });
 
   it('adds agent replies and internal notes, and reopens when the customer writes back', async () => {

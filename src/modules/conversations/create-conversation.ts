@@ -5,6 +5,7 @@ import { findCustomerRow } from '../customers/index.js';
 import { assertMember, assertTeam, takeConversationNumber } from '../workspaces/index.js';
 import { present, recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
+import { authorOf } from './author-kind.js';
 
 export type CreateConversationInput = {
   customerId: string;
@@ -15,7 +16,7 @@ export type CreateConversationInput = {
   assigneeId?: string;
   message: {
     text: string;
-    role?: 'customer' | 'agent';
+    role?: 'customer' | 'agent' | 'bot';
     channelData?: Record<string, unknown>;
     clientId?: string;
   };
@@ -36,7 +37,9 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
   if (input.assigneeId) await assertMember(ctx, input.assigneeId, 'assigneeId');
 
   const displayId = await takeConversationNumber(ctx);
-  const role = input.message.role ?? 'customer';
+  const author = authorOf(ctx, input.message.role ?? 'customer');
+  const role = author.role;
+  const humanFirst = author.kind === 'human';
   const now = new Date();
   const [row] = await ctx.tx
     .insert(conversations)
@@ -51,8 +54,8 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       assigneeId: input.assigneeId ?? null,
       messageCount: 1,
       lastActivityAt: now,
-      firstHumanReplyAt: role === 'agent' ? now : null,
-      lastHumanReplyAt: role === 'agent' ? now : null,
+      firstHumanReplyAt: humanFirst ? now : null,
+      lastHumanReplyAt: humanFirst ? now : null,
       customerWaitingSince: role === 'customer' ? now : null,
       // One clock for the conversation, its first message and the times kept from it.
       createdAt: now,
@@ -64,7 +67,7 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
       workspaceId: ctx.workspaceId,
       conversationId: row!.id,
       role,
-      authorId: role === 'agent' ? ctx.actor.userId : null,
+      authorId: author.authorId,
       text: input.message.text,
       channelData: input.message.channelData ?? null,
       seq: 1,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channels, conversationStatuses, messageRoles } from './schema.js';
+import { authorKinds } from './author-kind.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 const subject = { conversationId: z.uuid(), displayId: z.number().int() };
@@ -16,6 +17,9 @@ export const conversationEvents = defineEvents({
     ...subject,
     messageId: z.uuid(),
     role: z.enum(messageRoles),
+    // Who wrote it (see author-kind.ts): only 'human' is a person's reply. Absent on events
+    // written before it was named; their role tells (an 'agent' message was a human's).
+    authorKind: z.enum(authorKinds).optional(),
     internal: z.boolean(),
     text: z.string(),
     // No human had answered the conversation before this message (a customer's message: still

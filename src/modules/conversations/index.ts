@@ -15,7 +15,7 @@ export const conversationsModule = defineModule({
   reactions: [followCustomerMerge],
 });
 
-export { loadConversation } from './conversation-row.js';
+export { loadConversation, promiseEntry } from './conversation-row.js';
 export {
   addChannelMessage,
   findConversationByDisplayId,
@@ -27,9 +27,12 @@ export { replaceCallEntries } from './call-entries.js';
 export { conversationToJoin } from './conversation-to-join.js';
 export { verifyIdentity } from './verify-identity.js';
 export { getConversation } from './get-conversation.js';
+export { isHumanReply, type AuthorKind } from './author-kind.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
 export { isFinished, channels, type Channel, type Priority } from './schema.js';
+export { proposeMessage, type Proposal } from './propose-message.js';
+export type { ConversationJoinInput } from './start-or-join.js';
 export { requestHuman } from './request-human.js';
 export {
   conversationStartedWith,

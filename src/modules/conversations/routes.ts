@@ -11,8 +11,8 @@ import {
 import { addMessage } from './add-message.js';
 import { assignConversation } from './assign-conversation.js';
 import { changeStatus } from './change-status.js';
-import { withEnrichment, withEnrichments } from './conversation-row.js';
-import { createConversation } from './create-conversation.js';
+import { loadConversation, present, withEnrichment, withEnrichments } from './conversation-row.js';
+import { startOrJoin } from './start-or-join.js';
 import { getConversation } from './get-conversation.js';
 import { listConversations } from './list-conversations.js';
 import * as s from './schemas.js';
@@ -33,6 +33,10 @@ export function conversationRoutes(deps: AppDeps) {
     defineRoute(staff('conversations:write'), {
       operationId: 'createConversation',
       summary: 'Start a conversation with its first message',
+      description:
+        "A customer's message that quotes one of that customer's promises (its reference) continues the " +
+        "promise's conversation instead (answered with it), reopening it if needed; another customer's " +
+        'reference never does.',
       method: 'post',
       path: '/conversations',
       tags,
@@ -46,7 +50,14 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.conversationSchema,
-        await run(c, (ctx) => createConversation(ctx, c.req.valid('json')), withEnrichment),
+        await run(
+          c,
+          (ctx) => startOrJoin(ctx, c.req.valid('json')),
+          // A joined conversation is read again: other modules' reactions to the message (its
+          // promise's owner taking it) have run by now.
+          async (ctx, started) =>
+            withEnrichment(ctx, started.joined ? present(await loadConversation(ctx, started.id)) : started),
+        ),
         201,
       ),
   );

@@ -114,6 +114,9 @@ export const timelineEventTypes = [
   'call',
   // The customer asked for a person (the chat widget's "Talk to a person").
   'human_requested',
+  // A customer's message quoted a promise's reference (data: promiseId, reference, outcome…),
+  // written by the promises module (see promiseEntry).
+  'promise',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

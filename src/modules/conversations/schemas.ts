@@ -13,7 +13,12 @@ export const createConversationBody = z
     teamId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
     message: z
-      .object({ text: messageText, role: z.enum(['customer', 'agent']).default('customer') })
+      .object({
+        text: messageText,
+        role: z.enum(['customer', 'agent', 'bot']).default('customer').openapi({
+          description: "'bot': a bot writing as itself; never counts as a human's reply",
+        }),
+      })
       .strict(),
   })
   .strict()
@@ -21,9 +26,9 @@ export const createConversationBody = z
 
 export const addMessageBody = z
   .object({
-    role: z.enum(['agent', 'customer']).openapi({
+    role: z.enum(['agent', 'customer', 'bot']).openapi({
       description:
-        "'customer' needs the conversations:impersonate-customer permission (an integration's key)",
+        "'customer' needs the conversations:impersonate-customer permission (an integration's key). 'bot': a bot writing as itself; neither it nor an 'agent' message sent with an automation key counts as a human's reply",
     }),
     text: messageText,
     internal: z
@@ -200,6 +205,19 @@ export const messageSchema = z
       .optional()
       .openapi({ description: 'For a reply sent by its channel (email): what became of it' }),
     review: reviewOnMessageSchema.optional(),
+    proposal: z
+      .object({
+        kind: z
+          .string()
+          .openapi({ description: "Why: 'apology' for a broken promise, 'renewal' for an expired quote" }),
+        promiseId: z.uuid().optional(),
+        reference: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'A draft Earshot proposes (an internal note, never sent): a member sends it as their reply or not',
+      }),
   })
   .openapi('Message');
 

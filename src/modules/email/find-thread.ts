@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findConversationByDisplayId, loadConversation } from '../conversations/index.js';
+import { promiseReferencedIn } from '../promises/index.js';
 import type { ParsedMail } from './parse-mail.js';
 import { replyTokenIn } from './compose-outbound.js';
 import { emailInbound, emailOutbound } from './schema.js';
@@ -8,7 +9,9 @@ import { subjectReference } from './subject.js';
 
 export type ThreadMatch = {
   conversationId: string;
-  by: 'reply_token' | 'in_reply_to' | 'references' | 'subject_reference';
+  by: 'reply_token' | 'in_reply_to' | 'references' | 'subject_reference' | 'promise_reference';
+  /** Found by a promise's reference (in the subject or the text): that promise. */
+  promise?: ReferencedPromise;
   /** False: the sender took no part in it, so the mail opens a conversation linked to it instead. */
   participant: boolean;
 };
@@ -17,7 +20,8 @@ export type ThreadMatch = {
  * The conversation a mail answers, found in this order: the reply token of a mail we sent, in the
  * address it was sent to (`support+r-<token>@…`, envelope first, then To and Cc); the message it
  * replies to (In-Reply-To), any message in its References (latest first), ours or the
- * customer's; a `[#n]` in its subject. The first
+ * customer's; a `[#n]` in its subject; a promise's reference in its subject or text (the
+ * promise's conversation). The first
  * conversation found decides. It only threads when the sender takes part in it: the
  * conversation's customer, or someone its mails were from, to or copied to. A stranger quoting a
  * ticket number never lands in someone else's case.
@@ -32,7 +36,8 @@ export async function findThread(
   const found =
     (await byReplyToken(ctx, mail, recipient)) ??
     (await byMessageIds(ctx, mail)) ??
-    (await bySubject(ctx, mail));
+    (await bySubject(ctx, mail)) ??
+    (await byPromiseReference(ctx, mail));
   if (!found) return null;
   return { ...found, participant: await takesPart(ctx, found.conversationId, sender, senderCustomerId) };
 }
@@ -97,6 +102,18 @@ async function bySubject(ctx: WorkContext, mail: ParsedMail) {
   const conversation = await findConversationByDisplayId(ctx, displayId);
   return conversation ? { conversationId: conversation.id, by: 'subject_reference' as const } : null;
 }
+
+type ReferencedPromise = NonNullable<Awaited<ReturnType<typeof promiseReferencedIn>>>;
+
+async function byPromiseReference(ctx: WorkContext, mail: ParsedMail) {
+  const promise = await promiseReferencedIn(ctx, mailWords(mail));
+  return promise
+    ? { conversationId: promise.conversationId, by: 'promise_reference' as const, promise }
+    : null;
+}
+
+/** What a mail says, for finding a reference in it or reading an answer: its subject and text. */
+export const mailWords = (mail: ParsedMail) => `${mail.subject ?? ''}\n${mail.text}`;
 
 async function takesPart(
   ctx: WorkContext,

@@ -1,10 +1,11 @@
 import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addChannelMessage, openConversationFromChannel } from '../conversations/index.js';
+import { resumePromise } from '../promises/index.js';
 import { findCustomerByIdentity, findOrCreateCustomer, normalizeIdentity } from '../customers/index.js';
 import { acknowledge } from './acknowledge.js';
 import { classifyAutomated } from './classify-automated.js';
-import { findThread } from './find-thread.js';
+import { findThread, mailWords } from './find-thread.js';
 import { keepAttachments, listAttachments } from './keep-attachments.js';
 import { keepParticipants } from './keep-participants.js';
 import { linkBounce } from './link-bounce.js';
@@ -155,9 +156,16 @@ export async function routeMail(
   // evidently works, so a bounce flag on it is lifted.
   const isOurs = await ourAddresses(ctx);
   await ctx.tx.delete(emailBouncedAddresses).where(eq(emailBouncedAddresses.address, sender));
+  // A quoted promise reference is read in the subject and the whole text, not only the new text
+  // the message keeps (which the promises module reads too: it acts once per message).
+  const resume = async (conversationId: string, messageId: string) => {
+    if (thread?.promise)
+      await resumePromise(ctx, thread.promise, { conversationId, messageId, text: mailWords(mail) });
+  };
   if (thread?.participant) {
     const added = await addChannelMessage(ctx, thread.conversationId, { role: 'customer', ...content });
     await keepParticipants(ctx, thread.conversationId, mail, isOurs);
+    await resume(thread.conversationId, added.messageId);
     return finish({
       state: 'threaded',
       conversationId: thread.conversationId,
@@ -176,6 +184,7 @@ export async function routeMail(
     ...(thread ? { relatedConversationId: thread.conversationId } : {}),
   });
   await keepParticipants(ctx, opened.conversationId, mail, isOurs);
+  await resume(opened.conversationId, opened.messageId);
   await acknowledge(ctx, {
     mailboxId: row.mailboxId,
     sender,

@@ -104,6 +104,46 @@ describe('threading', () => {
     expect((await conversation(first.conversationId!)).messages).toHaveLength(2);
   });
 
+  it("continues a promise's conversation by its reference in the subject, for its customer only", async () => {
+    const sender = uniqueSender();
+    const first = await deliver(composeMail({ from: sender, subject: 'A quote for two licences?' }));
+    const desk = helpDesk(api);
+    const ownerId = (await desk.member('agent', 'Olive Owner')).id;
+    const quote = { json: await desk.quote(first.conversationId!, ownerId) };
+    // A new mail, no reply headers: only the reference in its subject ties it to the quote.
+    const accepted = await deliver(
+      composeMail({ from: sender, subject: `Quote ${quote.json.reference}`, body: 'We accept, thank you.' }),
+    );
+    expect(accepted).toMatchObject({ state: 'threaded', conversationId: first.conversationId });
+    expect((await api.get(`/promises/${quote.json.id}`)).json).toMatchObject({
+      status: 'kept',
+      closedBy: 'customer',
+    });
+    const joined = await conversation(first.conversationId!);
+    expect(joined.assigneeId).toBe(ownerId);
+    expect(joined.timeline.filter((e: { type: string }) => e.type === 'promise')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ outcome: 'kept', participant: true, messageId: accepted.messageRef }),
+      }),
+    ]);
+
+    // A stranger quoting it gets a conversation of their own, linked, and accepts nothing.
+    const other = { json: await desk.quote(first.conversationId!, ownerId, 'Three licences at 38 a month') };
+    const stranger = await deliver(
+      composeMail({ from: uniqueSender('stranger'), subject: `I accept ${other.json.reference}` }),
+    );
+    expect(stranger.state).toBe('new_conversation');
+    expect(stranger.conversationId).not.toBe(first.conversationId);
+    expect(stranger.flags).toContain('linked_reference');
+    expect((await api.get(`/promises/${other.json.id}`)).json.status).toBe('open');
+    const theirs = await conversation(stranger.conversationId!);
+    expect(theirs.assigneeId).toBe(ownerId);
+    expect(theirs.timeline.find((e: { type: string }) => e.type === 'promise').data).toMatchObject({
+      participant: false,
+      outcome: 'shown',
+    });
+  });
+
   it('finds the customer by address, and reopens their resolved conversation when they write back', async () => {
     const sender = uniqueSender();
     const desk = helpDesk(api);

@@ -3,13 +3,14 @@ import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
 import { queueReply } from './queue-reply.js';
 
-// An agent's reply (never an internal note) on an email conversation becomes a queued mail; the
+// A member's or a bot's reply (never an internal note) on an email conversation becomes a queued mail; the
 // mail's row is keyed by the message, so however often the event comes, one mail goes.
 export const sendReplyListener = defineListener({
   name: 'email.send-reply',
   on: ['conversation.message_added'],
   async handle(event, deps) {
-    if (event.data.role !== 'agent' || event.data.internal) return;
+    const { role } = event.data;
+    if ((role !== 'agent' && role !== 'bot') || event.data.internal) return;
     await inWorkspace(deps, systemScope(event.workspaceId), (ctx) =>
       queueReply(ctx, {
         conversationId: event.data.conversationId,

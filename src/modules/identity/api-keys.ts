@@ -14,6 +14,7 @@ const visible = {
   name: apiKeys.name,
   prefix: apiKeys.prefix,
   role: apiKeys.role,
+  kind: apiKeys.kind,
   permissions: apiKeys.permissions,
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
@@ -23,7 +24,7 @@ const visible = {
 // The key itself is returned once; only its hash is stored.
 export async function createApiKey(
   ctx: WorkContext,
-  input: { name: string; role?: Role; permissions?: string[] },
+  input: { name: string; role?: Role; kind?: 'integration' | 'automation'; permissions?: string[] },
 ) {
   const role = input.role ?? 'admin';
   if (roleRank[role] > roleRank[ctx.actor.role]) {
@@ -56,6 +57,7 @@ export async function createApiKey(
       prefix: lookup,
       keyHash: hashToken(token),
       role,
+      kind: input.kind ?? 'integration',
       permissions,
       createdBy: ctx.actor.userId,
     })

@@ -35,6 +35,7 @@ export async function authenticateApiKey(db: Db, tokenHash: string): Promise<Sco
       role: power.role,
       userId: key.createdBy,
       permissions: power.permissions,
+      automation: key.kind === 'automation',
     },
   };
 }

@@ -5,6 +5,8 @@ import { roles } from '../../platform/access/roles.js';
 // Foreign keys only: the identity module reads and writes no workspaces table.
 import { users, workspaces } from '../workspaces/schema.js';
 
+export const apiKeyKinds = ['integration', 'automation'] as const;
+
 export const apiKeys = pgTable(
   'api_keys',
   {
@@ -19,6 +21,10 @@ export const apiKeys = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    // 'integration': a tool a person uses acts through it (their replies are theirs); 'automation':
+    // a bot or workflow, whose replies never count as a human's (time to first human, service
+    // levels, the customer's wait).
+    kind: text('kind', { enum: apiKeyKinds }).notNull().default('integration'),
     // A key acts for its creator; null only for keys the system made (see the identity module's
     // key-power.ts). So a deleted person's keys go with them rather than becoming the system's.
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'cascade' }),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/http/input-schemas.js';
+import { apiKeyKinds } from './schema.js';
 import { emailSchema, passwordSchema, roleSchema } from '../workspaces/index.js';
 
 export const loginBody = z
@@ -19,12 +20,18 @@ export const meSchema = z
   })
   .openapi('Me');
 
+const apiKeyKindSchema = z.enum(apiKeyKinds).openapi({
+  description:
+    "'integration' (default): a tool a person uses; 'automation': a bot or workflow, whose messages never count as a human's reply",
+});
+
 export const apiKeySchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
     prefix: z.string(),
     role: roleSchema,
+    kind: apiKeyKindSchema,
     permissions: z
       .array(z.string())
       .openapi({ description: 'Rights beyond the role, e.g. conversations:impersonate-customer' }),
@@ -42,6 +49,7 @@ export const createApiKeyBody = z
   .object({
     name: text({ min: 1, max: 100 }),
     role: roleSchema.optional(),
+    kind: apiKeyKindSchema.optional(),
     permissions: z
       .array(text({ max: 100 }))
       .max(20)

@@ -45,17 +45,24 @@ export async function answerQuote(
     else if (answer === 'accept')
       return closePromise(ctx, row, 'kept', { by: 'customer', userId: null }, now);
   }
-  if (answer === 'renew' && row.status === 'expired' && !row.renewalRequestedAt) {
-    const [updated] = await ctx.tx
-      .update(promises)
-      .set({ renewalRequestedAt: now })
-      .where(eq(promises.id, row.id))
-      .returning();
-    row = updated!;
-    ctx.emit('promise.renewal_requested', {
-      ...eventSubject(row),
-      expiresAt: (row.expiresAt ?? now).toISOString(),
-    });
-  }
+  if (answer === 'renew') return requestRenewal(ctx, row, now);
   return row;
+}
+
+/**
+ * The customer asks for an expired quote again (from its page, or by quoting its reference):
+ * recorded once and told to its owner. Anything but an expired quote is returned as it is.
+ */
+export async function requestRenewal(ctx: WorkContext, row: PromiseRow, now = new Date()) {
+  if (row.status !== 'expired' || row.renewalRequestedAt) return row;
+  const [updated] = await ctx.tx
+    .update(promises)
+    .set({ renewalRequestedAt: now })
+    .where(eq(promises.id, row.id))
+    .returning();
+  ctx.emit('promise.renewal_requested', {
+    ...eventSubject(updated!),
+    expiresAt: (updated!.expiresAt ?? now).toISOString(),
+  });
+  return updated!;
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { loadConversation } from '../conversations/index.js';
+import { workingTimeBefore } from '../service-levels/index.js';
 import { assertMember } from '../workspaces/index.js';
 import { eventSubject } from './promise-row.js';
 import { newReference } from './reference.js';
@@ -25,9 +26,11 @@ export type CreatePromiseInput = {
  */
 export const breakGraceMs = 15 * 60_000;
 /*
- * The owner is reminded this long before the due time (or the window's start). Reminders count
- * clock time for now; working hours come with calendars. A promise made closer to its due time
- * than this gets no reminder: its owner has just made it.
+ * The owner is reminded this much of their working time before the due time (or the window's
+ * start): working hours are those of the calendar of the service-level policy the conversation
+ * falls under, so a promise due Monday 09:30 on a 9-to-5 desk is reminded on Friday at 16:30,
+ * not on Monday at 08:30 before anyone is in (clock time when no calendar applies). A promise made
+ * after its reminder time gets none: its owner has just made it.
  */
 export const reminderLeadMs = 60 * 60_000;
 
@@ -36,7 +39,7 @@ export const reminderLeadMs = 60 * 60_000;
 const referenceAttempts = 8;
 
 export async function createPromise(ctx: WorkContext, input: CreatePromiseInput, now = new Date()) {
-  await loadConversation(ctx, input.conversationId).catch((err: unknown) => {
+  const conversation = await loadConversation(ctx, input.conversationId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'CONVERSATION_NOT_FOUND') {
       throw new AppError('CONVERSATION_NOT_FOUND', {
         invalidParams: [{ name: 'conversationId', reason: 'no such conversation in this workspace' }],
@@ -50,7 +53,7 @@ export async function createPromise(ctx: WorkContext, input: CreatePromiseInput,
   const windowFrom = input.window ? new Date(input.window.from) : null;
   const windowTo = input.window ? new Date(input.window.to) : null;
   const deadline = (dueAt ?? windowTo)!;
-  const remindAt = new Date((dueAt ?? windowFrom)!.getTime() - reminderLeadMs);
+  const remindAt = await workingTimeBefore(ctx, conversation, (dueAt ?? windowFrom)!, reminderLeadMs / 1000);
   const values = {
     workspaceId: ctx.workspaceId,
     conversationId: input.conversationId,

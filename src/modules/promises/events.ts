@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
-import { attemptOutcomes, closers, promiseTypes } from './schema.js';
+import { attemptOutcomes, closers, mentionOutcomes, promiseTypes } from './schema.js';
 
 // Every promise event names the promise, its conversation and its owner, so a listener (the
 // owner's notifications, the quality engine's Road 4, reports) needs no read to act on it.
@@ -27,7 +27,18 @@ export const promiseEvents = defineEvents({
   }),
   /** The owner should act before the due time. */
   'promise.reminder_due': z.object({ ...subject, dueAt: z.string() }),
-  /** A customer opened an expired quote's link and asked for a new one. */
+  /**
+   * A customer's message quoted the promise's reference: it was brought to its owner. `participant`:
+   * the promise's own customer (else a stranger's message, kept apart in its own conversation).
+   */
+  'promise.referenced': z.object({
+    ...subject,
+    messageId: z.uuid(),
+    inConversationId: z.uuid(),
+    participant: z.boolean(),
+    outcome: z.enum(mentionOutcomes),
+  }),
+  /** A customer asked for an expired quote again (from its link, or by quoting its reference). */
   'promise.renewal_requested': z.object({ ...subject, expiresAt: z.string() }),
 });
 

@@ -1,3 +1,6 @@
+import { alertSupervisor } from './alert-supervisor.js';
+import { resumeByReference } from './resume-by-reference.js';
+import { joinPromiseConversation } from './conversation-to-resume.js';
 import { defineModule } from '../../platform/modules/define-module.js';
 import { promiseErrors } from './errors.js';
 import { promiseEvents } from './events.js';
@@ -13,6 +16,9 @@ export const promisesModule = defineModule({
   routes: promiseRoutes,
   pages: quoteRoutes,
   jobs: [sweepPromisesJob],
+  listeners: [alertSupervisor],
+  reactions: [resumeByReference],
+  redirects: [joinPromiseConversation],
   permissions: promisePermissions,
   errors: promiseErrors,
   events: promiseEvents,
@@ -22,6 +28,9 @@ export { brokenPromises } from './broken-promises.js';
 export { createPromise } from './create-promise.js';
 export { sweepPromises } from './sweep-promises-job.js';
 export { lookupPromise } from './lookup-promise.js';
+export { promiseReferencedIn, referencesIn } from './references-in.js';
+export { resumePromise } from './resume-promise.js';
+export { conversationToResume } from './conversation-to-resume.js';
 export { parseReference, referenceDigits } from './reference.js';
 export { requestCallback } from './request-callback.js';
 export { presentPromise } from './promise-row.js';

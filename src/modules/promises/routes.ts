@@ -12,6 +12,7 @@ import { cancelPromise } from './cancel-promise.js';
 import { conversationPromises } from './conversation-promises.js';
 import { createPromise } from './create-promise.js';
 import { keepPromise } from './keep-promise.js';
+import { listAlerts } from './list-alerts.js';
 import { listPromises } from './list-promises.js';
 import { listAttempts, recordAttempt } from './record-attempt.js';
 import { requestCallback } from './request-callback.js';
@@ -186,6 +187,26 @@ export function promiseRoutes(deps: AppDeps) {
     async (c) => {
       const row = await run(c, (ctx) => recordAttempt(ctx, c.req.valid('param').id, c.req.valid('json')));
       return reply(c, s.promiseSchema, show(row), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('alerts:read'), {
+      operationId: 'listAlerts',
+      summary: "Alerts for supervisors about their members' promises, newest first",
+      description:
+        "A broken promise alerts its owner's supervisor (or, with no one above the owner, every desk lead) " +
+        'and proposes a draft to the customer on the conversation.',
+      method: 'get',
+      path: '/alerts',
+      tags,
+      request: { query: s.listAlertsQuery },
+      responses: { 200: jsonResponse(s.alertListSchema, 'Newest first'), ...errorResponses },
+    }),
+    async (c) => {
+      const page = await run(c, (ctx) => listAlerts(ctx, c.req.valid('query')));
+      const data = page.data.map((a) => ({ ...a, promise: show(a.promise) }));
+      return reply(c, s.alertListSchema, { ...page, data }, 200);
     },
   );
 

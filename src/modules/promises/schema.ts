@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { conversations } from '../conversations/schema.js';
 import { users, workspaces } from '../workspaces/schema.js';
@@ -80,4 +80,59 @@ export const promiseAttempts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('promise_attempts_promise_idx').on(t.promiseId, t.createdAt)],
+);
+
+export const alertKinds = ['promise_broken'] as const;
+
+/**
+ * What a supervisor is told about a member's promise: for now, that it was broken. Addressed to
+ * the owner's supervisor (see alert-supervisor.ts), or to nobody in particular when the desk has
+ * no one above the owner, in which case every desk lead sees it. One per promise and kind, so a
+ * repeated event records nothing twice.
+ */
+export const promiseAlerts = pgTable(
+  'promise_alerts',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: alertKinds }).notNull(),
+    promiseId: uuid('promise_id')
+      .notNull()
+      .references(() => promises.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id').references(() => users.id, { onDelete: 'set null' }),
+    // The draft proposed to the customer with it, if one could be written.
+    proposedMessageId: uuid('proposed_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('promise_alerts_promise_key').on(t.promiseId, t.kind),
+    index('promise_alerts_recipient_idx').on(t.workspaceId, t.recipientId, t.createdAt.desc(), t.id),
+  ],
+);
+
+export const mentionOutcomes = ['shown', 'kept', 'renewal_proposed'] as const;
+
+/**
+ * Each customer message that quoted a promise's reference: what it did (showed the promise to its
+ * owner; kept a quote the customer accepted; proposed a renewal of an expired one), and whether
+ * it came from the promise's own customer. One per promise and message, so the channel that
+ * routed the message and the reaction that read it never act twice.
+ */
+export const promiseMentions = pgTable(
+  'promise_mentions',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    promiseId: uuid('promise_id')
+      .notNull()
+      .references(() => promises.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').notNull(),
+    participant: boolean('participant').notNull(),
+    outcome: text('outcome', { enum: mentionOutcomes }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('promise_mentions_message_key').on(t.promiseId, t.messageId)],
 );

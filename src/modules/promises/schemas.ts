@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dateTime, text } from '../../platform/http/input-schemas.js';
-import { attemptOutcomes, closers, promiseStatuses, promiseTypes } from './schema.js';
+import { alertKinds, attemptOutcomes, closers, promiseStatuses, promiseTypes } from './schema.js';
 
 const window = z
   .object({ from: dateTime(), to: dateTime() })
@@ -150,3 +150,34 @@ export const quoteParams = z.object({
 });
 
 export const quoteAnswerForm = z.object({ answer: z.enum(['accept', 'renew']) }).openapi('QuoteAnswerForm');
+
+export const listAlertsQuery = z
+  .object({
+    recipientId: z.uuid().optional().openapi({
+      description: "A member's alerts; without it, the caller's and those addressed to nobody",
+    }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const alertSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(alertKinds).openapi({ description: "'promise_broken': a member's promise was broken" }),
+    recipientId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: "The owner's supervisor; null when the desk has no one above the owner" }),
+    proposedMessageId: z.uuid().nullable().openapi({
+      description:
+        'The draft to the customer proposed on the conversation with it (an internal note, not sent)',
+    }),
+    createdAt: z.string(),
+    promise: promiseSchema,
+  })
+  .openapi('Alert');
+
+export const alertListSchema = z
+  .object({ data: z.array(alertSchema), nextCursor: z.string().nullable() })
+  .openapi('AlertList');

@@ -81,6 +81,23 @@ describe('time to first human', () => {
     expect(report).toMatchObject({ count: 1, abandoned: 1, withinTargetShare: 1, p50Seconds: 10 });
   });
 
+  it("never stops the clock on a bot's or an automation key's reply", async () => {
+    const d = await routingDesk(t, { agents: 1 });
+    const query = `from=${today()}&to=${today()}&teamId=${d.teamId}`;
+    const waiting = await d.wait();
+    const key = await d.api.post('/api-keys', { name: 'Triage bot', role: 'agent', kind: 'automation' });
+    const automation = t.as(key.json.key);
+    const automated = await automation.post(`/conversations/${waiting}/messages`, {
+      role: 'agent',
+      text: 'Thanks! A person will be with you shortly.',
+    });
+    expect(automated.status, automated.text).toBe(201);
+    await d.desk.say(waiting, 'bot', 'Meanwhile, have you tried restarting it?');
+    expect((await d.api.get(`/reports/time-to-first-human?${query}`)).json).toMatchObject({ count: 0 });
+    await d.desk.say(waiting, 'agent', 'Hello, I am here.');
+    expect((await d.api.get(`/reports/time-to-first-human?${query}`)).json).toMatchObject({ count: 1 });
+  });
+
   it('refuses bad queries and is not open to agents', async () => {
     const d = await routingDesk(t, { agents: 1 });
     const bad = async (query: string, field: string) => {

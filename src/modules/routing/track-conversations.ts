@@ -1,7 +1,8 @@
 import { and, eq, min } from 'drizzle-orm';
 import { defineReaction } from '../../platform/events/define-reaction.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assignConversation, isFinished, loadConversation } from '../conversations/index.js';
+import type { ModuleEvents } from '../../platform/events/define-events.js';
+import { assignConversation, isFinished, isHumanReply, loadConversation } from '../conversations/index.js';
 import { capacitiesOf } from '../workspaces/index.js';
 import { lockAgents } from './agents.js';
 import { loadItem, moveItem, type ItemRow } from './items.js';
@@ -39,12 +40,12 @@ export const trackConversations = defineReaction({
       case 'conversation.created':
         return;
       case 'conversation.message_added': {
-        const data = event.data as { role: string; internal: boolean };
+        const data = event.data as ModuleEvents['conversation.message_added'];
         if (data.role === 'customer' && !item.waitingSince && !item.firstHumanAt) {
           await moveItem(ctx, item, { waitingSince: new Date(event.at) });
         }
-        // Bots and system messages never count; only a member's reply the customer sees.
-        if (data.role === 'agent' && !data.internal) await answered(ctx, item, new Date(event.at));
+        // Bots, automations and system messages never count; only a member's reply the customer sees.
+        if (isHumanReply(data)) await answered(ctx, item, new Date(event.at));
         return;
       }
       case 'conversation.assigned': {

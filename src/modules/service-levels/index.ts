@@ -22,3 +22,4 @@ export const serviceLevelsModule = defineModule({
 });
 
 export { assertCalendar, calendarStatus } from './calendar-status.js';
+export { workingTimeBefore } from './working-time-before.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { eventOutbox } from '../../platform/events/outbox-table.js';
 import { toDomainEvent } from '../../platform/events/to-domain-event.js';
-import { slaDaily, slaTargets } from './schema.js';
+import { slaConversations, slaDaily, slaTargets } from './schema.js';
 import { eventsOf, slaDesk } from './test-fixtures.js';
 import { trackConversations } from './track-conversations.js';
 
@@ -101,6 +101,35 @@ describe('following conversations from the outbox', () => {
     ]);
     const next = sla.targets.find((x) => x.kind === 'nextResponse')!;
     expect((Date.parse(next.dueAt!) - Date.parse(next.startedAt)) / 1000).toBe(600);
+  });
+
+  it("meets no first-human target with a bot's or an automation key's reply, live or rebuilt", async () => {
+    const d = await slaDesk(t, 'Bots');
+    await d.policy({
+      name: 'All',
+      targets: { firstHumanResponseSeconds: 3600, nextResponseSeconds: 600, resolutionSeconds: 86_400 },
+    });
+    const key = await d.api.post('/api-keys', { name: 'Auto', role: 'agent', kind: 'automation' });
+    const automation = t.as(key.json.key);
+    const id = await d.open();
+    const first = () => d.target(id, 'firstHumanResponse');
+    const automated = await automation.post(`/conversations/${id}/messages`, {
+      role: 'agent',
+      text: 'Got it!',
+    });
+    expect(automated.status, automated.text).toBe(201);
+    await d.desk.say(id, 'bot', 'Here are some articles that may help.');
+    await d.settle();
+    expect((await first())!.status).toBe('active');
+    // Rebuilt from the history (the clocks of a conversation older than its policy): the same.
+    await t.handle.db.delete(slaTargets).where(eq(slaTargets.conversationId, id));
+    await t.handle.db.delete(slaConversations).where(eq(slaConversations.conversationId, id));
+    await d.desk.say(id, 'customer', 'Hello? Anyone?');
+    await d.settle();
+    expect((await first())!.status).toBe('active');
+    await d.desk.say(id, 'agent', 'Sorry for the wait!');
+    await d.settle();
+    expect((await first())!.status).toBe('met');
   });
 
   it('follows nothing in a workspace without a policy, and shows null', async () => {

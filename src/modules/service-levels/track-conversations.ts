@@ -2,7 +2,7 @@ import { defineListener } from '../../platform/events/define-listener.js';
 import { AppError } from '../../platform/errors.js';
 import { inWorkspace } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
-import { isFinished, loadConversation } from '../conversations/index.js';
+import { isFinished, isHumanReply, loadConversation } from '../conversations/index.js';
 import { applyPolicy, customerWrote, humanReplied, save, statusChanged, type Clocks } from './clocks.js';
 import { ensureClocks } from './ensure-clocks.js';
 import { matchPolicy } from './policy-row.js';
@@ -29,9 +29,9 @@ export const trackConversations = defineListener({
       if (!c) return;
       const at = new Date(event.at);
       if (event.type === 'conversation.message_added') {
-        // Bots, automated messages and internal notes never meet a target, nor start one.
+        // Bots, automations, automated messages and internal notes never meet a target, nor start one.
         if (event.data.role === 'customer') await customerWrote(c, at);
-        if (event.data.role === 'agent' && !event.data.internal) await humanReplied(c, at);
+        if (isHumanReply(event.data)) await humanReplied(c, at);
       }
       if (event.type === 'conversation.status_changed') {
         await statusChanged(c, event.data.from, event.data.to, at);

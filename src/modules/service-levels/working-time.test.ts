@@ -4,6 +4,7 @@ import {
   localDateOf,
   localToInstant,
   NoWorkingTime,
+  subtractWorkingTime,
   workingSecondsBetween,
   type Calendar,
   type Weekday,
@@ -19,6 +20,33 @@ const officeHours = (timezone: string, holidays: Calendar['holidays'] = []): Cal
 const iso = (d: Date) => d.toISOString();
 
 describe('working time', () => {
+  it('counts back over a weekend and a holiday: an hour before Monday 09:30 is Friday 16:30', () => {
+    const calendar = officeHours('Europe/Berlin');
+    expect(iso(subtractWorkingTime(calendar, new Date('2026-11-16T08:30:00Z'), hour))).toBe(
+      '2026-11-13T15:30:00.000Z',
+    );
+    // Tuesday 09:30 after a holiday Monday: Friday 16:30 again.
+    const closedMonday = officeHours('Europe/Berlin', [{ date: '2026-11-16', name: 'Closed' }]);
+    expect(iso(subtractWorkingTime(closedMonday, new Date('2026-11-17T08:30:00Z'), hour))).toBe(
+      '2026-11-13T15:30:00.000Z',
+    );
+    // Inside the day, and from outside working hours (Saturday noon: back to Friday 16:00).
+    expect(iso(subtractWorkingTime(calendar, new Date('2026-11-12T14:00:00Z'), hour))).toBe(
+      '2026-11-12T13:00:00.000Z',
+    );
+    expect(iso(subtractWorkingTime(calendar, new Date('2026-11-14T11:00:00Z'), hour))).toBe(
+      '2026-11-13T15:00:00.000Z',
+    );
+    // The inverse of adding, across the weekend.
+    const start = new Date('2026-11-13T14:10:00Z');
+    expect(iso(subtractWorkingTime(calendar, addWorkingTime(calendar, start, 5 * hour), 5 * hour))).toBe(
+      iso(start),
+    );
+    expect(() => subtractWorkingTime({ timezone: 'UTC', hours: [], holidays: [] }, start, hour)).toThrow(
+      NoWorkingTime,
+    );
+  });
+
   it('carries a target set late on a Friday over the weekend: 16:30 + 1 h is Monday 09:30', () => {
     // Friday 13 November 2026, 16:30 in Berlin (UTC+1).
     const due = addWorkingTime(officeHours('Europe/Berlin'), new Date('2026-11-13T15:30:00Z'), hour);

@@ -43,6 +43,22 @@ export function addWorkingTime(calendar: Calendar | null, start: Date, seconds: 
   throw new NoWorkingTime('The calendar has no working time');
 }
 
+/** The instant `seconds` of working time before `end`: addWorkingTime run backwards. */
+export function subtractWorkingTime(calendar: Calendar | null, end: Date, seconds: number): Date {
+  if (!calendar) return new Date(end.getTime() - seconds * 1000);
+  let left = Math.max(0, seconds) * 1000;
+  let day = localDateOf(calendar.timezone, end);
+  for (let i = 0; i < maxDays; i++, day = previousDay(day)) {
+    for (const [from, to] of rangesOn(calendar, day).reverse()) {
+      const finish = Math.min(to, end.getTime());
+      if (finish <= from) continue;
+      if (finish - from >= left) return new Date(finish - left);
+      left -= finish - from;
+    }
+  }
+  throw new NoWorkingTime('The calendar has no working time');
+}
+
 /** The working seconds between two instants (0 when `to` is not after `from`). */
 export function workingSecondsBetween(calendar: Calendar | null, from: Date, to: Date): number {
   if (to <= from) return 0;
@@ -141,6 +157,10 @@ export function localToInstant(timezone: string, day: string, minutes: number): 
   if (second === first) return guess;
   const retry = wall - second;
   return offsetAt(timezone, retry) === second ? retry : Math.max(guess, retry);
+}
+
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function nextDay(day: string): string {

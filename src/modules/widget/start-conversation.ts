@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { conversationToResume } from '../promises/index.js';
 import {
+  addChannelMessage,
   conversationStartedWith,
+  customerMessage,
   conversationsOfCustomers,
   customerMessagesAfter,
   loadConversation,
+  messageByClientId,
   openConversationFromChannel,
   verifyIdentity,
 } from '../conversations/index.js';
@@ -28,7 +32,23 @@ export async function startConversation(ctx: VisitorWork, input: { text: string;
     input.clientId,
   );
   if (existing) return { created: false, conversationId: existing };
+  // A reference to one of the customer's promises continues that promise's conversation rather
+  // than starting over (the promises module then shows it and brings it to its owner); someone
+  // else's reference starts a conversation of their own, linked to that one.
+  const promised = await conversationToResume(ctx, input.text, ctx.visitor.customerId);
+  if (promised?.join) {
+    const again = await messageByClientId(ctx, promised.join, input.clientId);
+    if (again) return { created: false, conversationId: promised.join, messageId: again.id };
+    const added = await addChannelMessage(ctx, promised.join, {
+      role: 'customer',
+      text: input.text,
+      channelData: widgetChannelData,
+      clientId: input.clientId,
+    });
+    return { created: true, conversationId: promised.join, messageId: added.messageId };
+  }
   const opened = await openConversationFromChannel(ctx, {
+    ...(promised?.linkedTo ? { relatedConversationId: promised.linkedTo } : {}),
     customerId: ctx.visitor.customerId,
     channel: 'chat',
     text: input.text,
@@ -47,10 +67,13 @@ export async function startConversation(ctx: VisitorWork, input: { text: string;
 
 export async function presentStarted(
   ctx: VisitorWork,
-  started: { created: boolean; conversationId: string },
+  started: { created: boolean; conversationId: string; messageId?: string },
 ) {
   const row = await loadConversation(ctx, started.conversationId);
-  const [first] = await customerMessagesAfter(ctx, row.id, 0, 1);
+  // The visitor's message: the first of a new conversation, or the one that joined a promise's.
+  const [first] = started.messageId
+    ? [await customerMessage(ctx, started.messageId)]
+    : await customerMessagesAfter(ctx, row.id, 0, 1);
   return {
     created: started.created,
     conversation: { ...(await presentVisitorConversation(ctx, row)), message: first! },

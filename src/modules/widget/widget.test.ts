@@ -269,6 +269,80 @@ describe('conversations and messages', () => {
   });
 });
 
+describe('promises', () => {
+  it("a chat quoting the visitor's own promise continues its conversation; a stranger's gets one of its own", async () => {
+    const d = await widgetDesk();
+    const ownerId = (await d.desk.member('agent', 'Quinn Quote')).id;
+    const v = await d.visitor({ name: 'Returning Rae' });
+    const first = await v.post('/widget/conversations', { text: 'Can I get a quote?', clientId: 'q1' });
+    expect(first.status, first.text).toBe(201);
+    const quote = { json: await d.desk.quote(first.json.id, ownerId) };
+    await d.desk.status(first.json.id, 'resolved');
+
+    const text = `Hi again, I accept quote ${quote.json.reference}`;
+    const back = await v.post('/widget/conversations', { text, clientId: 'q2' });
+    expect(back.status, back.text).toBe(201);
+    expect(back.json).toMatchObject({
+      id: first.json.id,
+      status: 'open',
+      message: { text, role: 'customer' },
+    });
+    // Sent again after a dropped connection: the same message, not a second one.
+    const retried = await v.post('/widget/conversations', { text, clientId: 'q2' });
+    expect(retried.status, retried.text).toBe(200);
+    expect(retried.json.message.id).toBe(back.json.message.id);
+    expect((await d.api.get(`/promises/${quote.json.id}`)).json).toMatchObject({
+      status: 'kept',
+      closedBy: 'customer',
+    });
+    const staffView = (await d.api.get(`/conversations/${first.json.id}`)).json;
+    expect(staffView.assigneeId).toBe(ownerId);
+    expect(staffView.messages.filter((m: { text: string }) => m.text === text)).toHaveLength(1);
+    expect(staffView.timeline.some((e: { type: string }) => e.type === 'promise')).toBe(true);
+
+    const stranger = await d.visitor({ name: 'Someone Else' });
+    const theirs = await stranger.post('/widget/conversations', {
+      text: `What about ${quote.json.reference}?`,
+      clientId: 's1',
+    });
+    expect(theirs.status, theirs.text).toBe(201);
+    expect(theirs.json.id).not.toBe(first.json.id);
+    const linked = (await d.api.get(`/conversations/${theirs.json.id}`)).json;
+    expect(linked.timeline.find((e: { type: string }) => e.type === 'created').data).toMatchObject({
+      relatedConversationId: first.json.id,
+    });
+    expect(linked.assigneeId).toBe(ownerId);
+    expect((await stranger.get(`/widget/conversations/${first.json.id}`)).status).toBe(404);
+  });
+
+  it('a chat message quoting an open promise brings it to its owner', async () => {
+    const d = await widgetDesk();
+    const ownerId = (await d.desk.member('agent', 'Fay Follow')).id;
+    const v = await d.visitor();
+    const chat = await v.post('/widget/conversations', { text: 'Where is my invoice?', clientId: 'f1' });
+    const promise = await d.api.post('/promises', {
+      conversationId: chat.json.id,
+      type: 'follow_up',
+      ownerId,
+      dueAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      terms: 'Send the corrected invoice',
+    });
+    const said = await v.post(`/widget/conversations/${chat.json.id}/messages`, {
+      text: `Any news on ${promise.json.referenceDigits}?`,
+      clientId: 'f2',
+    });
+    expect(said.status, said.text).toBe(201);
+    const staffView = (await d.api.get(`/conversations/${chat.json.id}`)).json;
+    expect(staffView.assigneeId).toBe(ownerId);
+    expect(staffView.timeline.find((e: { type: string }) => e.type === 'promise').data).toMatchObject({
+      promiseId: promise.json.id,
+      outcome: 'shown',
+      participant: true,
+    });
+    expect((await d.api.get(`/promises/${promise.json.id}`)).json.status).toBe('open');
+  });
+});
+
 describe('the door to a human', () => {
   it('queues the conversation on the widget team and records human_requested', async () => {
     const d = await widgetDesk();

@@ -8,6 +8,7 @@ import type { Visitor } from '../access/visitor-token.js';
 import type { AccessGate } from './access-gate.js';
 import type { Reactions } from '../events/define-reaction.js';
 import type { Enrichments } from '../enrichment/define-enrichment.js';
+import type { Redirects } from '../redirects/define-redirect.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -23,6 +24,8 @@ export type AppDeps = {
   reactions: Reactions;
   /** Every module's fields for other modules' resources, added by enrich(). */
   enrichments: Enrichments;
+  /** Every module's say in where other modules' new resources go (see defineRedirect). */
+  redirects: Redirects;
   logger: Logger;
   credentials: CredentialCache;
   // Present where jobs can be sent (every server and worker process).

@@ -4,6 +4,7 @@ import type { ErrorCatalog } from '../errors.js';
 import type { EventCatalog } from '../events/define-events.js';
 import type { ListenerDefinition, ListenerDeps } from '../events/define-listener.js';
 import type { ReactionDefinition } from '../events/define-reaction.js';
+import type { RedirectDefinition } from '../redirects/define-redirect.js';
 import type { EnrichmentDefinition } from '../enrichment/define-enrichment.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Router } from '../http/app-env.js';
@@ -46,6 +47,8 @@ export type ModuleDefinition = {
   reactions?: readonly ReactionDefinition[];
   /** Fields this module adds to other modules' resources when they are presented (see defineEnrichment). */
   enrichments?: readonly EnrichmentDefinition[];
+  /** Where other modules' new resources go instead (see defineRedirect). */
+  redirects?: readonly RedirectDefinition[];
   permissions?: PermissionGrants;
   errors?: ErrorCatalog;
   events?: EventCatalog;

@@ -3,6 +3,7 @@ import type { EmittedEvent, EventType, ModuleEvents } from '../events/define-eve
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
 import { react, type Reactions } from '../events/define-reaction.js';
 import { noEnrichments, type Enrichments } from '../enrichment/define-enrichment.js';
+import { noRedirects, type Redirects } from '../redirects/define-redirect.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { outboxWrite } from '../events/write-outbox.js';
 import type { Role } from '../access/roles.js';
@@ -10,8 +11,16 @@ import { workspaceTransaction } from './workspace-transaction.js';
 
 export type Actor =
   | { type: 'user'; userId: string; role: Role }
-  // `permissions`: rights the key holds beyond its role (see keyOnlyPermissions).
-  | { type: 'api_key'; apiKeyId: string; role: Role; userId: string | null; permissions: readonly string[] }
+  // `permissions`: rights the key holds beyond its role (see keyOnlyPermissions). `automation`: the
+  // key is a bot's or a workflow's, so what it writes is never a person's reply.
+  | {
+      type: 'api_key';
+      apiKeyId: string;
+      role: Role;
+      userId: string | null;
+      permissions: readonly string[];
+      automation: boolean;
+    }
   | { type: 'system'; role: 'owner'; userId: null };
 
 export type Scope = { workspaceId: string; actor: Actor };
@@ -20,6 +29,8 @@ export type WorkContext = Scope & {
   tx: Tx;
   /** Other modules' fields for this module's resources (see defineEnrichment). */
   enrichments: Enrichments;
+  /** Other modules' say in where a new resource goes (see defineRedirect). */
+  redirects: Redirects;
   emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
 };
 
@@ -29,6 +40,7 @@ export type ScopeDeps = {
   events: EventBus;
   reactions: Reactions;
   enrichments?: Enrichments;
+  redirects?: Redirects;
 };
 
 // The one place tenancy is enforced: every request's work runs in a transaction that sets the
@@ -55,6 +67,7 @@ export async function inWorkspace<T, U = T>(
         ...scope,
         tx,
         enrichments: deps.enrichments ?? noEnrichments,
+        redirects: deps.redirects ?? noRedirects,
         emit: (type, data) =>
           pending.push({
             type,

@@ -337,7 +337,10 @@ export interface paths {
         /** List conversations, most recent activity first */
         get: operations["listConversations"];
         put?: never;
-        /** Start a conversation with its first message */
+        /**
+         * Start a conversation with its first message
+         * @description A customer's message that quotes one of that customer's promises (its reference) continues the promise's conversation instead (answered with it), reopening it if needed; another customer's reference never does.
+         */
         post: operations["createConversation"];
         delete?: never;
         options?: never;
@@ -716,6 +719,26 @@ export interface paths {
          * @description `reached` keeps the callback; the last allowed try that does not reach the customer breaks it.
          */
         post: operations["recordCallbackAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts for supervisors about their members' promises, newest first
+         * @description A broken promise alerts its owner's supervisor (or, with no one above the owner, every desk lead) and proposes a draft to the customer on the conversation.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1528,6 +1551,11 @@ export interface components {
             prefix: string;
             /** @enum {string} */
             role: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
+            /**
+             * @description 'integration' (default): a tool a person uses; 'automation': a bot or workflow, whose messages never count as a human's reply
+             * @enum {string}
+             */
+            kind: "integration" | "automation";
             /** @description Rights beyond the role, e.g. conversations:impersonate-customer */
             permissions: string[];
             createdAt: string;
@@ -1729,10 +1757,11 @@ export interface components {
             message: {
                 text: string;
                 /**
+                 * @description 'bot': a bot writing as itself; never counts as a human's reply
                  * @default customer
                  * @enum {string}
                  */
-                role: "customer" | "agent";
+                role: "customer" | "agent" | "bot";
             };
         };
         ConversationList: {
@@ -1791,6 +1820,14 @@ export interface components {
             autoReply?: boolean;
             delivery?: components["schemas"]["Delivery"];
             review?: components["schemas"]["ReviewOnMessage"];
+            /** @description A draft Earshot proposes (an internal note, never sent): a member sends it as their reply or not */
+            proposal?: {
+                /** @description Why: 'apology' for a broken promise, 'renewal' for an expired quote */
+                kind: string;
+                /** Format: uuid */
+                promiseId?: string;
+                reference?: string;
+            };
         };
         EmailHeaders: {
             messageId: string;
@@ -1872,10 +1909,10 @@ export interface components {
         };
         AddMessageInput: {
             /**
-             * @description 'customer' needs the conversations:impersonate-customer permission (an integration's key)
+             * @description 'customer' needs the conversations:impersonate-customer permission (an integration's key). 'bot': a bot writing as itself; neither it nor an 'agent' message sent with an automation key counts as a human's reply
              * @enum {string}
              */
-            role: "agent" | "customer";
+            role: "agent" | "customer" | "bot";
             text: string;
             /** @description An internal note: visible to the team, never to the customer */
             internal?: boolean;
@@ -2195,6 +2232,31 @@ export interface components {
              */
             outcome: "reached" | "no_answer" | "busy" | "voicemail" | "wrong_number";
             note?: string;
+        };
+        AlertList: {
+            data: components["schemas"]["Alert"][];
+            nextCursor: string | null;
+        };
+        Alert: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 'promise_broken': a member's promise was broken
+             * @enum {string}
+             */
+            kind: "promise_broken";
+            /**
+             * Format: uuid
+             * @description The owner's supervisor; null when the desk has no one above the owner
+             */
+            recipientId: string | null;
+            /**
+             * Format: uuid
+             * @description The draft to the customer proposed on the conversation with it (an internal note, not sent)
+             */
+            proposedMessageId: string | null;
+            createdAt: string;
+            promise: components["schemas"]["Promise"];
         };
         CallbackAttemptList: {
             data: {
@@ -3957,6 +4019,11 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role?: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
+                    /**
+                     * @description 'integration' (default): a tool a person uses; 'automation': a bot or workflow, whose messages never count as a human's reply
+                     * @enum {string}
+                     */
+                    kind?: "integration" | "automation";
                     /** @description Rights no role holds, for channels and integrations (owners only): conversations:impersonate-customer */
                     permissions?: string[];
                 };
@@ -6346,6 +6413,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Promise"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description A member's alerts; without it, the caller's and those addressed to nobody */
+                recipientId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
                 };
             };
             /** @description Invalid input; invalid_params names each bad field */
