@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingTasks } from '../../src/modules/quality/schema.js';
 import { scoreConversation } from '../../src/modules/quality/index.js';
-import { processStoredDelivery } from '../../src/modules/reviews/process-delivery-job.js';
+import { processStoredDelivery } from '../../src/modules/reviews/index.js';
 import { inWorkspace } from '../../src/platform/tenancy/scope.js';
 import { systemScope } from '../../src/platform/tenancy/system-scope.js';
 import { helpDesk } from '../support/help-desk.js';

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailModule, pollImapMailbox } from '../../src/modules/email/index.js';
-import { pullSource } from '../../src/modules/reviews/pull-source.js';
+import { pullSource } from '../../src/modules/reviews/index.js';
 import { serviceLevelsModule } from '../../src/modules/service-levels/index.js';
 import { createDispatcher } from '../../src/platform/events/create-dispatcher.js';
 import { helpDesk } from '../support/help-desk.js';

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { parseReference, referenceDigits } from '../promises/index.js';
-import { trackConversations } from '../service-levels/track-conversations.js';
-import { eventsOf } from '../service-levels/test-fixtures.js';
-import { routingDesk } from '../routing/test-fixtures.js';
+import { dispatchTeams } from '../routing/index.js';
+import { routingAgents } from '../routing/schema.js';
+import { serviceLevelsModule } from '../service-levels/index.js';
 import { eventOutbox } from '../../platform/events/outbox-table.js';
 import { toDomainEvent } from '../../platform/events/to-domain-event.js';
+import { inWorkspace, type WorkContext } from '../../platform/tenancy/scope.js';
+import { systemScope } from '../../platform/tenancy/system-scope.js';
 import { findLineForUrl } from './find-line.js';
 import { retryStuckRequests } from './retry-requests-job.js';
 import { storeRequest } from './store-request.js';
@@ -21,16 +23,20 @@ afterAll(() => t?.close(), 60_000);
 
 type Desk = Awaited<ReturnType<typeof newDesk>>;
 
-/** Delivers a conversation's events to the service levels' listener, as a worker would. */
-async function settle(conversationId: string) {
-  const rows = await t.handle.db
+const eventsAbout = (conversationId: string) =>
+  t.handle.db
     .select()
     .from(eventOutbox)
     .where(sql`${eventOutbox.data}->>'conversationId' = ${conversationId}`)
     .orderBy(eventOutbox.id);
-  for (const event of rows.map(toDomainEvent)) {
-    if (trackConversations.on.includes(event.type))
-      await trackConversations.handle(event, { ...t.deps, jobs: undefined as never });
+
+/** Delivers a conversation's events to the service levels' listeners, as a worker would. */
+async function settle(conversationId: string) {
+  for (const event of (await eventsAbout(conversationId)).map(toDomainEvent)) {
+    for (const listener of serviceLevelsModule.listeners ?? []) {
+      if (listener.on.includes(event.type))
+        await listener.handle(event as never, { ...t.deps, jobs: undefined as never });
+    }
   }
 }
 
@@ -473,7 +479,8 @@ describe('a call answered by a person', () => {
     ).toMatchObject({ status: 'met' });
     // Sent again, nothing more is announced.
     await d.posted({ ...human, type: 'answered', at: answeredAt, agentId: d.agentId });
-    expect(await eventsOf(t, 'conversation.human_answered', id)).toHaveLength(1);
+    const announced = (await eventsAbout(id)).filter((e) => e.type === 'conversation.human_answered');
+    expect(announced).toHaveLength(1);
 
     // A call only a machine answered, then abandoned: the target is still running.
     const bot = { callId: 'h2', from: '+447700901001' };
@@ -495,8 +502,32 @@ describe('a call answered by a person', () => {
 
 describe('an active call', () => {
   it('takes the agent’s whole phone capacity until it ends, and moves with a transfer', async () => {
-    const r = await routingDesk(t, { agents: 2, capacity: { chat: 3, email: 5, phone: 2, social: 2 } });
-    const [alice, bob] = r.agents as [string, string];
+    const ws = await t.workspace();
+    const api = t.as(ws.apiKey);
+    const desk = helpDesk(api);
+    const [alice, bob] = [(await desk.member('agent', 'Alice')).id, (await desk.member('agent', 'Bob')).id];
+    for (const id of [alice, bob]) {
+      const capacity = { chat: 3, email: 5, phone: 2, social: 2 };
+      expect((await api.patch(`/users/${id}`, { capacity })).status).toBe(200);
+    }
+    const team = await desk.team('Phones', [alice, bob]);
+    expect((await api.patch(`/teams/${team.id}`, { autoAssign: true })).status).toBe(200);
+    const scoped = <T>(work: (ctx: WorkContext) => Promise<T>) =>
+      inWorkspace(t.deps, systemScope(ws.workspaceId), work);
+    const r = {
+      api,
+      teamId: team.id,
+      // What the routing listener would do on an event, run here without workers.
+      dispatch: () => scoped((ctx) => dispatchTeams(ctx, [team.id])),
+      loads: () => scoped((ctx) => ctx.tx.select().from(routingAgents)),
+      presence: async (userId: string, status: string) =>
+        expect((await api.put(`/users/${userId}/presence`, { status })).status).toBe(200),
+      wait: async (text: string, channel: string) => {
+        const customer = await desk.customer();
+        return (await desk.conversation({ customerId: customer.id, teamId: team.id, text, channel })).id;
+      },
+      routing: async (id: string) => (await api.get(`/conversations/${id}`)).json.routing,
+    };
     const line = await r.api.post('/channels/phone', {
       name: 'Queue line',
       number: '+44 20 7946 0001',

@@ -33,3 +33,6 @@ export const reviewsModule = defineModule({
     },
   },
 });
+
+export { processStoredDelivery } from './process-delivery-job.js';
+export { pullSource } from './pull-source.js';
