@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingTasks } from '../../src/modules/quality/schema.js';
 import { scoreConversation } from '../../src/modules/quality/index.js';
+import { processStoredDelivery } from '../../src/modules/reviews/index.js';
 import { inWorkspace } from '../../src/platform/tenancy/scope.js';
 import { systemScope } from '../../src/platform/tenancy/system-scope.js';
 import { helpDesk } from '../support/help-desk.js';
@@ -121,7 +122,12 @@ beforeAll(async () => {
       },
     ],
   });
-  foreignIds.push(reviews.json.id, reviewed.json.results[0].itemId);
+  // Read here rather than by a worker: the test app runs none.
+  const read = await processStoredDelivery(t.deps, {
+    workspaceId: b.workspaceId,
+    deliveryId: reviewed.json.deliveryId,
+  });
+  foreignIds.push(reviews.json.id, reviewed.json.deliveryId, read!.results[0]!.itemId!);
   // A chat of theirs from their widget; a visitor of ours.
   const visitorOf = async (apiKey: string, name: string) => {
     const widget = await t.as(apiKey).get('/channels/widget');

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -44,7 +45,17 @@ export function launchChromium(): Promise<Browser> {
 export const seen = (locator: Locator, timeout = 15_000) =>
   locator.first().waitFor({ state: 'visible', timeout });
 
-export type WebServer = { t: TestApp; url: string; close(): Promise<void> };
+export type WebServer = {
+  t: TestApp;
+  url: string;
+  close(): Promise<void>;
+  /**
+   * The server drops every open WebSocket from its side (as a crash, a deploy or a proxy's idle
+   * timeout does) and refuses new ones until `allowSockets()`; HTTP keeps answering.
+   */
+  dropSockets(): void;
+  allowSockets(): void;
+};
 
 /** The real HTTP edge (API, realtime socket and the built web app) listening on a free port. */
 export async function startWebServer(): Promise<WebServer> {
@@ -52,9 +63,24 @@ export async function startWebServer(): Promise<WebServer> {
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', resolve)));
   await t.app.attachServer(server);
+  // Upgraded connections leave the HTTP server's own bookkeeping, so they are tracked here.
+  const upgraded = new Set<Duplex>();
+  let refusing = false;
+  server.on('upgrade', (_req, socket: Duplex) => {
+    if (refusing) return void socket.destroy();
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+  });
   return {
     t,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dropSockets() {
+      refusing = true;
+      for (const socket of upgraded) socket.destroy();
+    },
+    allowSockets() {
+      refusing = false;
+    },
     async close() {
       await t.app.detachServer();
       server.closeAllConnections();

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailModule, pollImapMailbox } from '../../src/modules/email/index.js';
+import { pullSource } from '../../src/modules/reviews/index.js';
 import { serviceLevelsModule } from '../../src/modules/service-levels/index.js';
 import { createDispatcher } from '../../src/platform/events/create-dispatcher.js';
 import { helpDesk } from '../support/help-desk.js';
@@ -678,6 +681,38 @@ describe.skipIf(!browserAvailable())('the web app in a real browser', () => {
     expect(saved.signingSecret).not.toBe(widget.signingSecret);
     await seen(page.getByText(saved.signingSecret));
     expect(await page.getByLabel('Visitors who are not signed in may chat').isChecked()).toBe(false);
+  });
+
+  it('alerts an administrator on every screen, live, when a review feed refuses its credentials', async () => {
+    // A review site's feed that refuses the token.
+    const feed = createServer((_req, res) => res.writeHead(401).end('{"error":"token expired"}'));
+    await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/reviews`;
+      const source = await api.post('/channels/reviews', {
+        name: 'Trustpilot UK',
+        source: 'trustpilot',
+        pull: { url, token: 'expired' },
+      });
+      expect(source.status, source.text).toBe(201);
+      await page.goto(server.url);
+      await seen(page.getByRole('heading', { name: 'Inbox' }));
+      expect(await page.getByText(/Trustpilot UK receives nothing/).count()).toBe(0);
+      expect(await pullSource(server.t.deps, source.json.id)).toMatchObject({ needsReauth: true });
+      // Shown without a reload, on the inbox, with the way to fix it.
+      const alert = page.getByRole('alert').filter({ hasText: 'Trustpilot UK receives nothing' });
+      await seen(alert);
+      expect(await seriousViolations(page)).toEqual([]);
+      await alert.getByRole('link', { name: 'Enter new ones' }).click();
+      await seen(page.getByRole('heading', { name: 'Reviews and social mentions' }));
+      const fixed = await api.patch(`/channels/reviews/${source.json.id}`, { pull: { url, token: 'fresh' } });
+      expect(fixed.json).toMatchObject({ status: 'active' });
+      await page.reload();
+      await seen(page.getByRole('heading', { name: 'Reviews and social mentions' }));
+      expect(await page.getByText(/Trustpilot UK receives nothing/).count()).toBe(0);
+    } finally {
+      await new Promise((resolve) => feed.close(resolve));
+    }
   });
 
   it('lists the keyboard shortcuts under ?, and works the inbox with them', async () => {

@@ -75,6 +75,20 @@ describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', { 
     return ((await res.json()) as { items: Item[] }).items;
   }
 
+  /**
+   * Each text is on the server once, and the screen shows exactly the server's messages, once
+   * each, in sequence order, with nothing left waiting to be sent.
+   */
+  async function expectOnceEach(onServer: Item[], texts: string[]) {
+    for (const text of texts) expect(onServer.filter((m) => m.text === text)).toHaveLength(1);
+    await expect
+      .poll(async () => (await shown(page)).map((m) => m.seq), { timeout: WAIT })
+      .toEqual(onServer.map((m) => m.seq).sort((a, b) => a - b));
+    const onScreen = (await shown(page)).map((m) => m.text);
+    expect(new Set(onScreen).size).toBe(onScreen.length);
+    expect(await log(page).locator('li.pending').count()).toBe(0);
+  }
+
   it('loads from its one script tag under the strict CSP, styled in its shadow root', async () => {
     await page.goto(demo());
     await seen(page.getByRole('button', { name: /Chat with us/ }));
@@ -140,16 +154,54 @@ describe.skipIf(!e2e.browserAvailable())('the chat widget in a real browser', { 
     await seen(log(page).getByText('Found it: it ships tomorrow.'));
     await expect.poll(async () => (await stored(page)).pending.length, { timeout: WAIT }).toBe(0);
 
-    const onServer = await serverMessages(page);
-    expect(onServer.filter((m) => m.text === 'Are you still there?')).toHaveLength(1);
-    expect(onServer.filter((m) => m.text === 'Found it: it ships tomorrow.')).toHaveLength(1);
-    // The screen shows exactly the server's messages, once each, in sequence order.
-    await expect
-      .poll(async () => (await shown(page)).map((m) => m.seq), { timeout: WAIT })
-      .toEqual(onServer.map((m) => m.seq).sort((a, b) => a - b));
-    const texts = (await shown(page)).map((m) => m.text);
-    expect(new Set(texts).size).toBe(texts.length);
-    expect(await log(page).locator('li.pending').count()).toBe(0);
+    await expectOnceEach(await serverMessages(page), [
+      'Are you still there?',
+      'Found it: it ships tomorrow.',
+    ]);
+  });
+
+  it('reconnects after the server closes its socket, and loses and doubles nothing', async () => {
+    // Every live socket the page opens, and whether it is still open.
+    const sockets: { open: boolean }[] = [];
+    const watch = (ws: { url(): string; on(event: 'close', f: () => void): unknown }) => {
+      if (!ws.url().endsWith('/api/v1/widget/live')) return;
+      const entry = { open: true };
+      sockets.push(entry);
+      ws.on('close', () => (entry.open = false));
+    };
+    page.on('websocket', watch);
+    const problemsBefore = consoleProblems.length;
+    try {
+      const before = (await serverMessages(page)).length;
+      server.dropSockets();
+      // Both sides write while the widget has no socket (its reconnects are refused for now).
+      await helpDesk(api).say(conversationId, 'agent', 'Sorry, we lost you for a moment.');
+      await page.getByLabel('Your message').fill('Did my last message arrive?');
+      await page.getByLabel('Your message').press('Enter');
+      await seen(log(page).locator('li[data-seq]').filter({ hasText: 'Did my last message arrive?' }));
+      server.allowSockets();
+
+      // The widget opens a new socket by itself and fetches what it missed.
+      await expect.poll(() => sockets.filter((x) => x.open).length, { timeout: WAIT }).toBe(1);
+      await seen(log(page).getByText('Sorry, we lost you for a moment.'));
+      // The new socket carries what is written next, live.
+      await helpDesk(api).say(conversationId, 'agent', 'Back again: your parcel left the depot.');
+      await seen(log(page).getByText('Back again: your parcel left the depot.'));
+
+      const onServer = await serverMessages(page);
+      expect(onServer).toHaveLength(before + 3);
+      await expectOnceEach(onServer, [
+        'Sorry, we lost you for a moment.',
+        'Did my last message arrive?',
+        'Back again: your parcel left the depot.',
+      ]);
+      // The console tells of the refused reconnects, and of nothing else.
+      const logged = consoleProblems.splice(problemsBefore);
+      expect(logged.filter((m) => !m.includes('/api/v1/widget/live'))).toEqual([]);
+    } finally {
+      server.allowSockets();
+      page.off('websocket', watch);
+    }
   });
 
   it('keeps an anonymous visitor’s conversation across a reload', async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { api, call } from './api/client';
+import { ChannelAlerts } from './ChannelAlerts';
 import { useRealtime } from './realtime';
 import { Link, usePath } from './router';
 import { ConversationScreen } from './screens/ConversationScreen';
@@ -70,6 +71,7 @@ function Shell({ me }: { me: Me }) {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        {administers(me) && <ChannelAlerts />}
         {conversation ? (
           <ConversationScreen id={conversation} />
         ) : path.startsWith('/settings') && administers(me) ? (

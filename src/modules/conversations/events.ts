@@ -49,6 +49,14 @@ export const conversationEvents = defineEvents({
   'conversation.verified': z.object({ ...subject, method: z.string() }),
   // The customer asked for a person (a chat widget's "Talk to a person").
   'conversation.human_requested': z.object(subject),
+  // A member answered the customer live outside the messages (took their call): a human reply at
+  // `answeredAt` for first-reply times and service levels.
+  'conversation.human_answered': z.object({
+    ...subject,
+    agentId: z.uuid(),
+    via: z.enum(['call']),
+    answeredAt: z.string(),
+  }),
 });
 
 declare module '../../platform/events/define-events.js' {

@@ -26,6 +26,7 @@ export { assignConversation, assignIfFree } from './assign-conversation.js';
 export { replaceCallEntries } from './call-entries.js';
 export { conversationToJoin } from './conversation-to-join.js';
 export { verifyIdentity } from './verify-identity.js';
+export { recordHumanAnswer } from './record-human-answer.js';
 export { getConversation } from './get-conversation.js';
 export { isHumanReply, type AuthorKind } from './author-kind.js';
 export { lastHumanReplies } from './last-human-replies.js';

@@ -6,21 +6,25 @@ import {
   conversationToJoin,
   loadConversation,
   openConversationFromChannel,
+  recordHumanAnswer,
   replaceCallEntries,
   verifyIdentity,
 } from '../conversations/index.js';
-import { findCustomerByIdentity, findOrCreateCustomer } from '../customers/index.js';
+import { createCustomer, findCustomerByIdentity, findOrCreateCustomer } from '../customers/index.js';
 import { lookupPromise, parseReference, requestCallback } from '../promises/index.js';
 import { scoreCallTranscript } from '../quality/index.js';
-import { recordCallWait, type CallWait } from '../routing/index.js';
+import { occupyPhoneLine, recordCallWait, type CallWait } from '../routing/index.js';
 import { assertMember } from '../workspaces/index.js';
 import type { CallEvent } from './call-event.js';
 import { callTimeline, type IvrOutcome } from './call-timeline.js';
-import { callTranscript } from './call-transcript.js';
+import { callTranscript, callTurns } from './call-transcript.js';
 import { callWait, deriveCall, type CallState, type StoredEvent } from './derive-call.js';
 import type { LineTarget } from './find-line.js';
 import { callerNumber } from './line-number.js';
 import { phoneCallEvents, phoneCalls, type CallEffects } from './schema.js';
+
+/** The name of a caller whose number was withheld, until someone learns who it was. */
+export const withheldName = 'Unknown caller';
 
 /** A call joins a conversation finished this recently (reopened) rather than starting another. */
 export const reopenWithinMs = 7 * 24 * 3_600_000;
@@ -52,12 +56,14 @@ export async function applyCall(ctx: WorkContext, line: LineTarget, callId: stri
   const state = deriveCall(stored, await membersAmong(ctx, stored));
   const effects: CallEffects = { ...call!.effects };
   const caller = callerNumber(state.from, line.number);
-  // A withheld or unreadable number cannot name a customer: the call is kept, joined to nothing.
+  // A withheld or unreadable number names nobody: the caller is a new, unknown customer of their
+  // own, so the call is answered and kept on a conversation like any other but never joins
+  // someone else's (an agent who learns who it was merges the profiles).
   const customerId =
     call!.customerId ??
-    (caller ? (await findOrCreateCustomer(ctx, { type: 'phone', value: caller }, '')).customerId : null);
-  if (!customerId)
-    return saveCall(ctx, call!.id, { state, caller, customerId, conversationId: null, effects });
+    (caller
+      ? (await findOrCreateCustomer(ctx, { type: 'phone', value: caller }, '')).customerId
+      : (await createCustomer(ctx, { name: withheldName })).id);
 
   const outcomes = new Map<string, IvrOutcome>();
   let resumed: { id: string; conversationId: string; reference: string } | null = null;
@@ -89,8 +95,8 @@ export async function applyCall(ctx: WorkContext, line: LineTarget, callId: stri
       await openConversationFromChannel(ctx, {
         customerId,
         channel: 'phone',
-        subject: `Call from ${caller}`,
-        text: `Phone call from ${caller}`,
+        subject: `Call from ${caller ?? withheldName.toLowerCase()}`,
+        text: `Phone call from ${caller ?? withheldName.toLowerCase()}`,
         channelData: { phone: { callId, lineId: line.id } },
         ...(line.teamId ? { teamId: line.teamId } : {}),
       })
@@ -113,7 +119,8 @@ export async function applyCall(ctx: WorkContext, line: LineTarget, callId: stri
     const assignee = (await loadConversation(ctx, conversationId)).assigneeId;
     const ownerId = wanted.ownerId ?? state.agentId ?? assignee ?? line.callbackOwnerId;
     const promise = await requestCallback(ctx, conversationId, {
-      phone: wanted.phone ?? caller!,
+      // A withheld number leaves nothing to call: refused below, and shown on the step.
+      phone: wanted.phone ?? caller ?? '',
       window: wanted.window,
       ...(ownerId ? { ownerId } : {}),
     }).catch((err: unknown) => {
@@ -135,21 +142,19 @@ export async function applyCall(ctx: WorkContext, line: LineTarget, callId: stri
   }
   await replaceCallEntries(ctx, conversationId, callId, callTimeline(callId, stored, state, outcomes));
   await recordWaitOnce(ctx, state, conversation.teamId, effects);
+  await recordAnswerOnce(ctx, conversationId, state, effects);
+  // A call takes its agent's whole phone capacity until it ends (or moves with a transfer).
+  const onLine = state.endedAt ? null : state.agentId;
+  if ((effects.lineHeldBy ?? null) !== onLine) {
+    await occupyPhoneLine(ctx, { release: effects.lineHeldBy ?? null, take: onLine });
+    effects.lineHeldBy = onLine;
+  }
 
   let transcript = call!.transcript;
   if (state.transcript && state.endedAt && effects.scoredTranscriptKey !== state.transcript.key) {
     const verifiedAt = verifiedKey ? state.ivr.find((e) => e.key === verifiedKey)!.at : null;
     const built = callTranscript(callId, state, caller, verifiedAt);
-    await scoreCallTranscript(
-      ctx,
-      {
-        conversationId,
-        displayId: conversation.displayId,
-        agentId: state.firstHuman?.agentId ?? null,
-        teamId: conversation.teamId,
-      },
-      built,
-    );
+    await scoreCallTranscript(ctx, { conversationId, callId }, callTurns(built));
     transcript = built as unknown as Record<string, unknown>;
     effects.scoredTranscriptKey = state.transcript.key;
   }
@@ -195,6 +200,20 @@ async function recordWaitOnce(
   if (previous && previous.seconds === seconds && previous.at.getTime() === at.getTime()) return;
   await recordCallWait(ctx, wait, previous);
   effects.wait = { at: at.toISOString(), teamId, seconds };
+}
+
+// The first member on the line answered the customer: the conversation's first human reply, at
+// the moment they picked up, given once (again only if a late event moves it).
+async function recordAnswerOnce(
+  ctx: WorkContext,
+  conversationId: string,
+  state: CallState,
+  effects: CallEffects,
+) {
+  const first = state.firstHuman;
+  if (!first || effects.answeredAt === first.at.toISOString()) return;
+  await recordHumanAnswer(ctx, conversationId, { agentId: first.agentId, at: first.at, via: 'call' });
+  effects.answeredAt = first.at.toISOString();
 }
 
 async function saveCall(

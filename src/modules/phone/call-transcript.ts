@@ -1,4 +1,5 @@
 import type { Transcript } from '../../engine/quality/formats.js';
+import type { CallTurn } from '../quality/index.js';
 import type { CallState } from './derive-call.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -22,7 +23,8 @@ export function callTranscript(
   const turns = segments.map((s) => ({
     role: s.speaker,
     text: s.text,
-    ...(s.start !== undefined ? { at: iso(start + s.start * 1000) } : {}),
+    // A segment without its own time is placed at the call's start.
+    at: iso(start + (s.start ?? 0) * 1000),
     ...(s.speaker === 'agent' && state.firstHuman ? { agent: state.firstHuman.agentId } : {}),
   }));
   const events: NonNullable<Transcript['events']> = [
@@ -50,3 +52,18 @@ export function callTranscript(
     events,
   } as Transcript;
 }
+
+/** What was said on the call, for the quality engine to judge with the conversation's messages. */
+export const callTurns = (transcript: Transcript): CallTurn[] =>
+  transcript.turns.flatMap((t) =>
+    t.role === 'customer' || t.role === 'agent'
+      ? [
+          {
+            role: t.role,
+            text: t.text,
+            at: new Date(t.at!).toISOString(),
+            ...(t.agent ? { agent: t.agent } : {}),
+          },
+        ]
+      : [],
+  );

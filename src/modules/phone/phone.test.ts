@@ -1,8 +1,16 @@
 import { createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { parseReference, referenceDigits } from '../promises/index.js';
+import { dispatchTeams } from '../routing/index.js';
+import { routingAgents } from '../routing/schema.js';
+import { serviceLevelsModule } from '../service-levels/index.js';
+import { eventOutbox } from '../../platform/events/outbox-table.js';
+import { toDomainEvent } from '../../platform/events/to-domain-event.js';
+import { inWorkspace, type WorkContext } from '../../platform/tenancy/scope.js';
+import { systemScope } from '../../platform/tenancy/system-scope.js';
 import { findLineForUrl } from './find-line.js';
 import { retryStuckRequests } from './retry-requests-job.js';
 import { storeRequest } from './store-request.js';
@@ -14,6 +22,23 @@ beforeAll(async () => {
 afterAll(() => t?.close(), 60_000);
 
 type Desk = Awaited<ReturnType<typeof newDesk>>;
+
+const eventsAbout = (conversationId: string) =>
+  t.handle.db
+    .select()
+    .from(eventOutbox)
+    .where(sql`${eventOutbox.data}->>'conversationId' = ${conversationId}`)
+    .orderBy(eventOutbox.id);
+
+/** Delivers a conversation's events to the service levels' listeners, as a worker would. */
+async function settle(conversationId: string) {
+  for (const event of (await eventsAbout(conversationId)).map(toDomainEvent)) {
+    for (const listener of serviceLevelsModule.listeners ?? []) {
+      if (listener.on.includes(event.type))
+        await listener.handle(event as never, { ...t.deps, jobs: undefined as never });
+    }
+  }
+}
 
 /** A workspace with an agent and a phone line; with `queue`, the line's calls wait in a team's queue. */
 async function newDesk(options: { queue?: boolean; twilioAuthToken?: string } = {}) {
@@ -400,6 +425,201 @@ describe('call transcripts', () => {
     const score = await d.api.get(`/conversations/${id}/quality`);
     expect(score.status, score.text).toBe(200);
     expect(score.json.flags).toMatchObject({ longHold: true, multipleTransfers: true });
+    const quoted = (score.json.evidence as { quote: string }[]).map((e) => e.quote).join(' | ');
+    expect(quoted).toMatch(/charged twice|sorry about that|check and fix/);
+
+    // Resolving scores the conversation again (the scoring job's path, run here on demand): the
+    // call's words are judged with the messages, so its score is combined, never replaced by a
+    // judgement of the messages alone.
+    await d.desk.say(id, 'agent', 'As promised: the double charge is refunded, it shows within two days.');
+    await d.desk.status(id, 'resolved');
+    const rescored = await d.api.post(`/conversations/${id}/quality`, {});
+    expect(rescored.status, rescored.text).toBe(200);
+    expect(rescored.json.flags).toMatchObject({ longHold: true, multipleTransfers: true });
+    const requoted = (rescored.json.evidence as { quote: string }[]).map((e) => e.quote).join(' | ');
+    expect(requoted).toMatch(/charged twice|sorry about that|check and fix/);
+
+    // The transcript sent again replaces that call's words, not adds to them.
+    const [{ n }] = (
+      (await t.deps.db.execute(
+        `SELECT count(*)::int AS n FROM quality_call_turns WHERE conversation_id = '${id}'`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows as [{ n: number }];
+    expect(n).toBe(1);
+  });
+});
+
+describe('a call answered by a person', () => {
+  it('is the conversation’s first human reply and meets the first-human-response target; an IVR answer is not', async () => {
+    const d = await newDesk();
+    const policy = await d.api.post('/sla-policies', {
+      name: 'Calls',
+      targets: { firstHumanResponseSeconds: 3600, resolutionSeconds: 86_400 },
+    });
+    expect(policy.status, policy.text).toBe(201);
+    const now = () => new Date().toISOString();
+    const human = { callId: 'h1', from: '+447700901000' };
+    const started = await d.posted({ ...human, type: 'started', at: now() });
+    const id = started.calls[0]!.conversationId;
+    await settle(id);
+    expect((await d.conversation(id)).firstHumanReplyAt).toBeNull();
+    // The IVR picks up first: no human yet.
+    await d.posted({ ...human, type: 'answered', at: now() });
+    await settle(id);
+    expect((await d.conversation(id)).firstHumanReplyAt).toBeNull();
+    const answeredAt = now();
+    await d.posted({ ...human, type: 'answered', at: answeredAt, agentId: d.agentId });
+    await settle(id);
+    const answered = await d.conversation(id);
+    expect(Date.parse(answered.firstHumanReplyAt)).toBe(Date.parse(answeredAt));
+    expect(
+      (answered.sla.targets as { kind: string; status: string }[]).find(
+        (x) => x.kind === 'firstHumanResponse',
+      ),
+    ).toMatchObject({ status: 'met' });
+    // Sent again, nothing more is announced.
+    await d.posted({ ...human, type: 'answered', at: answeredAt, agentId: d.agentId });
+    const announced = (await eventsAbout(id)).filter((e) => e.type === 'conversation.human_answered');
+    expect(announced).toHaveLength(1);
+
+    // A call only a machine answered, then abandoned: the target is still running.
+    const bot = { callId: 'h2', from: '+447700901001' };
+    const other = (await d.posted({ ...bot, type: 'started', at: now() })).calls[0]!.conversationId;
+    await d.posted([
+      { ...bot, type: 'answered', at: now() },
+      { ...bot, type: 'ended', at: now(), cause: 'hangup' },
+    ]);
+    await settle(other);
+    const unanswered = await d.conversation(other);
+    expect(unanswered.firstHumanReplyAt).toBeNull();
+    expect(
+      (unanswered.sla.targets as { kind: string; status: string }[]).find(
+        (x) => x.kind === 'firstHumanResponse',
+      ),
+    ).toMatchObject({ status: 'active' });
+  });
+});
+
+describe('an active call', () => {
+  it('takes the agent’s whole phone capacity until it ends, and moves with a transfer', async () => {
+    const ws = await t.workspace();
+    const api = t.as(ws.apiKey);
+    const desk = helpDesk(api);
+    const [alice, bob] = [(await desk.member('agent', 'Alice')).id, (await desk.member('agent', 'Bob')).id];
+    for (const id of [alice, bob]) {
+      const capacity = { chat: 3, email: 5, phone: 2, social: 2 };
+      expect((await api.patch(`/users/${id}`, { capacity })).status).toBe(200);
+    }
+    const team = await desk.team('Phones', [alice, bob]);
+    expect((await api.patch(`/teams/${team.id}`, { autoAssign: true })).status).toBe(200);
+    const scoped = <T>(work: (ctx: WorkContext) => Promise<T>) =>
+      inWorkspace(t.deps, systemScope(ws.workspaceId), work);
+    const r = {
+      api,
+      teamId: team.id,
+      // What the routing listener would do on an event, run here without workers.
+      dispatch: () => scoped((ctx) => dispatchTeams(ctx, [team.id])),
+      loads: () => scoped((ctx) => ctx.tx.select().from(routingAgents)),
+      presence: async (userId: string, status: string) =>
+        expect((await api.put(`/users/${userId}/presence`, { status })).status).toBe(200),
+      wait: async (text: string, channel: string) => {
+        const customer = await desk.customer();
+        return (await desk.conversation({ customerId: customer.id, teamId: team.id, text, channel })).id;
+      },
+      routing: async (id: string) => (await api.get(`/conversations/${id}`)).json.routing,
+    };
+    const line = await r.api.post('/channels/phone', {
+      name: 'Queue line',
+      number: '+44 20 7946 0001',
+      teamId: r.teamId,
+    });
+    expect(line.status, line.text).toBe(201);
+    const post = async (body: unknown) => {
+      const res = await t.request('POST', `/channels/phone/${line.json.id}/events`, {
+        body,
+        headers: { authorization: `Bearer ${line.json.secret}` },
+      });
+      expect(res.status, res.text).toBe(202);
+    };
+    const onCalls = async () =>
+      Object.fromEntries((await r.loads()).map((a) => [a.userId, { phone: a.phone, calls: a.calls }]));
+    await r.presence(alice, 'online');
+    const call = { callId: 'cap', from: '+447700902000' };
+    await post([
+      { ...call, type: 'started', at: at(0) },
+      { ...call, type: 'answered', at: at(5), agentId: alice },
+    ]);
+    // The call's own conversation is Alice's: one phone conversation of two, and she is on the line.
+    expect((await onCalls())[alice]).toEqual({ phone: 1, calls: 1 });
+    // Another phone conversation waits: Alice has room by count, but not while on the call.
+    const waiting = await r.wait('Please call me', 'phone');
+    await r.dispatch();
+    expect(await r.routing(waiting)).toMatchObject({ state: 'queued' });
+    // Sent twice, the call still holds one line.
+    await post({ ...call, type: 'answered', at: at(5), agentId: alice });
+    expect((await onCalls())[alice]!.calls).toBe(1);
+
+    // Handed to Bob (offline for routing, so he takes nothing else): the line moves with the call.
+    await post({ ...call, type: 'transfer', at: at(30), toAgentId: bob, note: 'Your customer' });
+    expect(await onCalls()).toMatchObject({ [alice]: { calls: 0 }, [bob]: { calls: 1 } });
+    await post({ ...call, type: 'transfer', at: at(35), toAgentId: alice, note: 'Back to you' });
+    await r.dispatch();
+    expect(await r.routing(waiting)).toMatchObject({ state: 'queued' });
+
+    // The call ends: the line is free, and the waiting conversation is offered to Alice.
+    await post({ ...call, type: 'ended', at: at(90), cause: 'hangup' });
+    expect(await onCalls()).toMatchObject({ [alice]: { calls: 0 }, [bob]: { calls: 0 } });
+    await r.dispatch();
+    expect(await r.routing(waiting)).toMatchObject({ state: 'offered', agentId: alice });
+  });
+});
+
+describe('a withheld number', () => {
+  it('gets a new conversation with an unknown customer of its own, never another caller’s', async () => {
+    const d = await newDesk();
+    // Someone else has an open conversation: a withheld call must not land in it.
+    const known = await d.desk.customer([{ type: 'phone', value: '+447700903000' }]);
+    const open = await d.desk.conversation({ customerId: known.id, text: 'Hello', channel: 'email' });
+    const ids: string[] = [];
+    // As providers write a withheld number (Twilio's "+266696687" is no real one).
+    for (const [i, from] of ['anonymous', 'Restricted', '+266696687'].entries()) {
+      const call = { callId: `w${i}`, from };
+      const first = await d.posted({ ...call, type: 'started', at: at(0) });
+      // The same call's later events stay on its conversation.
+      const later = await d.posted([
+        { ...call, type: 'answered', at: at(10), agentId: d.agentId },
+        { ...call, type: 'ended', at: at(60), cause: 'hangup' },
+      ]);
+      expect(later.calls[0]!.conversationId).toBe(first.calls[0]!.conversationId);
+      ids.push(first.calls[0]!.conversationId);
+    }
+    expect(new Set(ids).size).toBe(3);
+    expect(ids).not.toContain(open.id);
+    const conversations = await Promise.all(ids.map((id) => d.conversation(id)));
+    const customers = new Set(conversations.map((c) => c.customerId));
+    expect(customers.size).toBe(3);
+    expect(customers.has(known.id)).toBe(false);
+    for (const c of conversations) {
+      expect(c).toMatchObject({ channel: 'phone', subject: 'Call from unknown caller', verification: null });
+      const customer = (await d.api.get(`/customers/${c.customerId}`)).json;
+      expect(customer).toMatchObject({ name: 'Unknown caller', identities: [] });
+      expect(c.firstHumanReplyAt).not.toBeNull();
+    }
+    // A callback asked for on a withheld call has no number to call: refused on the step, kept.
+    const window = {
+      from: new Date(Date.now() + 3_600_000).toISOString(),
+      to: new Date(Date.now() + 7_200_000).toISOString(),
+    };
+    const asked = await d.posted({
+      callId: 'w9',
+      type: 'ivr',
+      at: at(0),
+      from: 'anonymous',
+      digits: '9',
+      callback: { window },
+    });
+    const entry = (await d.callEntries(asked.calls[0]!.conversationId, 'w9'))[0]!;
+    expect(entry.data.callbackError).toBeTruthy();
   });
 });
 

@@ -82,6 +82,10 @@ export type CallEffects = {
   /** The wait given to routing's time-to-first-human figures, to take back if it changes. */
   wait?: { at: string; teamId: string | null; seconds: number | null };
   scoredTranscriptKey?: string;
+  /** When the first member took the call, as given to the conversation's first human reply. */
+  answeredAt?: string;
+  /** The member whose phone capacity the call holds now (null once it ended). */
+  lineHeldBy?: string | null;
 };
 
 /** A call as its events so far make it, and where it went. */

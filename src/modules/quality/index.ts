@@ -23,3 +23,4 @@ export const qualityModule = defineModule({
 export { scoreConversationJob } from './scoring/score-conversation-job.js';
 export { reviewAgents, scoreConversation, scoreConversations } from './scoring/score-conversation.js';
 export { scoreCallTranscript } from './scoring/score-call-transcript.js';
+export type { CallTurn } from './schema.js';

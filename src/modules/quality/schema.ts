@@ -99,3 +99,25 @@ export const coachingTasks = pgTable(
     index('coaching_tasks_agent_idx').on(t.workspaceId, t.agentId, t.createdAt),
   ],
 );
+
+/*
+ * What was said on a call, as the call's channel handed it over (the words of a call are not the
+ * conversation's messages). A conversation is judged on its messages and its calls' words
+ * together, in time order, so scoring it again (when it is resolved) keeps what a call showed.
+ */
+export const qualityCallTurns = pgTable(
+  'quality_call_turns',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull(),
+    turns: jsonb('turns').$type<CallTurn[]>().notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('quality_call_turns_key').on(t.conversationId, t.callId)],
+);
+
+export type CallTurn = { role: 'customer' | 'agent'; text: string; at: string; agent?: string };

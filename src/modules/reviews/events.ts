@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 export const reviewEvents = defineEvents({
+  // A posted delivery was stored raw: its items are read by a job (process-delivery-job.ts).
+  'reviews.delivery_received': z.object({ deliveryId: z.uuid(), sourceId: z.uuid() }),
   // A review or mention became a case: its conversation and follow-up exist.
   'reviews.case_opened': z.object({
     itemId: z.uuid(),

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/modules/define-module.js';
 import { reviewErrors } from './errors.js';
 import { reviewEvents } from './events.js';
 import { reviewPermissions } from './permissions.js';
+import { processDeliveryJob, processOnReceiptListener, retryDeliveriesJob } from './process-delivery-job.js';
 import { pullSourcesJob } from './pull-sources-job.js';
 import { reviewRoutes } from './routes.js';
 
@@ -12,7 +13,8 @@ import { reviewRoutes } from './routes.js';
 export const reviewsModule = defineModule({
   name: 'reviews',
   routes: reviewRoutes,
-  jobs: [pullSourcesJob],
+  jobs: [pullSourcesJob, processDeliveryJob, retryDeliveriesJob],
+  listeners: [processOnReceiptListener],
   permissions: reviewPermissions,
   errors: reviewErrors,
   events: reviewEvents,
@@ -31,3 +33,6 @@ export const reviewsModule = defineModule({
     },
   },
 });
+
+export { processStoredDelivery } from './process-delivery-job.js';
+export { pullSource } from './pull-source.js';

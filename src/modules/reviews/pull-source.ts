@@ -11,7 +11,7 @@ import type { SourceRow } from './source-row.js';
 
 export type PullDeps = ReceiveDeps & { config: Pick<Config, 'sessionSecret'> };
 export type PullResult =
-  | { stored: number; checkpoint: string | null }
+  | { stored: number; checkpoint: string | null; pages: number; more: boolean }
   | { skipped: 'leased' | 'not_pulled' }
   | { error: string; needsReauth: boolean };
 
@@ -23,18 +23,26 @@ const fetchTimeoutMs = 30_000;
  * the poll belongs to no request. What the feed answers is stored in the source's workspace.
  */
 
+/** Pages read in one run: a long backlog is read over several runs, each going on from the last. */
+export const maxPagesPerRun = 10;
+
 /**
  * Asks a source's feed for what changed since the checkpoint (`?since=<ISO time>`; the answer is
- * `{items}` or an array, in the item contract). The answer is stored raw, then read like a posted
- * delivery, and only then does the checkpoint move, to the newest item time it held: a failure
- * anywhere leaves it where it was, so the next poll asks again. Credentials refused (401, 403)
- * put the source in needs_reauth at once: it is not polled again until an administrator gives
- * new ones, and the administrators are told (see markNeedsReauth).
+ * `{items, next?}` or an array, in the item contract; `next`, when present, is the cursor of the
+ * following page, asked for with `&cursor=<next>`). Each page is stored raw, then read like a
+ * posted delivery, and only then is the run's progress kept: the next page's cursor while pages
+ * remain, the checkpoint (the newest item time of all the pages) once the last is read. The
+ * checkpoint moves only then, since a feed may list newest first. A run reads at most
+ * maxPagesPerRun pages; the next run goes on from the cursor. A failure anywhere leaves the
+ * progress where it was, so the next poll asks again. Credentials refused (401, 403) put the
+ * source in needs_reauth at once: it is not polled again until an administrator gives new ones,
+ * and the administrators are told (see markNeedsReauth).
  */
 export async function pullSource(deps: PullDeps, sourceId: string): Promise<PullResult> {
+  const lease = () => sql`now() + make_interval(secs => ${leaseSeconds})`;
   const [source] = await deps.db
     .update(reviewSources)
-    .set({ pullLeaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .set({ pullLeaseUntil: lease() })
     .where(
       and(
         eq(reviewSources.id, sourceId),
@@ -56,38 +64,66 @@ export async function pullSource(deps: PullDeps, sourceId: string): Promise<Pull
       .update(reviewSources)
       .set({ ...set, pullLastPollAt: new Date(), pullLeaseUntil: null })
       .where(eq(reviewSources.id, sourceId));
+  let paging = source.pullPaging;
+  let stored = 0;
+  let pages = 0;
   try {
-    const url = new URL(source.pullUrl!);
-    if (source.pullCheckpoint) url.searchParams.set('since', source.pullCheckpoint);
-    const res = await fetch(url, {
-      headers: {
-        authorization: `Bearer ${unseal(deps.config.sessionSecret, source.pullToken ?? '')}`,
-        accept: 'application/json',
-      },
-      redirect: 'error',
-      signal: AbortSignal.timeout(fetchTimeoutMs),
-    });
-    if (res.status === 401 || res.status === 403) {
-      const error = `The feed refused the credentials (HTTP ${res.status}); enter a new token`;
-      await markNeedsReauth(deps, source, error);
-      return { error, needsReauth: true };
+    for (;;) {
+      const url = new URL(source.pullUrl!);
+      if (source.pullCheckpoint) url.searchParams.set('since', source.pullCheckpoint);
+      if (paging) url.searchParams.set('cursor', paging.cursor);
+      const res = await fetch(url, {
+        headers: {
+          authorization: `Bearer ${unseal(deps.config.sessionSecret, source.pullToken ?? '')}`,
+          accept: 'application/json',
+        },
+        redirect: 'error',
+        signal: AbortSignal.timeout(fetchTimeoutMs),
+      });
+      if (res.status === 401 || res.status === 403) {
+        const error = `The feed refused the credentials (HTTP ${res.status}); enter a new token`;
+        await markNeedsReauth(deps, source, error);
+        return { error, needsReauth: true };
+      }
+      if (!res.ok) throw new Error(`The feed answered HTTP ${res.status}`);
+      const raw = await res.text();
+      const deliveryId = await storeDelivery(deps, source, raw, 'pull');
+      const { entries } = readEnvelope(raw);
+      const received = await processDelivery(deps, source, deliveryId, entries, false);
+      stored += received.results.filter((r) => r.result !== 'rejected').length;
+      pages++;
+      const newest = newestTime(
+        entries.map((e) => e.item),
+        paging?.newest ?? null,
+      );
+      const next = nextCursor(raw);
+      if (!next) {
+        const checkpoint = laterOf(source.pullCheckpoint, newest);
+        await finish({
+          pullCheckpoint: checkpoint,
+          pullPaging: null,
+          pullLastSuccessAt: new Date(),
+          lastError: null,
+          lastErrorAt: null,
+        });
+        return { stored, checkpoint, pages, more: false };
+      }
+      // This page is kept: the run (or the next one) goes on from the following page.
+      paging = { cursor: next, newest };
+      if (pages >= maxPagesPerRun) {
+        await finish({
+          pullPaging: paging,
+          pullLastSuccessAt: new Date(),
+          lastError: null,
+          lastErrorAt: null,
+        });
+        return { stored, checkpoint: source.pullCheckpoint, pages, more: true };
+      }
+      await deps.db
+        .update(reviewSources)
+        .set({ pullPaging: paging, pullLeaseUntil: lease() })
+        .where(eq(reviewSources.id, sourceId));
     }
-    if (!res.ok) throw new Error(`The feed answered HTTP ${res.status}`);
-    const raw = await res.text();
-    const deliveryId = await storeDelivery(deps, source, raw, 'pull');
-    const { entries } = readEnvelope(raw);
-    const received = await processDelivery(deps, source, deliveryId, entries, false);
-    const checkpoint = newestTime(
-      entries.map((e) => e.item),
-      source.pullCheckpoint,
-    );
-    await finish({
-      pullCheckpoint: checkpoint,
-      pullLastSuccessAt: new Date(),
-      lastError: null,
-      lastErrorAt: null,
-    });
-    return { stored: received.results.filter((r) => r.result !== 'rejected').length, checkpoint };
   } catch (err) {
     const error =
       err instanceof AppError
@@ -97,6 +133,16 @@ export async function pullSource(deps: PullDeps, sourceId: string): Promise<Pull
     return { error, needsReauth: false };
   }
 }
+
+/** The following page's cursor when the answer names one (`{items, next}`). */
+function nextCursor(raw: string): string | null {
+  const body = JSON.parse(raw) as { next?: unknown } | unknown[];
+  const next = Array.isArray(body) ? undefined : body?.next;
+  return typeof next === 'string' && next.length > 0 && next.length <= 2_000 ? next : null;
+}
+
+const laterOf = (a: string | null, b: string | null) =>
+  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b;
 
 /*
  * The alert: the status, the error and the domain event are committed together in the source's

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../platform/errors.js';
 import { inWorkspace, type ScopeDeps } from '../../platform/tenancy/scope.js';
 import { systemScope } from '../../platform/tenancy/system-scope.js';
+import { countResults } from './get-delivery.js';
 import { checkItem } from './item-contract.js';
 import { reviewDeliveries, type DeliveryVia, type ItemResult } from './schema.js';
 import { loadSource, type SourceRow } from './source-row.js';
@@ -23,7 +24,7 @@ export type Received = {
 /**
  * Raw first: the delivery is committed as it came before any of it is read, so an item this
  * code refuses (or a crash) can still be read and replayed. Then each item is checked and kept in
- * a transaction of its own: a bad item is answered as rejected, with the reason, and costs the
+ * a transaction of its own: a bad item is recorded as rejected, with the reason, and costs the
  * others nothing; an item is never half kept.
  */
 export async function storeDelivery(
@@ -37,8 +38,27 @@ export async function storeDelivery(
       .insert(reviewDeliveries)
       .values({ workspaceId: source.workspaceId, sourceId: source.id, via, raw })
       .returning({ id: reviewDeliveries.id });
+    // A posted delivery is read later, by a job: the event that starts it commits with the raw,
+    // so a crash after the answer still reads it. A poll and an import read theirs at once.
+    if (via === 'webhook')
+      ctx.emit('reviews.delivery_received', { deliveryId: row!.id, sourceId: source.id });
     return row!.id;
   });
+}
+
+/** A delivery refused whole (not JSON, not a batch): marked read, with the reason, nothing kept. */
+export async function refuseDelivery(
+  deps: ScopeDeps,
+  source: Pick<SourceRow, 'workspaceId'>,
+  deliveryId: string,
+  error: string,
+) {
+  await inWorkspace(deps, systemScope(source.workspaceId), (ctx) =>
+    ctx.tx
+      .update(reviewDeliveries)
+      .set({ results: [], error: error.slice(0, 2_000) })
+      .where(eq(reviewDeliveries.id, deliveryId)),
+  );
 }
 
 /** A posted body: `{items, backfill?}` or a bare array of items. Throws a 400 naming what is wrong. */
@@ -114,9 +134,7 @@ export async function processDelivery(
   await inWorkspace(deps, scope, (ctx) =>
     ctx.tx.update(reviewDeliveries).set({ results, backfill }).where(eq(reviewDeliveries.id, deliveryId)),
   );
-  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-  for (const r of results) counts[r.result]++;
-  return { deliveryId, backfill, results, counts };
+  return { deliveryId, backfill, results, counts: countResults(results) };
 }
 
 function externalIdOf(item: unknown): { externalId?: string } {

@@ -2,14 +2,20 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpDesk } from '../../../test/support/help-desk.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { waitUntil } from '../../../test/support/wait-until.js';
+import { processStoredDelivery, retryUnreadDeliveries } from './process-delivery-job.js';
 import { reviewDeliveries } from './schema.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
+let workspaceId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  api = t.as((await t.workspace('Acme')).apiKey);
+  // With workers: a posted delivery is answered 202 and read by the job, as in production.
+  t = await createTestApp({ workers: true });
+  const ws = await t.workspace('Acme');
+  api = t.as(ws.apiKey);
+  workspaceId = ws.workspaceId;
 }, 60_000);
 afterAll(() => t.close());
 
@@ -20,8 +26,21 @@ const newSource = async (extra: Record<string, unknown> = {}) => {
   expect(res.status, res.text).toBe(201);
   return res.json as Source;
 };
-const post = (source: Source, body: unknown, secret = source.secret) =>
+const send = (source: Source, body: unknown, secret = source.secret) =>
   t.request('POST', `/channels/reviews/${source.id}/items`, { key: secret, body });
+/** A delivery's outcome once the job has read it. */
+const outcome = (source: Source, deliveryId: string) =>
+  waitUntil(`delivery ${deliveryId} read`, async () => {
+    const res = await api.get(`/channels/reviews/${source.id}/deliveries/${deliveryId}`);
+    expect(res.status, res.text).toBe(200);
+    return res.json.state === 'pending' ? null : res.json;
+  });
+/** Posts a delivery, which is answered 202, and gives its outcome once read (or the refusal). */
+const post = async (source: Source, body: unknown, secret = source.secret) => {
+  const res = await send(source, body, secret);
+  if (res.status !== 202) return res;
+  return { status: res.status, text: res.text, json: await outcome(source, res.json.deliveryId) };
+};
 const item = (source: Source, fields: Record<string, unknown> = {}) => ({
   source: source.source,
   externalId: `r-${++n}`,
@@ -82,7 +101,8 @@ describe('items', () => {
     const source = await newSource();
     const first = item(source, { rating: 5 });
     const created = await post(source, { items: [first] });
-    expect(created.status, created.text).toBe(200);
+    expect(created.status, created.text).toBe(202);
+    expect(created.json).toMatchObject({ state: 'processed', via: 'webhook', error: null });
     expect(created.json.results).toEqual([
       { index: 0, externalId: first.externalId, result: 'created', itemId: expect.any(String) },
     ]);
@@ -118,7 +138,7 @@ describe('items', () => {
         item(source, { source: 'elsewhere' }),
       ],
     });
-    expect(res.status, res.text).toBe(200);
+    expect(res.status, res.text).toBe(202);
     expect(res.json.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 4 });
     expect(res.json.results.map((r: any) => r.reason)).toEqual([
       undefined,
@@ -138,6 +158,61 @@ describe('items', () => {
     });
     expect(res.status).toBe(400);
     expect(await deliveries(source.id)).toBe(1);
+    // Refused whole, with the reason, and the job finds nothing left to read.
+    const [kept] = await t.deps.db
+      .select()
+      .from(reviewDeliveries)
+      .where(eq(reviewDeliveries.sourceId, source.id));
+    expect(kept).toMatchObject({ raw: '{"items": [', results: [], error: 'The body is not JSON' });
+    const shown = await api.get(`/channels/reviews/${source.id}/deliveries/${kept!.id}`);
+    expect(shown.json).toMatchObject({ state: 'refused', error: 'The body is not JSON', counts: null });
+  });
+
+  it('answer 202 once stored; a delivery whose reading never ran is read again from its raw', async () => {
+    const source = await newSource();
+    const one = item(source, { rating: 5 });
+    // As if the job were lost: the raw is stored and answered, then nothing read it.
+    const res = await send(source, { items: [one] });
+    expect(res.status, res.text).toBe(202);
+    expect(res.json).toEqual({
+      deliveryId: expect.any(String),
+      status: 'accepted',
+      items: 1,
+      backfill: false,
+    });
+    const deliveryId = res.json.deliveryId as string;
+    await outcome(source, deliveryId);
+    // Undo the reading (the item and the outcome), keeping only the raw.
+    await t.deps.db.execute(`DELETE FROM review_items WHERE external_id = '${one.externalId}'`);
+    await t.deps.db.execute(`UPDATE review_deliveries SET results = NULL WHERE id = '${deliveryId}'`);
+    const [row] = await t.deps.db
+      .select({ receivedAt: reviewDeliveries.receivedAt })
+      .from(reviewDeliveries)
+      .where(eq(reviewDeliveries.id, deliveryId));
+    // Not within the first minute: the job may still be on it.
+    expect(await retryUnreadDeliveries(t.deps, row!.receivedAt)).toMatchObject({
+      read: 0,
+    });
+    const later = new Date(row!.receivedAt.getTime() + 90_000);
+    const swept = await retryUnreadDeliveries(t.deps, later);
+    expect(swept.read).toBeGreaterThanOrEqual(1);
+    expect((await itemsOf(source)).map((i) => i.externalId)).toEqual([one.externalId]);
+    expect((await outcome(source, deliveryId)).results[0]).toMatchObject({ result: 'created' });
+    // Read once: a second reading (a redelivered job) changes nothing.
+    expect(await processStoredDelivery(t.deps, { workspaceId, deliveryId })).toBeNull();
+  });
+
+  it('show a delivery only to its own workspace and source', async () => {
+    const source = await newSource();
+    const other = await newSource();
+    const res = await send(source, [item(source)]);
+    await outcome(source, res.json.deliveryId);
+    expect((await api.get(`/channels/reviews/${other.id}/deliveries/${res.json.deliveryId}`)).status).toBe(
+      404,
+    );
+    const stranger = t.as((await t.workspace('Stranger')).apiKey);
+    const seen = await stranger.get(`/channels/reviews/${source.id}/deliveries/${res.json.deliveryId}`);
+    expect(seen.status).toBe(404);
   });
 });
 

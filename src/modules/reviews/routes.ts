@@ -16,7 +16,8 @@ import { createSource, type SourceSettings } from './create-source.js';
 import { findSourceForDelivery } from './find-source.js';
 import { listItems } from './list-items.js';
 import { deleteSource, getSource, listSources } from './list-sources.js';
-import { processDelivery, readEnvelope, storeDelivery } from './receive-items.js';
+import { getDelivery } from './get-delivery.js';
+import { readEnvelope, refuseDelivery, storeDelivery } from './receive-items.js';
 import * as s from './schemas.js';
 import { updateSource } from './update-source.js';
 
@@ -151,7 +152,7 @@ export function reviewRoutes(deps: AppDeps) {
         operationId: 'receiveReviewItems',
         summary: 'Receive a batch of reviews or mentions',
         description:
-          "Authenticated with the source's secret as a bearer token. The body is stored as it came before it is read; the answer gives each item's outcome.",
+          "Authenticated with the source's secret as a bearer token. The body is stored as it came, then answered 202 once it is known to be a batch; a job reads and keeps each item (read again from the stored raw if that fails). Each item's outcome: GET /channels/reviews/{id}/deliveries/{deliveryId}.",
         method: 'post',
         path: '/channels/reviews/{id}/items',
         tags,
@@ -163,7 +164,7 @@ export function reviewRoutes(deps: AppDeps) {
           },
         },
         responses: {
-          200: jsonResponse(s.receivedSchema, "Stored; each item's outcome"),
+          202: jsonResponse(s.acceptedSchema, 'Stored; its items are read by a job'),
           ...errorResponses,
           413: problem('Larger than 5 MB'),
         },
@@ -177,13 +178,37 @@ export function reviewRoutes(deps: AppDeps) {
         throw new AppError('REVIEW_DELIVERY_TOO_LARGE', { message: 'A delivery is limited to 5 MB' });
       }
       const deliveryId = await storeDelivery(deps, source, raw, 'webhook');
-      const { entries, backfill } = readEnvelope(raw);
-      return reply(
-        c,
-        s.receivedSchema,
-        await processDelivery(deps, source, deliveryId, entries, backfill),
-        200,
-      );
+      let envelope: ReturnType<typeof readEnvelope>;
+      try {
+        envelope = readEnvelope(raw);
+      } catch (err) {
+        // Refused now, so the sender knows; kept raw, and the job finds it already refused.
+        if (err instanceof AppError) await refuseDelivery(deps, source, deliveryId, err.message);
+        throw err;
+      }
+      const accepted = {
+        deliveryId,
+        status: 'accepted' as const,
+        items: envelope.entries.length,
+        backfill: envelope.backfill,
+      };
+      return c.json(s.acceptedSchema.parse(accepted), 202);
+    },
+  );
+
+  app.openapi(
+    defineRoute(manage, {
+      operationId: 'getReviewDelivery',
+      summary: 'A delivery of a source: read yet or not, and what became of each item',
+      method: 'get',
+      path: '/channels/reviews/{id}/deliveries/{deliveryId}',
+      tags,
+      request: { params: s.deliveryParams },
+      responses: { 200: jsonResponse(s.deliverySchema, 'The delivery'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id, deliveryId } = c.req.valid('param');
+      return reply(c, s.deliverySchema, await run(c, (ctx) => getDelivery(ctx, id, deliveryId)), 200);
     },
   );
 

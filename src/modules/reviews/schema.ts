@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, workspaceId } from '../../db/columns.js';
 import { conversations } from '../conversations/schema.js';
@@ -38,6 +39,12 @@ export const reviewSources = pgTable(
     pullToken: text('pull_token'),
     /** The newest item time taken from the feed: sent back as `since`, moved only after a stored fetch. */
     pullCheckpoint: text('pull_checkpoint'),
+    /**
+     * A read of several pages not finished yet (the run's bound reached, or a failure): the next
+     * page's cursor, and the newest item time of the pages read so far, which becomes the
+     * checkpoint once the last page is read. The next run goes on from here.
+     */
+    pullPaging: jsonb('pull_paging').$type<{ cursor: string; newest: string | null }>(),
     pullLeaseUntil: ts('pull_lease_until'),
     pullLastPollAt: ts('pull_last_poll_at'),
     pullLastSuccessAt: ts('pull_last_success_at'),
@@ -67,10 +74,18 @@ export const reviewDeliveries = pgTable(
     raw: text('raw').notNull(),
     backfill: boolean('backfill').notNull().default(false),
     receivedAt: ts('received_at').notNull().defaultNow(),
-    /** Filled once read: each item's outcome. Null: stored, not processed (a crash in between). */
+    /** Filled once read: each item's outcome. Null: stored, not processed yet (or a crash in between). */
     results: jsonb('results').$type<ItemResult[]>(),
+    /** Why the whole delivery was refused (not JSON, not a batch): nothing of it was kept but the raw. */
+    error: text('error'),
   },
-  (t) => [index('review_deliveries_source_idx').on(t.sourceId, t.receivedAt.desc())],
+  (t) => [
+    index('review_deliveries_source_idx').on(t.sourceId, t.receivedAt.desc()),
+    // The sweep's question: what was stored and never read.
+    index('review_deliveries_unread_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.results} IS NULL`),
+  ],
 );
 
 export type CustomerMatch = {

@@ -111,19 +111,42 @@ export const itemResultSchema = z
   })
   .openapi('ReviewItemResult');
 
-export const receivedSchema = z
+const itemCounts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const acceptedSchema = z
   .object({
     deliveryId: z.uuid().openapi({ description: 'The raw delivery, kept as it came' }),
+    status: z.literal('accepted'),
+    items: z.number().int().openapi({ description: 'Items in the batch, each read and kept by a job' }),
     backfill: z.boolean(),
-    counts: z.object({
-      created: z.number().int(),
-      updated: z.number().int(),
-      unchanged: z.number().int(),
-      rejected: z.number().int(),
-    }),
-    results: z.array(itemResultSchema),
   })
-  .openapi('ReviewItemsReceived');
+  .openapi('ReviewItemsAccepted');
+
+export const deliveryParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  deliveryId: z.uuid().openapi({ param: { name: 'deliveryId', in: 'path' } }),
+});
+
+export const deliverySchema = z
+  .object({
+    deliveryId: z.uuid(),
+    via: z.enum(['webhook', 'pull', 'csv']),
+    receivedAt: z.string(),
+    state: z.enum(['pending', 'processed', 'refused']).openapi({
+      description:
+        'pending: stored, its items not read yet; processed: each item has its outcome; refused: the body was not a batch (error says why), nothing was kept but the raw',
+    }),
+    error: z.string().nullable(),
+    backfill: z.boolean(),
+    counts: itemCounts.nullable(),
+    results: z.array(itemResultSchema).nullable(),
+  })
+  .openapi('ReviewDelivery');
 
 const identity = z.object({ type: z.enum(['social', 'email']), value: z.string() });
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
+import type { Capacity } from '../workspaces/index.js';
 import { routingAgents, type CapacityKind } from './schema.js';
 
 export type AgentRow = typeof routingAgents.$inferSelect;
@@ -58,4 +59,10 @@ export async function addLoad(
       ...(delta > 0 && at ? { lastAssignedAt: at } : {}),
     })
     .where(and(eq(routingAgents.userId, userId)));
+}
+
+/** How many more conversations of a kind an agent may be given: none of phone while on a call. */
+export function roomFor(agent: AgentRow, capacity: Capacity, kind: CapacityKind): number {
+  if (kind === 'phone' && agent.calls > 0) return 0;
+  return Math.max(0, capacity[kind] - agent[kind]);
 }

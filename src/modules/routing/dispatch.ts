@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignIfFree } from '../conversations/index.js';
 import { teamRoster, type Capacity } from '../workspaces/index.js';
-import { lockAgents, onlineAgents, type AgentRow } from './agents.js';
+import { lockAgents, onlineAgents, roomFor, type AgentRow } from './agents.js';
 import { moveItem } from './items.js';
 import { capacityKinds, routingItems, type CapacityKind } from './schema.js';
 
@@ -63,7 +63,7 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string): Promise<nu
       .for('update', { skipLocked: true });
     let round = 0;
     for (const item of waiting) {
-      const agent = leastRecent(agents.filter((a) => a[item.kind] < capacity.get(a.userId)![item.kind]));
+      const agent = leastRecent(agents.filter((a) => roomFor(a, capacity.get(a.userId)!, item.kind) > 0));
       if (!agent) continue; // nobody has room for this kind any more; another kind may still go
       if (!(await assignIfFree(ctx, item.conversationId, agent.userId))) continue;
       // Strictly increasing, so fairness holds even for offers made within one millisecond.
@@ -81,8 +81,10 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string): Promise<nu
 /** The places an agent has free, by kind. */
 function roomOf(agent: AgentRow, capacity: Capacity): Map<CapacityKind, number> {
   const room = new Map<CapacityKind, number>();
-  for (const kind of capacityKinds)
-    if (agent[kind] < capacity[kind]) room.set(kind, capacity[kind] - agent[kind]);
+  for (const kind of capacityKinds) {
+    const free = roomFor(agent, capacity, kind);
+    if (free > 0) room.set(kind, free);
+  }
   return room;
 }
 

@@ -19,6 +19,8 @@ export const routingEvents = defineEvents({
     to: z.enum(presenceStatuses),
     returned: z.number().int(),
   }),
+  // An agent's calls in progress changed: with none, their phone capacity is free again.
+  'routing.phone_line_changed': z.object({ userId: z.uuid(), calls: z.number().int() }),
   // A person assigned beyond the agent's capacity: allowed, and on the record.
   'routing.over_capacity': z.object({
     conversationId: z.uuid(),

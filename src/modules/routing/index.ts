@@ -21,5 +21,6 @@ export const routingModule = defineModule({
 export { dispatchTeams } from './dispatch.js';
 
 export { recordCallWait, type CallWait } from './call-waits.js';
+export { occupyPhoneLine } from './phone-line.js';
 
 export { chatAgentsOnline, routingOf } from './visitor-view.js';

@@ -28,6 +28,8 @@ export const routingAgents = pgTable(
     email: integer('load_email').notNull().default(0),
     phone: integer('load_phone').notNull().default(0),
     social: integer('load_social').notNull().default(0),
+    // Calls the agent is on now: while on one, their whole phone capacity is taken.
+    calls: integer('calls').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),

@@ -4,7 +4,7 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import type { ModuleEvents } from '../../platform/events/define-events.js';
 import { assignConversation, isFinished, isHumanReply, loadConversation } from '../conversations/index.js';
 import { capacitiesOf } from '../workspaces/index.js';
-import { lockAgents } from './agents.js';
+import { lockAgents, roomFor } from './agents.js';
 import { loadItem, moveItem, type ItemRow } from './items.js';
 import { capacityKindOf, priorityRank } from './kinds.js';
 import { recordWait } from './rollup.js';
@@ -196,5 +196,5 @@ async function available(ctx: WorkContext, userId: string, item: ItemRow) {
   const [agent] = await lockAgents(ctx, [userId]);
   if (agent?.status !== 'online') return false;
   const capacity = (await capacitiesOf(ctx, [userId])).get(userId);
-  return Boolean(capacity && agent[item.kind] < capacity[item.kind]);
+  return Boolean(capacity && roomFor(agent, capacity, item.kind) > 0);
 }

@@ -22,6 +22,7 @@ export const trackConversations = defineListener({
     'conversation.message_added',
     'conversation.status_changed',
     'conversation.transferred',
+    'conversation.human_answered',
   ],
   async handle(event, deps) {
     await inWorkspace(deps, systemScope(event.workspaceId), async (ctx) => {
@@ -33,6 +34,9 @@ export const trackConversations = defineListener({
         if (event.data.role === 'customer') await customerWrote(c, at);
         if (isHumanReply(event.data)) await humanReplied(c, at);
       }
+      // A member who took the customer's call answered them then, not when the event was written.
+      if (event.type === 'conversation.human_answered')
+        await humanReplied(c, new Date(event.data.answeredAt));
       if (event.type === 'conversation.status_changed') {
         await statusChanged(c, event.data.from, event.data.to, at);
       }

@@ -1246,9 +1246,26 @@ export interface paths {
         put?: never;
         /**
          * Receive a batch of reviews or mentions
-         * @description Authenticated with the source's secret as a bearer token. The body is stored as it came before it is read; the answer gives each item's outcome.
+         * @description Authenticated with the source's secret as a bearer token. The body is stored as it came, then answered 202 once it is known to be a batch; a job reads and keeps each item (read again from the stored raw if that fails). Each item's outcome: GET /channels/reviews/{id}/deliveries/{deliveryId}.
          */
         post: operations["receiveReviewItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/reviews/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery of a source: read yet or not, and what became of each item */
+        get: operations["getReviewDelivery"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2795,20 +2812,38 @@ export interface components {
             firstSeenAt: string;
             lastSeenAt: string;
         };
-        ReviewItemsReceived: {
+        ReviewItemsAccepted: {
             /**
              * Format: uuid
              * @description The raw delivery, kept as it came
              */
             deliveryId: string;
+            /** @enum {string} */
+            status: "accepted";
+            /** @description Items in the batch, each read and kept by a job */
+            items: number;
+            backfill: boolean;
+        };
+        ReviewDelivery: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @enum {string} */
+            via: "webhook" | "pull" | "csv";
+            receivedAt: string;
+            /**
+             * @description pending: stored, its items not read yet; processed: each item has its outcome; refused: the body was not a batch (error says why), nothing was kept but the raw
+             * @enum {string}
+             */
+            state: "pending" | "processed" | "refused";
+            error: string | null;
             backfill: boolean;
             counts: {
                 created: number;
                 updated: number;
                 unchanged: number;
                 rejected: number;
-            };
-            results: components["schemas"]["ReviewItemResult"][];
+            } | null;
+            results: components["schemas"]["ReviewItemResult"][] | null;
         };
         ReviewItemResult: {
             index: number;
@@ -9276,13 +9311,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored; each item's outcome */
-            200: {
+            /** @description Stored; its items are read by a job */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewItemsReceived"];
+                    "application/json": components["schemas"]["ReviewItemsAccepted"];
                 };
             };
             /** @description Invalid input; invalid_params names each bad field */
@@ -9332,6 +9367,74 @@ export interface operations {
             };
             /** @description Larger than 5 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReviewDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDelivery"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

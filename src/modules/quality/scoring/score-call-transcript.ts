@@ -1,34 +1,29 @@
 import type { WorkContext } from '../../../platform/tenancy/scope.js';
-import { transcriptSchema, type Transcript } from '../../../engine/quality/formats.js';
-import { checkAgentOutlier } from '../coaching/check-agent-outlier.js';
-import { loadQualitySettings } from '../settings/quality-settings.js';
-import { loadEngine } from './load-engine.js';
-import { presentScore } from './present-score.js';
-import { saveScore } from './save-score.js';
+import { qualityCallTurns, type CallTurn } from '../schema.js';
+import { scoreConversation } from './score-conversation.js';
 
 /*
- * A call's own transcript (what was said, with the call's holds, transfers and IVR steps as
- * events), scored as the conversation's score: on a call the words are in the transcript, not in
- * the conversation's messages. The same rubric, the same row and the same event as every score.
+ * A call's words, handed over by the phone channel once the call has ended, kept with the
+ * conversation and judged with it: the conversation is scored again now, on its messages and
+ * every call's words together (load-transcript.ts). The call's holds and transfers are already on
+ * the conversation's timeline, so they count too. Scoring the conversation again later (when it
+ * is resolved) reads the same words, so what the call showed is never replaced by a judgement of
+ * the messages alone. A call's words sent again replace that call's, never another call's.
  */
 export async function scoreCallTranscript(
   ctx: WorkContext,
-  target: { conversationId: string; displayId: number; agentId: string | null; teamId: string | null },
-  transcript: Transcript,
+  call: { conversationId: string; callId: string },
+  turns: readonly CallTurn[],
 ) {
-  const settings = await loadQualitySettings(ctx);
-  const { scoreTranscript } = await loadEngine();
-  const result = scoreTranscript(transcriptSchema.parse(transcript), settings.rubric);
-  const row = await saveScore(ctx, { ...target, channel: 'phone' }, result);
-  ctx.emit('conversation.scored', {
-    conversationId: target.conversationId,
-    displayId: target.displayId,
-    agentId: target.agentId,
-    teamId: target.teamId,
-    overall: row.overall,
-    road: row.road,
-    flags: row.flags,
-  });
-  if (target.agentId) await checkAgentOutlier(ctx, target.agentId, settings.outlier);
-  return presentScore(row);
+  const values = { turns: [...turns], updatedAt: new Date() };
+  await ctx.tx
+    .insert(qualityCallTurns)
+    .values({
+      workspaceId: ctx.workspaceId,
+      conversationId: call.conversationId,
+      callId: call.callId,
+      ...values,
+    })
+    .onConflictDoUpdate({ target: [qualityCallTurns.conversationId, qualityCallTurns.callId], set: values });
+  return scoreConversation(ctx, call.conversationId);
 }
