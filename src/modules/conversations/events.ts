@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels, conversationStatuses, messageRoles } from './schema.js';
+import { channels, conversationStatuses, messageRoles, priorities } from './schema.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 const subject = { conversationId: z.uuid(), displayId: z.number().int() };
@@ -41,6 +41,12 @@ export const conversationEvents = defineEvents({
     ...subject,
     from: z.enum(conversationStatuses),
     to: z.enum(conversationStatuses),
+  }),
+  // Routing reorders its queue in the same transaction; service levels choose the policy again.
+  'conversation.priority_changed': z.object({
+    ...subject,
+    from: z.enum(priorities),
+    to: z.enum(priorities),
   }),
   'conversation.verified': z.object({ ...subject, method: z.string() }),
   // The customer asked for a person (a chat widget's "Talk to a person").

@@ -57,6 +57,11 @@ export const transferBody = z
 
 export const statusBody = z.object({ status: z.enum(conversationStatuses) }).strict();
 
+export const priorityBody = z
+  .object({ priority: z.enum(priorities) })
+  .strict()
+  .openapi('PriorityInput');
+
 export const verifyBody = z
   .object({
     method: text({ min: 1, max: 64 }).openapi({ example: 'security_questions' }),

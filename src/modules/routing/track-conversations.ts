@@ -1,7 +1,7 @@
 import { and, eq, min } from 'drizzle-orm';
 import { defineReaction } from '../../platform/events/define-reaction.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assignConversation, isFinished, loadConversation } from '../conversations/index.js';
+import { assignConversation, isFinished, loadConversation, type Priority } from '../conversations/index.js';
 import { capacitiesOf } from '../workspaces/index.js';
 import { lockAgents } from './agents.js';
 import { loadItem, moveItem, type ItemRow } from './items.js';
@@ -14,7 +14,8 @@ import { routingItems } from './schema.js';
  * disagrees with the conversation: created with a team (queued), assigned or transferred (held or
  * queued again), answered by a human (the first-human clock stops; an offer becomes an
  * assignment), resolved or closed (out of the queue; a wait with no human counts as abandoned),
- * reopened (back to its last agent if available, otherwise to the front of the queue).
+ * reopened (back to its last agent if available, otherwise to the front of the queue), given
+ * another priority (another place in the queue, with its arrival kept).
  */
 export const trackConversations = defineReaction({
   name: 'routing.track-conversations',
@@ -24,6 +25,7 @@ export const trackConversations = defineReaction({
     'conversation.assigned',
     'conversation.transferred',
     'conversation.status_changed',
+    'conversation.priority_changed',
   ],
   async handle(event, ctx) {
     // Most messages come after a conversation's first human and change nothing here; they are
@@ -77,6 +79,11 @@ export const trackConversations = defineReaction({
           enqueuedAt: now,
           sortAt: now,
         }));
+      }
+      case 'conversation.priority_changed': {
+        // Its place follows: same arrival, another rank (the queue is read by priority first).
+        const { to } = event.data as { to: Priority };
+        return void (await moveItem(ctx, item, { priority: priorityRank(to) }));
       }
       case 'conversation.status_changed': {
         const { from, to } = event.data as { from: string; to: string };

@@ -22,6 +22,7 @@ export const trackConversations = defineListener({
     'conversation.message_added',
     'conversation.status_changed',
     'conversation.transferred',
+    'conversation.priority_changed',
   ],
   async handle(event, deps) {
     await inWorkspace(deps, systemScope(event.workspaceId), async (ctx) => {
