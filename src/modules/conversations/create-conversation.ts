@@ -5,6 +5,7 @@ import { findCustomerRow } from '../customers/index.js';
 import { assertMember, assertTeam, takeConversationNumber } from '../workspaces/index.js';
 import { present, recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
+import type { SkillRequirement } from './schema.js';
 
 export type CreateConversationInput = {
   customerId: string;
@@ -13,6 +14,7 @@ export type CreateConversationInput = {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   teamId?: string;
   assigneeId?: string;
+  skills?: SkillRequirement[];
   message: {
     text: string;
     role?: 'customer' | 'agent';
@@ -83,6 +85,7 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
     customerId,
     channel: input.channel,
     messageId: message!.id,
+    ...(input.skills ? { skills: input.skills } : {}),
   });
   return { ...present(row!), firstMessageId: message!.id };
 }

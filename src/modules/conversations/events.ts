@@ -4,6 +4,10 @@ import { defineEvents, type PayloadsOf } from '../../platform/events/define-even
 
 const subject = { conversationId: z.uuid(), displayId: z.number().int() };
 const holder = z.object({ userId: z.uuid().nullable(), teamId: z.uuid().nullable() });
+// The skills it needs (routing keeps them with the conversation's place in its queue).
+const skills = z
+  .array(z.object({ skill: z.string(), minLevel: z.number().int(), preferred: z.boolean() }))
+  .optional();
 
 export const conversationEvents = defineEvents({
   'conversation.created': z.object({
@@ -11,6 +15,7 @@ export const conversationEvents = defineEvents({
     customerId: z.uuid(),
     channel: z.enum(channels),
     messageId: z.uuid(),
+    skills,
   }),
   'conversation.message_added': z.object({
     ...subject,
@@ -36,6 +41,8 @@ export const conversationEvents = defineEvents({
     from: holder,
     to: holder,
     verified: z.boolean(),
+    // Given with the transfer: they replace the ones it needed before.
+    skills,
   }),
   'conversation.status_changed': z.object({
     ...subject,

@@ -29,7 +29,7 @@ export { verifyIdentity } from './verify-identity.js';
 export { getConversation } from './get-conversation.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
-export { isFinished, channels, type Channel, type Priority } from './schema.js';
+export { isFinished, channels, type Channel, type Priority, type SkillRequirement } from './schema.js';
 export { requestHuman } from './request-human.js';
 export {
   conversationStartedWith,

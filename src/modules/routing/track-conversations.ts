@@ -1,13 +1,20 @@
 import { and, eq, min } from 'drizzle-orm';
 import { defineReaction } from '../../platform/events/define-reaction.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import { assignConversation, isFinished, loadConversation, type Priority } from '../conversations/index.js';
+import {
+  assignConversation,
+  isFinished,
+  loadConversation,
+  type Priority,
+  type SkillRequirement,
+} from '../conversations/index.js';
 import { capacitiesOf } from '../workspaces/index.js';
 import { lockAgents } from './agents.js';
 import { loadItem, moveItem, type ItemRow } from './items.js';
 import { capacityKindOf, priorityRank } from './kinds.js';
 import { recordWait } from './rollup.js';
 import { routingItems } from './schema.js';
+import { requirementMaps } from './skills.js';
 
 /*
  * Routing follows each conversation in the transaction that changes it, so its queue never
@@ -36,7 +43,9 @@ export const trackConversations = defineReaction({
     )
       return;
     const id = event.data.conversationId;
-    const item = (await loadItem(ctx, id)) ?? (await startItem(ctx, id));
+    const skills = (event.data as { skills?: SkillRequirement[] }).skills;
+    const needs = skills ? requirementMaps(skills) : {};
+    const item = (await loadItem(ctx, id)) ?? (await startItem(ctx, id, needs));
     switch (event.type) {
       case 'conversation.created':
         return;
@@ -61,12 +70,12 @@ export const trackConversations = defineReaction({
       case 'conversation.transferred': {
         const { to } = event.data as { to: { userId: string | null; teamId: string | null } };
         if (item.state === 'done')
-          return void (await moveItem(ctx, item, { teamId: to.teamId, agentId: to.userId }));
+          return void (await moveItem(ctx, item, { teamId: to.teamId, agentId: to.userId, ...needs }));
         if (to.userId) {
           return void (await moveItem(
             ctx,
             item,
-            { state: 'assigned', teamId: to.teamId, agentId: to.userId },
+            { state: 'assigned', teamId: to.teamId, agentId: to.userId, ...needs },
             { manual: true },
           ));
         }
@@ -78,6 +87,7 @@ export const trackConversations = defineReaction({
           state: to.teamId ? 'queued' : 'unrouted',
           enqueuedAt: now,
           sortAt: now,
+          ...needs,
         }));
       }
       case 'conversation.priority_changed': {
@@ -95,8 +105,13 @@ export const trackConversations = defineReaction({
   },
 });
 
-// A conversation routing has not seen yet (created before routing followed it, or just now).
-async function startItem(ctx: WorkContext, conversationId: string): Promise<ItemRow> {
+// A conversation routing has not seen yet (created before routing followed it, or just now), with
+// the skills its creation asked for.
+async function startItem(
+  ctx: WorkContext,
+  conversationId: string,
+  needs: Pick<ItemRow, 'requiredSkills' | 'preferredSkills'> | object,
+): Promise<ItemRow> {
   const conv = await loadConversation(ctx, conversationId);
   // A phone conversation's waits are its calls', recorded per call by the phone channel.
   const startedByCustomer = !conv.firstHumanReplyAt && conv.channel !== 'phone';
@@ -116,6 +131,7 @@ async function startItem(ctx: WorkContext, conversationId: string): Promise<Item
       waitingSince: startedByCustomer ? conv.createdAt : null,
       // A conversation an agent started has had its human: it never enters the measure.
       firstHumanAt: startedByCustomer ? null : conv.firstHumanReplyAt,
+      ...needs,
     })
     .returning();
   if (conv.assigneeId && !isFinished(conv.status)) {
