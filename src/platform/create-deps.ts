@@ -7,6 +7,7 @@ import { noEnrichments, type Enrichments } from './enrichment/define-enrichment.
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
+import { createStaffSockets } from './realtime/staff-sockets.js';
 
 export function createDeps(
   config: Config,
@@ -17,5 +18,6 @@ export function createDeps(
 ): AppDeps {
   const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, events, reactions, enrichments, logger, credentials };
+  const staffSockets = createStaffSockets();
+  return { config, handle, db: handle.db, events, reactions, enrichments, logger, credentials, staffSockets };
 }

@@ -146,8 +146,8 @@ const choose = (agents: AgentRow[], preferred: (a: AgentRow) => boolean) =>
     )[0]?.a;
 
 /** Routes each of several teams in turn. */
-export async function dispatchTeams(ctx: WorkContext, teamIds: Iterable<string>) {
+export async function dispatchTeams(ctx: WorkContext, teamIds: Iterable<string>, now = new Date()) {
   let offered = 0;
-  for (const teamId of new Set(teamIds)) offered += await dispatchTeam(ctx, teamId);
+  for (const teamId of new Set(teamIds)) offered += await dispatchTeam(ctx, teamId, now);
   return offered;
 }

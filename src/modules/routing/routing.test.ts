@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { auditTrail } from '../workspaces/index.js';
-import { sweepRouting } from './route-on-change.js';
+import { sweepRouting } from './sweep-routing-job.js';
 import { capacity, routingDesk } from './test-fixtures.js';
 
 let t: TestApp;
