@@ -57,7 +57,7 @@ export const skillNameSchema = z
   .toLowerCase()
   .min(1)
   .max(50)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'letters and digits, with spaces, _ . or -')
+  .regex(/^[a-z0-9][a-z0-9 _.-]*$/, 'letters a-z and digits, with spaces, _ . or -')
   .openapi({ example: 'spanish' });
 export const skillLevelSchema = z
   .number()
