@@ -122,6 +122,25 @@ describe('skills', () => {
     expect(await d.routing(unserved)).toMatchObject({ state: 'offered', agentId: none });
   });
 
+  it('passes over a conversation that needs what no single agent has, reading on in the queue', async () => {
+    const d = await routingDesk(t, { agents: 2, capacity: { chat: 1 } });
+    const [speaker, biller] = d.agents;
+    await d.skills(speaker!, [{ skill: 'spanish', level: 5 }]);
+    await d.skills(biller!, [{ skill: 'billing', level: 5 }]);
+    // Each skill is on offer, but nobody has both.
+    const both = await d.needing([{ skill: 'spanish' }, { skill: 'billing' }]);
+    const first = await d.wait('first');
+    const second = await d.wait('second');
+    for (const agent of d.agents) await d.presence(agent!, 'online');
+    // Two places: the first read finds the one nobody can take and the first; the next read,
+    // after them, finds the second.
+    expect(await d.dispatch()).toBe(2);
+    expect(await d.routing(both)).toMatchObject({ state: 'queued', position: 1 });
+    expect(new Set([(await d.routing(first))!.agentId, (await d.routing(second))!.agentId])).toEqual(
+      new Set(d.agents),
+    );
+  });
+
   it('waits for preferred skills until the team’s wait has passed, then takes any agent with the required ones', async () => {
     const d = await routingDesk(t, { agents: 2, capacity: { chat: 5 } });
     const [billing, generalist] = d.agents;
