@@ -8,6 +8,7 @@ import { noRedirects, type Redirects } from './redirects/define-redirect.js';
 import { createEventBus } from './events/domain-events.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger } from './logger.js';
+import { createStaffSockets } from './realtime/staff-sockets.js';
 
 export function createDeps(
   config: Config,
@@ -19,5 +20,17 @@ export function createDeps(
 ): AppDeps {
   const events = createEventBus(handle, logger);
   const credentials = createCredentialCache({ ttlMs: 5_000, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, events, reactions, enrichments, redirects, logger, credentials };
+  const staffSockets = createStaffSockets();
+  return {
+    config,
+    handle,
+    db: handle.db,
+    events,
+    reactions,
+    enrichments,
+    redirects,
+    logger,
+    credentials,
+    staffSockets,
+  };
 }

@@ -207,6 +207,46 @@ describe('conversations', () => {
     expect(message).toMatchObject({ text: 'On it.', authorId: null });
   });
 
+  it('changes the priority, on the timeline and as an event, and refuses an unknown one', async () => {
+    const conv = await newConversation();
+    const raised = await api.post(`/conversations/${conv.id}/priority`, { priority: 'high' });
+    expect(raised.status, raised.text).toBe(200);
+    expect(raised.json.priority).toBe('high');
+    // The same priority again is no change.
+    expect((await api.post(`/conversations/${conv.id}/priority`, { priority: 'high' })).status).toBe(200);
+    const detail = await api.get(`/conversations/${conv.id}`);
+    expect(detail.json.priority).toBe('high');
+    const changes = detail.json.timeline.filter((e: { type: string }) => e.type === 'priority_changed');
+    expect(changes).toEqual([expect.objectContaining({ data: { from: 'normal', to: 'high' } })]);
+    const events = await t.handle.db
+      .select({ data: eventOutbox.data })
+      .from(eventOutbox)
+      .where(
+        and(
+          eq(eventOutbox.type, 'conversation.priority_changed'),
+          sql`${eventOutbox.data}->>'conversationId' = ${conv.id}`,
+        ),
+      );
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ conversationId: conv.id, from: 'normal', to: 'high' }),
+    ]);
+
+    const bad = await api.post(`/conversations/${conv.id}/priority`, { priority: 'whenever' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.invalid_params.map((p: { name: string }) => p.name)).toContain('priority');
+    expect((await api.post(`/conversations/${conv.id}/priority`, {})).status).toBe(400);
+    const missing = await api.post(`/conversations/${crypto.randomUUID()}/priority`, { priority: 'low' });
+    expect(missing.status).toBe(404);
+  });
+
+  it("never changes another workspace's conversation's priority", async () => {
+    const conv = await newConversation();
+    const other = t.as((await t.workspace('Other')).apiKey);
+    const res = await other.post(`/conversations/${conv.id}/priority`, { priority: 'urgent' });
+    expect(res.status).toBe(404);
+    expect((await api.get(`/conversations/${conv.id}`)).json.priority).toBe('normal');
+  });
+
   it('lists with filters and a cursor that walks every page once', async () => {
     // Several statuses, and an older conversation made the most recently active.
     const [older, resolved, pending] = [

@@ -6,6 +6,7 @@ import { assertMember, assertTeam, takeConversationNumber } from '../workspaces/
 import { present, recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
 import { authorOf } from './author-kind.js';
+import type { SkillRequirement } from './schema.js';
 
 export type CreateConversationInput = {
   customerId: string;
@@ -14,6 +15,7 @@ export type CreateConversationInput = {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   teamId?: string;
   assigneeId?: string;
+  skills?: SkillRequirement[];
   message: {
     text: string;
     role?: 'customer' | 'agent' | 'bot';
@@ -86,6 +88,7 @@ export async function createConversation(ctx: WorkContext, input: CreateConversa
     customerId,
     channel: input.channel,
     messageId: message!.id,
+    ...(input.skills ? { skills: input.skills } : {}),
   });
   return { ...present(row!), firstMessageId: message!.id };
 }

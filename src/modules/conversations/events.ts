@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { channels, conversationStatuses, messageRoles } from './schema.js';
 import { authorKinds } from './author-kind.js';
+import { channels, conversationStatuses, messageRoles, priorities } from './schema.js';
 import { defineEvents, type PayloadsOf } from '../../platform/events/define-events.js';
 
 const subject = { conversationId: z.uuid(), displayId: z.number().int() };
 const holder = z.object({ userId: z.uuid().nullable(), teamId: z.uuid().nullable() });
+// The skills it needs (routing keeps them with the conversation's place in its queue).
+const skills = z
+  .array(z.object({ skill: z.string(), minLevel: z.number().int(), preferred: z.boolean() }))
+  .optional();
 
 export const conversationEvents = defineEvents({
   'conversation.created': z.object({
@@ -12,6 +16,7 @@ export const conversationEvents = defineEvents({
     customerId: z.uuid(),
     channel: z.enum(channels),
     messageId: z.uuid(),
+    skills,
   }),
   'conversation.message_added': z.object({
     ...subject,
@@ -40,11 +45,19 @@ export const conversationEvents = defineEvents({
     from: holder,
     to: holder,
     verified: z.boolean(),
+    // Given with the transfer: they replace the ones it needed before.
+    skills,
   }),
   'conversation.status_changed': z.object({
     ...subject,
     from: z.enum(conversationStatuses),
     to: z.enum(conversationStatuses),
+  }),
+  // Routing reorders its queue in the same transaction; service levels choose the policy again.
+  'conversation.priority_changed': z.object({
+    ...subject,
+    from: z.enum(priorities),
+    to: z.enum(priorities),
   }),
   'conversation.verified': z.object({ ...subject, method: z.string() }),
   // The customer asked for a person (a chat widget's "Talk to a person").

@@ -31,7 +31,7 @@ export { getConversation } from './get-conversation.js';
 export { isHumanReply, type AuthorKind } from './author-kind.js';
 export { lastHumanReplies } from './last-human-replies.js';
 export { listFinishedConversations, type FinishedConversation } from './list-finished-conversations.js';
-export { isFinished, channels, type Channel, type Priority } from './schema.js';
+export { isFinished, channels, type Channel, type Priority, type SkillRequirement } from './schema.js';
 export { proposeMessage, type Proposal } from './propose-message.js';
 export type { ConversationJoinInput } from './start-or-join.js';
 export { requestHuman } from './request-human.js';

@@ -10,6 +10,7 @@ import {
 } from '../../platform/http/route-helpers.js';
 import { addMessage } from './add-message.js';
 import { assignConversation } from './assign-conversation.js';
+import { changePriority } from './change-priority.js';
 import { changeStatus } from './change-status.js';
 import { loadConversation, present, withEnrichment, withEnrichments } from './conversation-row.js';
 import { startOrJoin } from './start-or-join.js';
@@ -196,6 +197,31 @@ export function conversationRoutes(deps: AppDeps) {
         await run(
           c,
           (ctx) => changeStatus(ctx, c.req.valid('param').id, c.req.valid('json').status),
+          withEnrichment,
+        ),
+        200,
+      ),
+  );
+
+  app.openapi(
+    defineRoute(staff('conversations:write'), {
+      operationId: 'changeConversationPriority',
+      summary: 'Change the priority',
+      description:
+        'Moves the conversation to its new place in its queue (most urgent first, then by arrival) and chooses its service-level policy again.',
+      method: 'post',
+      path: '/conversations/{id}/priority',
+      tags,
+      request: { params: idParams, ...jsonBody(s.priorityBody) },
+      responses: updated,
+    }),
+    async (c) =>
+      reply(
+        c,
+        s.conversationSchema,
+        await run(
+          c,
+          (ctx) => changePriority(ctx, c.req.valid('param').id, c.req.valid('json').priority),
           withEnrichment,
         ),
         200,

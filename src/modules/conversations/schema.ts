@@ -11,6 +11,8 @@ export const messageRoles = ['customer', 'agent', 'bot', 'system'] as const;
 export type Channel = (typeof channels)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
 export type Priority = (typeof priorities)[number];
+/** A skill a conversation needs (or, preferred, wants) its agent to have, at least at a level. */
+export type SkillRequirement = { skill: string; minLevel: number; preferred: boolean };
 /** Resolved or closed: what gets scored, and what a customer's reply reopens. */
 export type FinishedStatus = Extract<ConversationStatus, 'resolved' | 'closed'>;
 export const finishedStatuses: FinishedStatus[] = ['resolved', 'closed'];

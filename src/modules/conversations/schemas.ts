@@ -1,8 +1,29 @@
 import { z } from '@hono/zod-openapi';
 import { channels, conversationStatuses, messageRoles, priorities } from './schema.js';
 import { isStorableText, text, unstorableTextMessage } from '../../platform/http/input-schemas.js';
+import { eachSkillOnce, skillLevelSchema, skillNameSchema } from '../workspaces/index.js';
 
 const messageText = text({ min: 1, max: 50_000 });
+
+export const skillRequirementsSchema = z
+  .array(
+    z
+      .object({
+        skill: skillNameSchema,
+        minLevel: skillLevelSchema.default(1),
+        preferred: z.boolean().default(false).openapi({
+          description:
+            "Wanted rather than needed: agents who have it are waited for, up to the team's preferredSkillsWaitSeconds",
+        }),
+      })
+      .strict(),
+  )
+  .max(20)
+  .superRefine(eachSkillOnce)
+  .openapi('SkillRequirements', {
+    description:
+      'Skills the conversation needs: only agents with each required one at minLevel or above are offered it',
+  });
 
 export const createConversationBody = z
   .object({
@@ -12,6 +33,7 @@ export const createConversationBody = z
     priority: z.enum(priorities).optional(),
     teamId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
+    skills: skillRequirementsSchema.optional(),
     message: z
       .object({
         text: messageText,
@@ -49,6 +71,7 @@ export const transferBody = z
   .object({
     teamId: z.uuid().optional(),
     userId: z.uuid().optional(),
+    skills: skillRequirementsSchema.optional().openapi({ description: 'Replaces the skills it needs' }),
     note: z
       .string({ error: 'a handover note is required' })
       .trim()
@@ -61,6 +84,11 @@ export const transferBody = z
   .openapi('TransferInput');
 
 export const statusBody = z.object({ status: z.enum(conversationStatuses) }).strict();
+
+export const priorityBody = z
+  .object({ priority: z.enum(priorities) })
+  .strict()
+  .openapi('PriorityInput');
 
 export const verifyBody = z
   .object({
@@ -250,6 +278,7 @@ export const routingSchema = z
       .object({ minSeconds: z.number().int(), maxSeconds: z.number().int() })
       .nullable()
       .openapi({ description: "From the queue's recent time to first human; null unless queued" }),
+    skills: skillRequirementsSchema,
   })
   .openapi('ConversationRouting');
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { conversations } from './schema.js';
+import { conversations, type SkillRequirement } from './schema.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assertMember, assertTeam } from '../workspaces/index.js';
 import { loadConversation, present, recordEvent } from './conversation-row.js';
 
-export type TransferInput = { teamId?: string; userId?: string; note: string };
+export type TransferInput = { teamId?: string; userId?: string; note: string; skills?: SkillRequirement[] };
 
 // A transfer hands the whole case over: the handover note travels with it, and the identity
 // verification stays on the conversation, so the next person never asks again.
@@ -29,6 +29,11 @@ export async function transferConversation(ctx: WorkContext, id: string, input: 
     verified: Boolean(current.verifiedAt),
   };
   await recordEvent(ctx, id, 'transferred', data);
-  ctx.emit('conversation.transferred', { conversationId: id, displayId: current.displayId, ...data });
+  ctx.emit('conversation.transferred', {
+    conversationId: id,
+    displayId: current.displayId,
+    ...data,
+    ...(input.skills ? { skills: input.skills } : {}),
+  });
   return present(row!);
 }

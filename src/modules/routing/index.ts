@@ -2,8 +2,9 @@ import { defineModule } from '../../platform/modules/define-module.js';
 import { routingEvents } from './events.js';
 import { routingPermissions } from './permissions.js';
 import { conversationRouting } from './queue-view.js';
-import { routeOnChange, routingSweep } from './route-on-change.js';
+import { routeOnChange } from './route-on-change.js';
 import { routingRoutes } from './routes.js';
+import { socketPresence, sweepRoutingJob } from './sweep-routing-job.js';
 import { trackConversations } from './track-conversations.js';
 
 // Teams as queues: agents' presence and load, automatic assignment in arrival order, each
@@ -16,7 +17,8 @@ export const routingModule = defineModule({
   reactions: [trackConversations],
   listeners: [routeOnChange],
   enrichments: [conversationRouting],
-  services: [routingSweep],
+  jobs: [sweepRoutingJob],
+  services: [socketPresence],
 });
 export { dispatchTeams } from './dispatch.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { sweepRouting } from './route-on-change.js';
+import { sweepRouting } from './sweep-routing-job.js';
 import { routingDesk } from './test-fixtures.js';
 
 let t: TestApp;

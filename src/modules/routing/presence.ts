@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignIfFree } from '../conversations/index.js';
 import { assertMember } from '../workspaces/index.js';
-import { lockAgents } from './agents.js';
+import { ensureAgents, lockAgents } from './agents.js';
 import { answeredOffers } from './answered-offers.js';
 import { moveItem } from './items.js';
 import { routingAgents, routingItems, type Presence } from './schema.js';
@@ -43,6 +43,21 @@ export async function setPresence(ctx: WorkContext, userId: string, status: Pres
     ctx.emit('routing.presence_changed', { userId, from: agent!.status, to: status, returned });
   }
   return { userId, status, lastSeenAt: now, returned };
+}
+
+/*
+ * A sign of life that changes nothing else: the agent is seen now. An agent the sweep made away
+ * stays away until they say they are back (a presence PUT), so a tab left open in the background
+ * does not pull work to someone who walked off.
+ */
+export async function heartbeat(ctx: WorkContext, userId: string, now = new Date()) {
+  await ensureAgents(ctx, [userId]);
+  const [agent] = await ctx.tx
+    .update(routingAgents)
+    .set({ lastSeenAt: now })
+    .where(eq(routingAgents.userId, userId))
+    .returning({ status: routingAgents.status });
+  return { userId, status: agent!.status, lastSeenAt: now, returned: 0 };
 }
 
 /** Presence of several agents (offline when never seen). */

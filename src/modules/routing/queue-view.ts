@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { defineEnrichment } from '../../platform/enrichment/define-enrichment.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { teamRoster } from '../workspaces/index.js';
+import type { SkillRequirement } from '../conversations/index.js';
 import { answeredOffers } from './answered-offers.js';
+import { requirementList } from './skills.js';
 import { percentile, sumBuckets } from './rollup.js';
 import { firstHumanRollup, routingAgents, routingItems } from './schema.js';
 
@@ -18,6 +20,7 @@ type Routing = {
   enqueuedAt: Date | null;
   position: number | null;
   estimatedWait: { minSeconds: number; maxSeconds: number } | null;
+  skills: SkillRequirement[];
 };
 
 /*
@@ -38,6 +41,8 @@ export const conversationRouting = defineEnrichment<Routing>({
         agentId: i.agentId,
         enqueuedAt: i.enqueuedAt,
         offeredAt: i.offeredAt,
+        requiredSkills: i.requiredSkills,
+        preferredSkills: i.preferredSkills,
         // Spelt out with its own aliases: drizzle writes a one-table query's columns unqualified.
         position: sql<number | null>`CASE WHEN i.state = 'queued' THEN (
           SELECT count(*)::int + 1 FROM routing_items q
@@ -68,6 +73,7 @@ export const conversationRouting = defineEnrichment<Routing>({
             enqueuedAt: r.enqueuedAt,
             position: r.position,
             estimatedWait: pace ? { minSeconds: pace.p50 * rounds, maxSeconds: pace.p90 * rounds } : null,
+            skills: requirementList(r.requiredSkills, r.preferredSkills),
           },
         ];
       }),

@@ -10,9 +10,15 @@ import {
   scopedRunner,
 } from '../../platform/http/route-helpers.js';
 import { addLiveRoutingRoute } from './live-view.js';
-import { setPresence } from './presence.js';
+import { heartbeat, setPresence } from './presence.js';
+import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { timeToFirstHuman } from './report.js';
 import * as s from './schemas.js';
+
+const memberOf = (ctx: WorkContext) => {
+  if (!ctx.actor.userId) throw new AppError('FORBIDDEN', { message: 'Only a member has a presence' });
+  return ctx.actor.userId;
+};
 
 const presenceResponses = { 200: jsonResponse(s.presenceSchema, 'Presence set'), ...errorResponses };
 
@@ -25,7 +31,7 @@ export function routingRoutes(deps: AppDeps) {
       operationId: 'setMyPresence',
       summary: 'Set your own presence (repeat it as a heartbeat)',
       description:
-        'online, away or offline. Repeat at least every 30 seconds while online: an agent not seen for 45 seconds becomes away. Going away or offline returns unanswered offers to their queues with their original place.',
+        'online, away or offline. Going away or offline returns unanswered offers to their queues with their original place. While online, show a sign of life at least every 30 seconds (this PUT again, POST /me/heartbeat, or an open realtime socket): an agent not seen for 45 seconds becomes away within the next 10.',
       method: 'put',
       path: '/me/presence',
       tags: ['Routing'],
@@ -34,10 +40,24 @@ export function routingRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { status } = c.req.valid('json');
-      const result = await run(c, (ctx) => {
-        if (!ctx.actor.userId) throw new AppError('FORBIDDEN', { message: 'Only a member has a presence' });
-        return setPresence(ctx, ctx.actor.userId, status);
-      });
+      const result = await run(c, (ctx) => setPresence(ctx, memberOf(ctx), status));
+      return reply(c, s.presenceSchema, result, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(staff('presence:own'), {
+      operationId: 'heartbeat',
+      summary: 'Show you are still there',
+      description:
+        'Marks you seen without changing your presence. While online, send it (or keep a realtime socket open) at least every 30 seconds: an agent not seen for 45 seconds becomes away, and their unanswered offers return to their queues with their original place.',
+      method: 'post',
+      path: '/me/heartbeat',
+      tags: ['Routing'],
+      responses: { 200: jsonResponse(s.presenceSchema, 'Seen'), ...errorResponses },
+    }),
+    async (c) => {
+      const result = await run(c, (ctx) => heartbeat(ctx, memberOf(ctx)));
       return reply(c, s.presenceSchema, result, 200);
     },
   );

@@ -1,6 +1,9 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
+import { routingAgents } from './schema.js';
+import { sweepRoutingJob } from './sweep-routing-job.js';
 import { routingDesk } from './test-fixtures.js';
 
 let t: TestApp;
@@ -45,5 +48,30 @@ describe('routing with workers', () => {
     const on = await d.api.patch(`/teams/${d.teamId}`, { autoAssign: true });
     expect(on.status).toBe(200);
     await waitUntil('offered once turned on', async () => (await d.routing(later))?.state === 'offered');
+  });
+
+  it('sweeps as a durable job: a stopped heartbeat reads as away, and the next sweep is queued', async () => {
+    const d = await routingDesk(t, { agents: 1, capacity: { chat: 5 } });
+    const [agent] = d.agents;
+    await d.presence(agent!, 'online');
+    // Last seen a minute ago: the heartbeat stopped.
+    await d.scoped((ctx) =>
+      ctx.tx
+        .update(routingAgents)
+        .set({ lastSeenAt: new Date(Date.now() - 60_000) })
+        .where(eq(routingAgents.userId, agent!)),
+    );
+    // The cron starts the chain each minute; here it is started at once.
+    await t.background!.queue.send(sweepRoutingJob, {});
+    await waitUntil(
+      'the agent away',
+      async () => (await d.loads()).find((l) => l.userId === agent)?.status === 'away',
+    );
+    await waitUntil('the next sweep queued', async () => {
+      const queued = await t.handle.db.execute(
+        sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'routing.sweep' AND state = 'created' AND start_after > now()`,
+      );
+      return (queued as unknown as { rows: { n: number }[] }).rows[0]!.n === 1;
+    });
   });
 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { auditTrail } from '../workspaces/index.js';
-import { sweepRouting } from './route-on-change.js';
+import { sweepRouting } from './sweep-routing-job.js';
 import { capacity, routingDesk } from './test-fixtures.js';
 
 let t: TestApp;
@@ -95,6 +95,32 @@ describe('routing', () => {
     await d.presence(d.agents[0]!, 'online');
     await d.dispatch();
     expect(await d.routing(urgent)).toMatchObject({ state: 'offered' });
+  });
+
+  it('moves a conversation in its queue when its priority changes, keeping its arrival', async () => {
+    const d = await routingDesk(t, { agents: 1, capacity: { chat: 1 } });
+    const first = await d.wait('first');
+    const second = await d.wait('second');
+    const before = await d.routing(second);
+    expect(before).toMatchObject({ position: 2 });
+    const raised = await d.api.post(`/conversations/${second}/priority`, { priority: 'high' });
+    expect(raised.status, raised.text).toBe(200);
+    expect(raised.json.routing).toMatchObject({
+      state: 'queued',
+      position: 1,
+      enqueuedAt: before!.enqueuedAt,
+    });
+    expect(await d.routing(first)).toMatchObject({ position: 2 });
+    await d.presence(d.agents[0]!, 'online');
+    await d.dispatch();
+    expect(await d.routing(second)).toMatchObject({ state: 'offered', agentId: d.agents[0] });
+    expect(await d.routing(first)).toMatchObject({ state: 'queued', position: 1 });
+
+    // Lowered below the rest of the queue, it waits behind them.
+    const later = await d.wait('later');
+    await d.api.post(`/conversations/${first}/priority`, { priority: 'low' });
+    expect(await d.routing(later)).toMatchObject({ position: 1 });
+    expect(await d.routing(first)).toMatchObject({ position: 2 });
   });
 
   it('gives back unanswered offers when the agent goes away, each with its original enqueuedAt', async () => {

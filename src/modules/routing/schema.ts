@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ts, workspaceId } from '../../db/columns.js';
 import { conversations } from '../conversations/schema.js';
 import { teams, users, workspaces } from '../workspaces/schema.js';
@@ -69,6 +69,10 @@ export const routingItems = pgTable(
     // Time to first human: from the customer's first message to a human's first public reply.
     waitingSince: ts('waiting_since'),
     firstHumanAt: ts('first_human_at'),
+    // Skills by name with the least level: required ones limit who is offered it; preferred ones
+    // are waited for up to the team's preferredSkillsWaitSeconds from enqueuedAt. Null: none.
+    requiredSkills: jsonb('required_skills').$type<Record<string, number>>(),
+    preferredSkills: jsonb('preferred_skills').$type<Record<string, number>>(),
   },
   (t) => [
     index('routing_items_queue_idx')

@@ -43,7 +43,24 @@ export async function routingDesk(
       return res.json;
     },
     /** What an event would trigger, run here without workers. */
-    dispatch: () => scoped((ctx) => dispatchTeam(ctx, team.id)),
+    dispatch: (now?: Date) => scoped((ctx) => dispatchTeam(ctx, team.id, now)),
+    /** A customer's conversation waiting in the team's queue for the skills it names. */
+    needing: async (skills: Record<string, unknown>[], text = 'Hola, ¿hay alguien?') => {
+      const res = await api.post('/conversations', {
+        customerId: customer.id,
+        channel: 'chat',
+        teamId: team.id,
+        skills,
+        message: { text },
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.json.id as string;
+    },
+    skills: async (userId: string, skills: { skill: string; level: number }[]) => {
+      const res = await api.patch(`/users/${userId}`, { skills });
+      expect(res.status, res.text).toBe(200);
+      return res.json;
+    },
     routing: async (conversationId: string) => {
       const res = await api.get(`/conversations/${conversationId}`);
       expect(res.status, res.text).toBe(200);

@@ -2,20 +2,29 @@ import { and, eq, min } from 'drizzle-orm';
 import { defineReaction } from '../../platform/events/define-reaction.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import type { ModuleEvents } from '../../platform/events/define-events.js';
-import { assignConversation, isFinished, isHumanReply, loadConversation } from '../conversations/index.js';
+import {
+  assignConversation,
+  isFinished,
+  isHumanReply,
+  loadConversation,
+  type Priority,
+  type SkillRequirement,
+} from '../conversations/index.js';
 import { capacitiesOf } from '../workspaces/index.js';
 import { lockAgents, roomFor } from './agents.js';
 import { loadItem, moveItem, type ItemRow } from './items.js';
 import { capacityKindOf, priorityRank } from './kinds.js';
 import { recordWait } from './rollup.js';
 import { routingItems } from './schema.js';
+import { requirementMaps } from './skills.js';
 
 /*
  * Routing follows each conversation in the transaction that changes it, so its queue never
  * disagrees with the conversation: created with a team (queued), assigned or transferred (held or
  * queued again), answered by a human (the first-human clock stops; an offer becomes an
  * assignment), resolved or closed (out of the queue; a wait with no human counts as abandoned),
- * reopened (back to its last agent if available, otherwise to the front of the queue).
+ * reopened (back to its last agent if available, otherwise to the front of the queue), given
+ * another priority (another place in the queue, with its arrival kept).
  */
 export const trackConversations = defineReaction({
   name: 'routing.track-conversations',
@@ -25,6 +34,7 @@ export const trackConversations = defineReaction({
     'conversation.assigned',
     'conversation.transferred',
     'conversation.status_changed',
+    'conversation.priority_changed',
   ],
   async handle(event, ctx) {
     // Most messages come after a conversation's first human and change nothing here; they are
@@ -35,7 +45,9 @@ export const trackConversations = defineReaction({
     )
       return;
     const id = event.data.conversationId;
-    const item = (await loadItem(ctx, id)) ?? (await startItem(ctx, id));
+    const skills = (event.data as { skills?: SkillRequirement[] }).skills;
+    const needs = skills ? requirementMaps(skills) : {};
+    const item = (await loadItem(ctx, id)) ?? (await startItem(ctx, id, needs));
     switch (event.type) {
       case 'conversation.created':
         return;
@@ -60,12 +72,12 @@ export const trackConversations = defineReaction({
       case 'conversation.transferred': {
         const { to } = event.data as { to: { userId: string | null; teamId: string | null } };
         if (item.state === 'done')
-          return void (await moveItem(ctx, item, { teamId: to.teamId, agentId: to.userId }));
+          return void (await moveItem(ctx, item, { teamId: to.teamId, agentId: to.userId, ...needs }));
         if (to.userId) {
           return void (await moveItem(
             ctx,
             item,
-            { state: 'assigned', teamId: to.teamId, agentId: to.userId },
+            { state: 'assigned', teamId: to.teamId, agentId: to.userId, ...needs },
             { manual: true },
           ));
         }
@@ -77,7 +89,13 @@ export const trackConversations = defineReaction({
           state: to.teamId ? 'queued' : 'unrouted',
           enqueuedAt: now,
           sortAt: now,
+          ...needs,
         }));
+      }
+      case 'conversation.priority_changed': {
+        // Its place follows: same arrival, another rank (the queue is read by priority first).
+        const { to } = event.data as { to: Priority };
+        return void (await moveItem(ctx, item, { priority: priorityRank(to) }));
       }
       case 'conversation.status_changed': {
         const { from, to } = event.data as { from: string; to: string };
@@ -89,8 +107,13 @@ export const trackConversations = defineReaction({
   },
 });
 
-// A conversation routing has not seen yet (created before routing followed it, or just now).
-async function startItem(ctx: WorkContext, conversationId: string): Promise<ItemRow> {
+// A conversation routing has not seen yet (created before routing followed it, or just now), with
+// the skills its creation asked for.
+async function startItem(
+  ctx: WorkContext,
+  conversationId: string,
+  needs: Pick<ItemRow, 'requiredSkills' | 'preferredSkills'> | object,
+): Promise<ItemRow> {
   const conv = await loadConversation(ctx, conversationId);
   // A phone conversation's waits are its calls', recorded per call by the phone channel.
   const startedByCustomer = !conv.firstHumanReplyAt && conv.channel !== 'phone';
@@ -110,6 +133,7 @@ async function startItem(ctx: WorkContext, conversationId: string): Promise<Item
       waitingSince: startedByCustomer ? conv.createdAt : null,
       // A conversation an agent started has had its human: it never enters the measure.
       firstHumanAt: startedByCustomer ? null : conv.firstHumanReplyAt,
+      ...needs,
     })
     .returning();
   if (conv.assigneeId && !isFinished(conv.status)) {

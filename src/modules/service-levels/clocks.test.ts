@@ -186,6 +186,34 @@ describe('a conversation’s clocks', () => {
     }
   });
 
+  it('chooses the policy again when the priority changes', async () => {
+    const urgent = await d.policy({
+      name: 'Urgent',
+      appliesTo: { priority: 'urgent' },
+      targets: { firstHumanResponseSeconds: 300, resolutionSeconds: 2 * hour },
+    });
+    try {
+      const id = await d.open();
+      expect((await d.sla(id))!.policyId).toBe(fallback.id);
+      const raised = await d.api.post(`/conversations/${id}/priority`, { priority: 'urgent' });
+      expect(raised.status, raised.text).toBe(200);
+      await d.settle();
+      const sla = (await d.sla(id))!;
+      expect(sla.policyId).toBe(urgent.id);
+      const first = sla.targets.find((x) => x.kind === 'firstHumanResponse')!;
+      expect(seconds(first.startedAt, first.dueAt!)).toBe(300);
+      const resolution = sla.targets.find((x) => x.kind === 'resolution')!;
+      expect(seconds(resolution.startedAt, resolution.dueAt!)).toBe(2 * hour);
+
+      // Back to normal: the general policy again.
+      await d.api.post(`/conversations/${id}/priority`, { priority: 'normal' });
+      await d.settle();
+      expect((await d.sla(id))!.policyId).toBe(fallback.id);
+    } finally {
+      await d.api.delete(`/sla-policies/${urgent.id}`);
+    }
+  });
+
   it('counts working time in the policy’s calendar', async () => {
     const calendar = await d.calendar({ timezone: 'America/New_York', hours: officeHoursWithLunch });
     const team = await d.desk.team(`Office ${Date.now()}`, []);

@@ -23,6 +23,7 @@ export const trackConversations = defineListener({
     'conversation.status_changed',
     'conversation.transferred',
     'conversation.human_answered',
+    'conversation.priority_changed',
   ],
   async handle(event, deps) {
     await inWorkspace(deps, systemScope(event.workspaceId), async (ctx) => {

@@ -50,5 +50,6 @@ export { takeConversationNumber } from './take-conversation-number.js';
 export { namesOf } from './names-of.js';
 export { pickCoach } from './pick-coach.js';
 export { teamRoster, teamsOfMember, capacitiesOf } from './teams.js';
-export { defaultCapacity, type Capacity } from './schema.js';
+export { defaultCapacity, type Capacity, type SkillLevel } from './schema.js';
+export { eachSkillOnce, skillLevelSchema, skillNameSchema } from './schemas.js';
 export { recordAudit, auditTrail, type AuditEntry } from './audit-trail.js';

@@ -1,7 +1,7 @@
 import { requirePermission } from '../../platform/access/permissions.js';
 import { eq } from 'drizzle-orm';
 import { findAccountByEmail } from './accounts.js';
-import { memberships, users, type Capacity, type Role } from './schema.js';
+import { memberships, users, type Capacity, type Role, type SkillLevel } from './schema.js';
 import { roleRank } from '../../platform/access/roles.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/access/secrets.js';
@@ -13,6 +13,7 @@ const memberColumns = {
   name: users.name,
   role: memberships.role,
   capacity: memberships.capacity,
+  skills: memberships.skills,
   joinedAt: memberships.createdAt,
 };
 
@@ -82,10 +83,10 @@ export async function addMember(
   return getMember(ctx, userId);
 }
 
-export type MemberChange = { role?: Role; capacity?: Partial<Capacity> };
+export type MemberChange = { role?: Role; capacity?: Partial<Capacity>; skills?: SkillLevel[] };
 
-// A role and a capacity change in one request; a capacity is merged over the current one, so a
-// client may send only the channel it changes.
+// A role, capacity and skills change in one request; a capacity is merged over the current one, so
+// a client may send only the channel it changes; skills are replaced as a whole list.
 export async function updateMember(ctx: WorkContext, userId: string, change: MemberChange) {
   if (change.role) {
     requirePermission(ctx.actor, 'members:manage');
@@ -93,13 +94,19 @@ export async function updateMember(ctx: WorkContext, userId: string, change: Mem
   }
   const current = await getMember(ctx, userId);
   const capacity = change.capacity ? { ...current.capacity, ...change.capacity } : undefined;
-  if (capacity) await ctx.tx.update(memberships).set({ capacity }).where(eq(memberships.userId, userId));
+  const { skills } = change;
+  if (capacity || skills)
+    await ctx.tx
+      .update(memberships)
+      .set({ ...(capacity ? { capacity } : {}), ...(skills ? { skills } : {}) })
+      .where(eq(memberships.userId, userId));
   ctx.emit('member.updated', {
     userId,
     ...(change.role ? { role: change.role } : {}),
     ...(capacity ? { capacity } : {}),
+    ...(skills ? { skills } : {}),
   });
-  return capacity ? { ...current, capacity } : current;
+  return { ...current, ...(capacity ? { capacity } : {}), ...(skills ? { skills } : {}) };
 }
 
 async function changeMemberRole(ctx: WorkContext, userId: string, role: Role) {

@@ -78,9 +78,9 @@ export function workspaceRoutes(deps: AppDeps) {
   app.openapi(
     defineRoute(staff('members:capacity'), {
       operationId: 'updateMember',
-      summary: "Change a member's role or capacity",
+      summary: "Change a member's role, capacity or skills",
       description:
-        'Supervisors may change capacity; a change of role needs members:manage (owners and admins).',
+        'Supervisors may change capacity and skills (a list of {skill, level} that replaces the current one); a change of role needs members:manage (owners and admins).',
       method: 'patch',
       path: '/users/{id}',
       ...tags('Users'),

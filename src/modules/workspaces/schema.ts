@@ -42,6 +42,9 @@ export type Capacity = { chat: number; email: number; phone: number; social: num
 // A few chats side by side, a longer email pile, one call (a call takes the whole phone capacity).
 export const defaultCapacity: Capacity = { chat: 3, email: 10, phone: 1, social: 5 };
 
+/** What a member knows and how well (1 beginner … 5 expert); routing matches conversations' needs to it. */
+export type SkillLevel = { skill: string; level: number };
+
 export const memberships = pgTable(
   'memberships',
   {
@@ -51,6 +54,7 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: roles }).notNull(),
     capacity: jsonb('capacity').$type<Capacity>().notNull().default(defaultCapacity),
+    skills: jsonb('skills').$type<SkillLevel[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
@@ -64,6 +68,9 @@ export const teams = pgTable(
     name: text('name').notNull(),
     // A team is a queue; with this on, routing offers its waiting conversations to its members.
     autoAssign: boolean('auto_assign').notNull().default(false),
+    // How long a waiting conversation holds out for agents with its preferred skills before any
+    // agent with its required skills may take it.
+    preferredSkillsWaitSeconds: integer('preferred_skills_wait_seconds').notNull().default(60),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('teams_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],

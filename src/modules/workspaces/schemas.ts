@@ -50,6 +50,37 @@ export const capacitySchema = z
     description: 'Conversations of each kind worked at once; routing never offers beyond it',
   });
 
+// Skill names are compared without case ("Spanish" and "spanish" are one skill).
+export const skillNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(50)
+  .regex(/^[a-z0-9][a-z0-9 _.-]*$/, 'letters a-z and digits, with spaces, _ . or -')
+  .openapi({ example: 'spanish' });
+export const skillLevelSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(5)
+  .openapi({ description: '1 beginner … 5 expert' });
+
+/** Refuses a list that names a skill twice (each skill has one level or one requirement). */
+export const eachSkillOnce = (list: readonly { skill: string }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach(({ skill }, i) => {
+    if (seen.has(skill)) ctx.addIssue({ code: 'custom', path: [i, 'skill'], message: 'named twice' });
+    seen.add(skill);
+  });
+};
+
+export const skillsSchema = z
+  .array(z.object({ skill: skillNameSchema, level: skillLevelSchema }).strict())
+  .max(100)
+  .superRefine(eachSkillOnce)
+  .openapi('SkillLevels', { description: 'What a member knows and how well; routing matches it' });
+
 export const memberSchema = z
   .object({
     id: z.uuid(),
@@ -57,6 +88,7 @@ export const memberSchema = z
     name: z.string(),
     role: roleSchema,
     capacity: capacitySchema,
+    skills: skillsSchema,
     joinedAt: z.string(),
   })
   .openapi('Member');
@@ -73,14 +105,26 @@ export const addMemberBody = z
   .openapi('AddMemberInput');
 
 export const updateMemberBody = atLeastOneField(
-  z.object({ role: roleSchema.optional(), capacity: capacitySchema.partial().strict().optional() }).strict(),
+  z
+    .object({
+      role: roleSchema.optional(),
+      capacity: capacitySchema.partial().strict().optional(),
+      skills: skillsSchema.optional().openapi({ description: 'Replaces the member’s skills' }),
+    })
+    .strict(),
 ).openapi('UpdateMemberInput');
+
+const preferredWait = z.number().int().min(0).max(86_400).openapi({
+  description:
+    'How long a waiting conversation holds out for agents with its preferred skills before any agent with its required skills may take it',
+});
 
 export const teamSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
     autoAssign: z.boolean(),
+    preferredSkillsWaitSeconds: preferredWait,
     createdAt: z.string(),
     members: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
     memberCount: z.number().int().optional(),
@@ -89,6 +133,12 @@ export const teamSchema = z
 
 export const createTeamBody = z.object({ name: text({ min: 1, max: 100 }) }).strict();
 export const updateTeamBody = atLeastOneField(
-  z.object({ name: text({ min: 1, max: 100 }).optional(), autoAssign: z.boolean().optional() }).strict(),
+  z
+    .object({
+      name: text({ min: 1, max: 100 }).optional(),
+      autoAssign: z.boolean().optional(),
+      preferredSkillsWaitSeconds: preferredWait.optional(),
+    })
+    .strict(),
 ).openapi('UpdateTeamInput');
 export const addTeamMemberBody = z.object({ userId: z.uuid() }).strict();

@@ -27,7 +27,7 @@ export async function getTeam(ctx: WorkContext, id: string) {
 export async function updateTeam(
   ctx: WorkContext,
   id: string,
-  change: { name?: string; autoAssign?: boolean },
+  change: { name?: string; autoAssign?: boolean; preferredSkillsWaitSeconds?: number },
 ) {
   await getTeam(ctx, id);
   if (change.name) {
@@ -38,23 +38,31 @@ export async function updateTeam(
     if (taken) throw new AppError('TEAM_NAME_TAKEN', { message: `A team named "${change.name}" exists` });
   }
   const [team] = await ctx.tx.update(teams).set(change).where(eq(teams.id, id)).returning();
-  ctx.emit('team.updated', { teamId: id, name: team!.name, autoAssign: team!.autoAssign });
+  ctx.emit('team.updated', {
+    teamId: id,
+    name: team!.name,
+    autoAssign: team!.autoAssign,
+    preferredSkillsWaitSeconds: team!.preferredSkillsWaitSeconds,
+  });
   return getTeam(ctx, id);
 }
 
-/** A team as routing sees it: whether it assigns by itself, and its members with their capacity. */
+/**
+ * A team as routing sees it: whether it assigns by itself, how long preferred skills are waited
+ * for, and its members with their capacity and skills.
+ */
 export async function teamRoster(ctx: WorkContext, teamId: string) {
   const [team] = await ctx.tx
-    .select({ autoAssign: teams.autoAssign })
+    .select({ autoAssign: teams.autoAssign, preferredSkillsWaitSeconds: teams.preferredSkillsWaitSeconds })
     .from(teams)
     .where(eq(teams.id, teamId));
   if (!team) return null;
   const members = await ctx.tx
-    .select({ userId: teamMembers.userId, capacity: memberships.capacity })
+    .select({ userId: teamMembers.userId, capacity: memberships.capacity, skills: memberships.skills })
     .from(teamMembers)
     .innerJoin(memberships, eq(memberships.userId, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId));
-  return { teamId, autoAssign: team.autoAssign, members };
+  return { teamId, ...team, members };
 }
 
 /** The teams a member belongs to (routing offers them work from each). */
@@ -83,6 +91,7 @@ export async function listTeams(ctx: WorkContext) {
       workspaceId: teams.workspaceId,
       name: teams.name,
       autoAssign: teams.autoAssign,
+      preferredSkillsWaitSeconds: teams.preferredSkillsWaitSeconds,
       createdAt: teams.createdAt,
       memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
     })

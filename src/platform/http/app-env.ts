@@ -11,6 +11,7 @@ import type { Enrichments } from '../enrichment/define-enrichment.js';
 import type { Redirects } from '../redirects/define-redirect.js';
 import type { EventBus } from '../events/domain-events.js';
 import type { Scope } from '../tenancy/scope.js';
+import type { StaffSockets } from '../realtime/staff-sockets.js';
 import type { JobQueue } from '../jobs/index.js';
 import { validationError } from '../errors.js';
 
@@ -28,6 +29,8 @@ export type AppDeps = {
   redirects: Redirects;
   logger: Logger;
   credentials: CredentialCache;
+  /** The members with a realtime socket open in this process (presence counts them as seen). */
+  staffSockets: StaffSockets;
   // Present where jobs can be sent (every server and worker process).
   jobs?: Pick<JobQueue<any>, 'send'>;
 };

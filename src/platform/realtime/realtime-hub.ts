@@ -37,6 +37,7 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
         if (now && now.workspaceId === scope.workspaceId && now.actor.role === scope.actor.role) return;
         holders.delete(socket);
         rooms.get(scope.workspaceId)?.delete(socket);
+        deps.staffSockets.closed(socket);
         socket.close(CLOSE_CREDENTIAL_ENDED, now ? 'your role changed; connect again' : 'signed out');
       }),
     );
@@ -55,10 +56,12 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       room.add(socket);
       rooms.set(scope.workspaceId, room);
       holders.set(socket, { scope, recheck });
+      deps.staffSockets.opened(socket, scope.workspaceId, scope.actor.userId);
     },
     leave(workspaceId, socket) {
       rooms.get(workspaceId)?.delete(socket);
       holders.delete(socket);
+      deps.staffSockets.closed(socket);
     },
     async start() {
       stopListening ??= deps.events.on('*', deliver);
@@ -77,7 +80,10 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       stopRechecks = undefined;
       holders.clear();
       for (const room of rooms.values())
-        for (const socket of room) socket.close(1001, 'server shutting down');
+        for (const socket of room) {
+          deps.staffSockets.closed(socket);
+          socket.close(1001, 'server shutting down');
+        }
       rooms.clear();
     },
   };

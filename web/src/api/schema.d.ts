@@ -72,8 +72,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a member's role or capacity
-         * @description Supervisors may change capacity; a change of role needs members:manage (owners and admins).
+         * Change a member's role, capacity or skills
+         * @description Supervisors may change capacity and skills (a list of {skill, level} that replaces the current one); a change of role needs members:manage (owners and admins).
          */
         patch: operations["updateMember"];
         trace?: never;
@@ -430,6 +430,26 @@ export interface paths {
         put?: never;
         /** Change the status */
         post: operations["changeConversationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the priority
+         * @description Moves the conversation to its new place in its queue (most urgent first, then by arrival) and chooses its service-level policy again.
+         */
+        post: operations["changeConversationPriority"];
         delete?: never;
         options?: never;
         head?: never;
@@ -975,10 +995,30 @@ export interface paths {
         get?: never;
         /**
          * Set your own presence (repeat it as a heartbeat)
-         * @description online, away or offline. Repeat at least every 30 seconds while online: an agent not seen for 45 seconds becomes away. Going away or offline returns unanswered offers to their queues with their original place.
+         * @description online, away or offline. Going away or offline returns unanswered offers to their queues with their original place. While online, show a sign of life at least every 30 seconds (this PUT again, POST /me/heartbeat, or an open realtime socket): an agent not seen for 45 seconds becomes away within the next 10.
          */
         put: operations["setMyPresence"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show you are still there
+         * @description Marks you seen without changing your presence. While online, send it (or keep a realtime socket open) at least every 30 seconds: an agent not seen for 45 seconds becomes away, and their unanswered offers return to their queues with their original place.
+         */
+        post: operations["heartbeat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1489,6 +1529,7 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "supervisor" | "agent" | "executive" | "frontline";
             capacity: components["schemas"]["Capacity"];
+            skills: components["schemas"]["SkillLevels"];
             joinedAt: string;
         };
         /** @description Conversations of each kind worked at once; routing never offers beyond it */
@@ -1498,6 +1539,13 @@ export interface components {
             phone: number;
             social: number;
         };
+        /** @description What a member knows and how well; routing matches it */
+        SkillLevels: {
+            /** @example spanish */
+            skill: string;
+            /** @description 1 beginner … 5 expert */
+            level: number;
+        }[];
         AddMemberInput: {
             /** Format: email */
             email: string;
@@ -1515,12 +1563,15 @@ export interface components {
                 phone?: number;
                 social?: number;
             };
+            skills?: components["schemas"]["SkillLevels"] & unknown;
         };
         Team: {
             /** Format: uuid */
             id: string;
             name: string;
             autoAssign: boolean;
+            /** @description How long a waiting conversation holds out for agents with its preferred skills before any agent with its required skills may take it */
+            preferredSkillsWaitSeconds: number;
             createdAt: string;
             members?: {
                 /** Format: uuid */
@@ -1532,6 +1583,8 @@ export interface components {
         UpdateTeamInput: {
             name?: string;
             autoAssign?: boolean;
+            /** @description How long a waiting conversation holds out for agents with its preferred skills before any agent with its required skills may take it */
+            preferredSkillsWaitSeconds?: number;
         };
         Me: {
             user: {
@@ -1728,7 +1781,23 @@ export interface components {
                 minSeconds: number;
                 maxSeconds: number;
             } | null;
+            skills: components["schemas"]["SkillRequirements"];
         } | null;
+        /** @description Skills the conversation needs: only agents with each required one at minLevel or above are offered it */
+        SkillRequirements: {
+            /** @example spanish */
+            skill: string;
+            /**
+             * @description 1 beginner … 5 expert
+             * @default 1
+             */
+            minLevel: number;
+            /**
+             * @description Wanted rather than needed: agents who have it are waited for, up to the team's preferredSkillsWaitSeconds
+             * @default false
+             */
+            preferred: boolean;
+        }[];
         ConversationSla: {
             /**
              * Format: uuid
@@ -1771,6 +1840,7 @@ export interface components {
             teamId?: string;
             /** Format: uuid */
             assigneeId?: string;
+            skills?: components["schemas"]["SkillRequirements"];
             message: {
                 text: string;
                 /**
@@ -1939,7 +2009,12 @@ export interface components {
             teamId?: string;
             /** Format: uuid */
             userId?: string;
+            skills?: components["schemas"]["SkillRequirements"] & unknown;
             note: string;
+        };
+        PriorityInput: {
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
         };
         QualityScore: {
             /** Format: uuid */
@@ -5181,6 +5256,77 @@ export interface operations {
             };
         };
     };
+    changeConversationPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityInput"];
+            };
+        };
+        responses: {
+            /** @description The conversation after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     verifyCustomerIdentity: {
         parameters: {
             query?: never;
@@ -7745,6 +7891,71 @@ export interface operations {
         };
         responses: {
             /** @description Presence set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
+            /** @description Invalid input; invalid_params names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seen */
             200: {
                 headers: {
                     [name: string]: unknown;
