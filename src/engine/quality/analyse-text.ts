@@ -30,6 +30,8 @@ export type Sentence = {
     hits?: Uint8Array;
     has?: (boolean | undefined)[];
     affirmed?: (RegExpExecArray | null | undefined)[];
+    // Its content words, stemmed (see content-words.ts).
+    contentWords?: readonly string[];
   };
 };
 

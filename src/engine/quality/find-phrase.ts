@@ -20,7 +20,8 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
 
 // One slot per list of the index, made at full length once: filled in any order, an array grown
 // slot by slot would be copied again and again.
-const answers = <T>(phrase: Phrase): (T | undefined)[] => new Array<T | undefined>(phrase.index.phrases.length);
+const answers = <T>(phrase: Phrase): (T | undefined)[] =>
+  new Array<T | undefined>(phrase.index.phrases.length);
 
 export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean => {
   if (phrase.always) return true;
