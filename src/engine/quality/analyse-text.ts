@@ -30,6 +30,8 @@ export type Sentence = {
     hits?: Uint8Array;
     has?: (boolean | undefined)[];
     affirmed?: (RegExpExecArray | null | undefined)[];
+    // Its content words, stemmed (see content-words.ts).
+    contentWords?: readonly string[];
   };
 };
 
@@ -211,7 +213,11 @@ const RAW_SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/;
 const ABBREVIATION =
   /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
+// Most turns hold one sentence: without an end followed by more text there is nothing to split.
+const ANY_SENTENCE_END = /[.!?…]\s+\S/;
+
 export const splitRawSentences = (text: string): string[] => {
+  if (!ANY_SENTENCE_END.test(text)) return text.trim() === '' ? [] : [text];
   const pieces: string[] = [];
   for (const piece of text.split(RAW_SENTENCE_END)) {
     const last = pieces.length - 1;

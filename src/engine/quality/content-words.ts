@@ -22,6 +22,19 @@ export const stem = (word: string): string => {
 
 const CONTENT_TYPES = new Set(['word', 'number', 'email', 'hashtag', 'url']);
 
+// A sentence's content words, stemmed, worked out once: empathy and listening both ask.
+export const sentenceWords = (analysis: TextAnalysis, sentence: Sentence): readonly string[] => {
+  if (sentence.cache.contentWords) return sentence.cache.contentWords;
+  const words: string[] = [];
+  for (let i = sentence.first; i <= sentence.last; i += 1) {
+    const token = analysis.tokens[i] ?? '';
+    if (!CONTENT_TYPES.has(analysis.types[i] ?? '') || token.length < 3 || STOP_WORDS.has(token)) continue;
+    words.push(stem(token));
+  }
+  sentence.cache.contentWords = words;
+  return words;
+};
+
 export const contentWords = (analysis: TextAnalysis, sentences?: readonly Sentence[]): Set<string> => {
   if (!sentences) return (analysis.cache.contentWords ??= collect(analysis, analysis.sentences));
   return collect(analysis, sentences);
@@ -29,12 +42,6 @@ export const contentWords = (analysis: TextAnalysis, sentences?: readonly Senten
 
 const collect = (analysis: TextAnalysis, sentences: readonly Sentence[]): Set<string> => {
   const words = new Set<string>();
-  for (const sentence of sentences) {
-    for (let i = sentence.first; i <= sentence.last; i += 1) {
-      const token = analysis.tokens[i] ?? '';
-      if (!CONTENT_TYPES.has(analysis.types[i] ?? '') || token.length < 3 || STOP_WORDS.has(token)) continue;
-      words.add(stem(token));
-    }
-  }
+  for (const sentence of sentences) for (const word of sentenceWords(analysis, sentence)) words.add(word);
   return words;
 };

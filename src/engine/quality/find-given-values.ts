@@ -45,19 +45,30 @@ const scanNumbers = (text: string, found: GivenValues): void => {
 };
 
 // Identifiers a turn actually states. Customer turns may give anything; staff turns only reveal
-// what the company already holds ("I can see order 5521"), which counts as known all the same.
+// what the company already holds ("I can see order 5521"), which counts as known all the same, so
+// for them only the record's identifiers are looked for (see findRecordValues).
 export const findGivenValues = (text: string): GivenValues => {
+  const found = findRecordValues(text);
+  if (/\d/.test(text)) {
+    if (DATE_OF_BIRTH.test(text)) found.slots.add('dateOfBirth');
+    if (UK_POSTCODE.test(text) || ZIP_VALUE.test(text)) found.slots.add('postcode');
+    if (STREET_ADDRESS.test(text)) found.slots.add('address');
+  }
+  if (ADDRESS_STATEMENT.test(text)) found.slots.add('address');
+  // A sign-off name stands on a line of its own, so text without a line break has none.
+  const name = NAME_STATEMENT.exec(text) ?? (text.includes('\n') ? SIGN_OFF_NAME.exec(text) : null);
+  if (name && !NOT_A_NAME.has(name[1] ?? '')) found.slots.add('name');
+  return found;
+};
+
+// The identifiers tied to the customer's records: an email address, card digits, and numbers with
+// what their context says they are (an account, an order, a phone).
+export const findRecordValues = (text: string): GivenValues => {
   const found: GivenValues = { slots: new Set(), bareValue: false };
   if ((text.includes('@') || text.includes(' dot ')) && EMAIL_VALUE.test(text)) found.slots.add('email');
   if (/\d/.test(text)) {
     if (CARD_DIGITS.test(text)) found.slots.add('card');
-    if (DATE_OF_BIRTH.test(text)) found.slots.add('dateOfBirth');
-    if (UK_POSTCODE.test(text) || ZIP_VALUE.test(text)) found.slots.add('postcode');
-    if (STREET_ADDRESS.test(text)) found.slots.add('address');
     scanNumbers(text, found);
   }
-  if (ADDRESS_STATEMENT.test(text)) found.slots.add('address');
-  const name = NAME_STATEMENT.exec(text) ?? SIGN_OFF_NAME.exec(text);
-  if (name && !NOT_A_NAME.has(name[1] ?? '')) found.slots.add('name');
   return found;
 };

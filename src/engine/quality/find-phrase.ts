@@ -18,6 +18,11 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
   return cache;
 };
 
+// One slot per list of the index, made at full length once: filled in any order, an array grown
+// slot by slot would be copied again and again.
+const answers = <T>(phrase: Phrase): (T | undefined)[] =>
+  new Array<T | undefined>(phrase.index.phrases.length);
+
 export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean => {
   if (phrase.always) return true;
   const cache = cacheFor(phrase, sentence);
@@ -35,7 +40,7 @@ export const hasPhrase = (phrase: Phrase, sentence: Sentence): boolean => {
     found = phrase.regex.test(sentence.norm);
     phrase.regex.lastIndex = 0;
   }
-  (cache.has ??= [])[phrase.id] = found;
+  (cache.has ??= answers(phrase))[phrase.id] = found;
   return found;
 };
 
@@ -45,7 +50,7 @@ export const findPhrase = (phrase: Phrase, sentence: Sentence): RegExpExecArray 
   const known = cache.affirmed?.[phrase.id];
   if (known !== undefined) return known;
   const found = mayMatch(phrase, sentence) ? findAffirmed(phrase.regex, sentence.norm) : null;
-  (cache.affirmed ??= [])[phrase.id] = found;
+  (cache.affirmed ??= answers(phrase))[phrase.id] = found;
   return found;
 };
 

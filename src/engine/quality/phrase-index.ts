@@ -221,15 +221,8 @@ const TOKEN_CACHE_LIMIT = 50_000;
 const NOT_WORD = /[^a-z0-9']+/;
 // Word characters beside others: plain words and bare punctuation are the common case.
 const MIXED = /[a-z0-9'][^a-z0-9']|[^a-z0-9'][a-z0-9']/;
-const wordsOf = (tokens: readonly string[]): readonly string[] => {
-  let words: string[] | undefined;
-  for (const token of tokens) {
-    if (!MIXED.test(token)) continue;
-    words ??= [...tokens];
-    for (const piece of token.split(NOT_WORD)) if (piece !== '') words.push(piece);
-  }
-  return words ?? tokens;
-};
+const innerWords = (token: string): readonly string[] =>
+  MIXED.test(token) ? token.split(NOT_WORD).filter((piece) => piece !== '') : [];
 
 export const createPhraseIndex = (): PhraseIndex => {
   const phrases: Phrase[] = [];
@@ -244,14 +237,20 @@ export const createPhraseIndex = (): PhraseIndex => {
     if (!list) map.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
+  const addIdsOf = (word: string, ids: Set<number>): void => {
+    for (const id of exact.get(word) ?? []) ids.add(id);
+    for (const length of prefixLengths)
+      if (word.length >= length) for (const id of prefix.get(word.slice(0, length)) ?? []) ids.add(id);
+    for (const length of suffixLengths)
+      if (word.length >= length) for (const id of suffix.get(word.slice(-length)) ?? []) ids.add(id);
+  };
+  // The lists a token can trigger, its inner words included, worked out once per distinct token.
   const idsFor = (token: string): readonly number[] => {
     const cached = tokenCache.get(token);
     if (cached) return cached;
-    const ids = new Set<number>(exact.get(token));
-    for (const length of prefixLengths)
-      if (token.length >= length) for (const id of prefix.get(token.slice(0, length)) ?? []) ids.add(id);
-    for (const length of suffixLengths)
-      if (token.length >= length) for (const id of suffix.get(token.slice(-length)) ?? []) ids.add(id);
+    const ids = new Set<number>();
+    addIdsOf(token, ids);
+    for (const word of innerWords(token)) addIdsOf(word, ids);
     const result = [...ids];
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     tokenCache.set(token, result);
@@ -279,7 +278,7 @@ export const createPhraseIndex = (): PhraseIndex => {
     },
     triggered: (tokens) => {
       const hits = new Uint8Array(phrases.length);
-      for (const token of wordsOf(tokens)) for (const id of idsFor(token)) hits[id] = 1;
+      for (const token of tokens) for (const id of idsFor(token)) hits[id] = 1;
       return hits;
     },
   };

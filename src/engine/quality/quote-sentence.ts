@@ -1,4 +1,5 @@
 const RAW_SENTENCE_SPLIT = /(?<=[.!?])\s+|\s*\n+\s*/;
+const SPLIT_POINT = /[.!?]\s|\n/;
 const WORD = /[a-z0-9']{3,}/g;
 const MAX_QUOTE = 180;
 
@@ -10,6 +11,8 @@ const clip = (text: string): string =>
 export const quoteSentence = (text: string, norm?: string): string => {
   const trimmed = text.trim();
   if (!norm) return clip(trimmed);
+  // Without a sentence end followed by space, or a line break, the split finds nothing to split at.
+  if (!SPLIT_POINT.test(trimmed)) return clip(trimmed);
   const candidates = trimmed.split(RAW_SENTENCE_SPLIT);
   // One sentence is the quote whatever words it shares.
   if (candidates.length === 1) return clip(candidates[0]!.trim());

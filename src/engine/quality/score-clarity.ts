@@ -54,9 +54,12 @@ const NUMBERED_STEP = /(?:^|\n)\s*(?:\d{1,2}[.)]|step \d|[-*•])\s+\S/gi;
 
 const clamp = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));
 
+// An exec loop rather than matchAll, which builds a fresh copy of the expression on every call.
 const countCodes = (text: string): number => {
   let count = 0;
-  for (const match of text.matchAll(CODE_TOKEN)) if (!EVERYDAY_CAPS.has(match[0])) count += 1;
+  CODE_TOKEN.lastIndex = 0;
+  for (let match = CODE_TOKEN.exec(text); match; match = CODE_TOKEN.exec(text))
+    if (!EVERYDAY_CAPS.has(match[0])) count += 1;
   return count;
 };
 

@@ -1,6 +1,6 @@
 import type { Sentence } from './analyse-text.js';
 import { isStaff, type Conversation } from './build-conversation.js';
-import { contentWords } from './content-words.js';
+import { contentWords, sentenceWords } from './content-words.js';
 import { findPhrase, hasPhrase } from './find-phrase.js';
 import type { CriterionOutcome, Evidence } from './quality-result.js';
 import { quoteSentence } from './quote-sentence.js';
@@ -59,8 +59,7 @@ export const scoreEmpathy = (
   // An acknowledgement that picks up the customer's own words is about them, not a script.
   const isSpecific = (turnIndex: number, sentence: Sentence): boolean => {
     const analysis = turns[turnIndex]!.analysis;
-    for (const word of contentWords(analysis, [sentence])) if (customerWords.has(word)) return true;
-    return false;
+    return sentenceWords(analysis, sentence).some((word) => customerWords.has(word));
   };
 
   // Empathy is expected in proportion to what the customer brought: distress or a problem.

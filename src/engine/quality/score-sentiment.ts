@@ -112,7 +112,7 @@ export const scoreSentence = (
 
 // Exclamation marks and shouting strengthen whatever the words already say.
 const intensity = (text: string): number => {
-  const bangs = Math.min(3, text.match(EXCLAMATION)?.length ?? 0);
+  const bangs = text.includes('!') ? Math.min(3, text.match(EXCLAMATION)?.length ?? 0) : 0;
   const shouted = (text.match(SHOUTING)?.length ?? 0) >= 2 ? 0.15 : 0;
   return 1 + 0.08 * bangs + shouted;
 };

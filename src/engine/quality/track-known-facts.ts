@@ -1,6 +1,6 @@
 import type { Conversation } from './build-conversation.js';
 import type { Ask } from './detect-asks.js';
-import { findGivenValues } from './find-given-values.js';
+import { findGivenValues, findRecordValues } from './find-given-values.js';
 import type { Slot } from './lexicons/identifier-phrases.js';
 import type { CustomerFacts } from './read-customer-turns.js';
 
@@ -107,14 +107,15 @@ export const trackKnownFacts = (
     if (firstVerified !== undefined && turn.index > firstVerified) {
       for (const slot of IDENTITY_SLOTS) learn(slot, { turn: firstVerified, source: 'verified' });
     }
-    const given = findGivenValues(turn.text);
     if (turn.role !== 'customer') {
+      const given = findRecordValues(turn.text);
       for (const slot of staffRevealed(turn.text, given.slots))
         learn(slot, { turn: turn.index, source: 'said' });
       const asks = asksByTurn.get(turn.index);
       if (asks && asks.length > 0) pending = asks;
       continue;
     }
+    const given = findGivenValues(turn.text);
     for (const slot of given.slots) learn(slot, { turn: turn.index, source: 'said' });
     if (isDescription(conversation, customer, turn.index))
       learn('problem', { turn: turn.index, source: 'said' });

@@ -1,0 +1,28 @@
+// Instructions a transcript for the quality engine, counted by callgrind, which a loaded machine does
+// not disturb the way it disturbs CPU time. The engine is warmed up uninstrumented on 50 bench
+// conversations (50 rounds, so the optimising compiler has settled), then instrumented for 2 rounds:
+//   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file \
+//     --callgrind-out-file=/tmp/quality.cg node --single-threaded --import tsx bench/quality-instructions.ts
+//   grep '^summary' /tmp/quality.cg.1     (instructions for 100 transcripts)
+// Outside valgrind it just runs the same work.
+import { spawnSync } from 'node:child_process';
+import { scoreTranscript } from '../src/engine/quality/index.js';
+import { buildConversations } from './quality-conversations.js';
+
+const WARM_ROUNDS = 50;
+const MEASURED_ROUNDS = 2;
+const batch = buildConversations(50);
+
+const callgrind = (flag: string): void => {
+  spawnSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
+};
+
+let total = 0;
+const rounds = (count: number): void => {
+  for (let round = 0; round < count; round += 1) for (const t of batch) total += scoreTranscript(t).overall;
+};
+rounds(WARM_ROUNDS);
+callgrind('--instr=on');
+rounds(MEASURED_ROUNDS);
+callgrind('--dump');
+console.log(`${MEASURED_ROUNDS * batch.length} transcripts measured (overall sum ${total})`);
