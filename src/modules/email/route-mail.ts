@@ -179,6 +179,7 @@ export async function routeMail(
   await acknowledge(ctx, {
     mailboxId: row.mailboxId,
     sender,
+    replyTo: parsed.headerAddresses.replyTo.map((a) => a.address),
     subject: mail.subject,
     messageId,
     references: parsed.references,
