@@ -12,8 +12,9 @@ const oncePerMs = 24 * 60 * 60 * 1000;
  * mailbox asks for it. Sent where the mail asked answers to go (its Reply-To, as RFC 3834 says an
  * automatic response should), else to its sender. Marked `Auto-Submitted: auto-replied` so other
  * robots do not answer it, and sent at most once a day to one address, the address it goes to:
- * two auto-responders can never mail each other in a loop, whatever From they write with. Automated mail never gets here (routing stops it first). It is mail, not a
- * message on the conversation: no agent answered, and the first human reply is still to come.
+ * two auto-responders can never mail each other in a loop, whatever From they write with.
+ * Automated mail never gets here (routing stops it first). It is mail, not a message on the
+ * conversation: no agent answered, and the first human reply is still to come.
  */
 export async function acknowledge(
   ctx: WorkContext,

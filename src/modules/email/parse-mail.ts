@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import PostalMime, { type Address, type Email, type Mailbox } from 'postal-mime';
+import PostalMime, { type Address, type Attachment, type Email, type Mailbox } from 'postal-mime';
+import type { BlobStore } from './blob-store.js';
+import { offloadAttachments, type Offloaded } from './offload-attachments.js';
 
 export type MailAddress = { address: string; name: string };
 
@@ -24,7 +25,12 @@ export type ParsedMail = {
   bodyHash: string;
   /** Charsets named in the mail that this runtime cannot decode (the text may be garbled). */
   unknownCharsets: string[];
+  /** The mail with its files' bytes left out: headers, text parts, reports, quoted headers. */
+  withoutFiles: Buffer;
 };
+
+/** A stored mail's bytes, read a piece at a time (or all there is, for a mail at hand). */
+export type RawMail = Buffer | (() => AsyncIterable<Uint8Array>);
 
 export type MailAttachment = {
   filename: string | null;
@@ -32,10 +38,9 @@ export type MailAttachment = {
   /** `attachment`, `inline` or null, as the part said. */
   disposition: string | null;
   contentId: string | null;
+  /** Its decoded bytes' size and SHA-256, under which they are kept in the blob store. */
   size: number;
   sha256: string;
-  /** The decoded bytes, for the blob store; never shown as such. */
-  content: Buffer;
 };
 
 export class UnparseableMail extends Error {}
@@ -66,9 +71,9 @@ export function bodyOffset(raw: Buffer): number {
   return lf + 2;
 }
 
-function unknownCharsets(raw: Buffer): string[] {
+function unknownCharsets(mail: Buffer): string[] {
   const named = new Set(
-    [...raw.toString('latin1').matchAll(/charset\s*=\s*"?([^\s";]+)/gi)].map((m) => m[1]!.toLowerCase()),
+    [...mail.toString('latin1').matchAll(/charset\s*=\s*"?([^\s";]+)/gi)].map((m) => m[1]!.toLowerCase()),
   );
   return [...named].filter((charset) => {
     try {
@@ -80,15 +85,84 @@ function unknownCharsets(raw: Buffer): string[] {
   });
 }
 
-/** Reads a raw message; throws UnparseableMail when it is not a mail at all. */
-export async function parseMail(raw: Buffer): Promise<ParsedMail> {
-  let email: Email;
+async function postalParse(bytes: Buffer) {
   try {
-    email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+    return await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   } catch (err) {
     throw new UnparseableMail(`The MIME structure cannot be read: ${(err as Error).message}`);
   }
+}
+
+const bytesOf = (content: Attachment['content']) =>
+  typeof content === 'string'
+    ? Buffer.from(content)
+    : content instanceof Uint8Array
+      ? Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+      : Buffer.from(content);
+
+/**
+ * The parser's attachments with the files taken out of the mail put back: each marker must be an
+ * attachment's whole content, once, and no marker may show in the text. Null when the parser read
+ * the structure otherwise than the offloading did (the mail is then parsed whole).
+ */
+function resolveMarkers(email: Email, offloaded: Offloaded) {
+  const found = new Set<string>();
+  const attachments = email.attachments.map((a) => {
+    const content = bytesOf(a.content);
+    const marker = content.length < 200 ? content.toString('latin1').trimEnd() : '';
+    const blob = offloaded.blobs.get(marker);
+    if (!blob) return { attachment: a, content, blob: null };
+    if (found.has(marker)) return null;
+    found.add(marker);
+    return { attachment: a, content, blob };
+  });
+  const shown = `${email.text ?? ''}${email.html ?? ''}${email.subject ?? ''}`;
+  if (found.size !== offloaded.blobs.size || shown.includes(offloaded.nonce)) return null;
+  if (attachments.some((a) => a === null)) return null;
+  return attachments.flatMap((a) => (a ? [a] : []));
+}
+
+async function collect(raw: () => AsyncIterable<Uint8Array>) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of raw()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a raw message, keeping its attachments' bytes in `store` as they are decoded; throws
+ * UnparseableMail when it is not a mail at all. Memory follows the mail without its files.
+ */
+export async function parseMail(raw: RawMail, store: BlobStore): Promise<ParsedMail> {
+  const chunks = Buffer.isBuffer(raw)
+    ? async function* () {
+        yield raw;
+      }
+    : raw;
+  const offloaded = await offloadAttachments(chunks(), store);
+  let withoutFiles = offloaded.skeleton;
+  let email = await postalParse(withoutFiles);
+  let parts = resolveMarkers(email, offloaded);
+  if (!parts) {
+    withoutFiles = Buffer.isBuffer(raw) ? raw : await collect(raw);
+    email = await postalParse(withoutFiles);
+    parts = email.attachments.map((attachment) => ({
+      attachment,
+      content: bytesOf(attachment.content),
+      blob: null,
+    }));
+  }
   if (!email.headers.length) throw new UnparseableMail('The message has no header');
+  const attachments: MailAttachment[] = [];
+  // Every part that is not the body, whatever their number: none is dropped.
+  for (const { attachment: a, content, blob } of parts) {
+    attachments.push({
+      filename: a.filename,
+      contentType: a.mimeType,
+      disposition: a.disposition,
+      contentId: a.contentId ?? null,
+      ...(blob ?? { size: content.length, sha256: await store.put(content) }),
+    });
+  }
   const headers = new Map<string, string[]>();
   for (const h of email.headers) headers.set(h.key, [...(headers.get(h.key) ?? []), h.value]);
   const contentType = (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase();
@@ -105,27 +179,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     contentType,
     text: email.text ?? '',
     html: email.html ?? null,
-    // Every part that is not the body, whatever their number: none is dropped.
-    attachments: email.attachments.map((a) => {
-      const content =
-        typeof a.content === 'string'
-          ? Buffer.from(a.content)
-          : a.content instanceof Uint8Array
-            ? Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength)
-            : Buffer.from(a.content);
-      return {
-        filename: a.filename,
-        contentType: a.mimeType,
-        disposition: a.disposition,
-        contentId: a.contentId ?? null,
-        size: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        content,
-      };
-    }),
-    bodyHash: createHash('sha256')
-      .update(raw.subarray(bodyOffset(raw)))
-      .digest('hex'),
-    unknownCharsets: unknownCharsets(raw),
+    attachments,
+    bodyHash: offloaded.bodyHash,
+    unknownCharsets: unknownCharsets(withoutFiles),
+    withoutFiles,
   };
 }
