@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { spamAssassinFiles } from '../../../test/support/spam-assassin.js';
 import { directoryBlobStore } from './blob-store.js';
 import { bodyOffset, parseMail } from './parse-mail.js';
+import { fixWindows1252 } from './windows-1252.js';
 
 const store = directoryBlobStore(mkdtempSync(path.join(os.tmpdir(), 'earshot-parse-')));
 const mikel = path.resolve(process.cwd(), '../shared/data/mail-mikel');
@@ -20,15 +21,16 @@ const corpus = [
 ];
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** What postal-mime makes of the whole mail, in the terms parseMail gives. */
+/** What postal-mime makes of the whole mail, in the terms parseMail gives (windows-1252 fixed). */
 async function wholeParse(raw: Buffer) {
   const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   return {
-    text: email.text ?? '',
-    html: email.html ?? null,
+    text: fixWindows1252(email.text ?? ''),
+    html: email.html ? fixWindows1252(email.html) : null,
     attachments: email.attachments.map((a) => {
       const bytes = new Uint8Array(a.content as ArrayBuffer);
-      return { filename: a.filename, contentType: a.mimeType, size: bytes.byteLength, sha256: sha(bytes) };
+      const filename = a.filename === null ? null : fixWindows1252(a.filename);
+      return { filename, contentType: a.mimeType, size: bytes.byteLength, sha256: sha(bytes) };
     }),
   };
 }
@@ -98,6 +100,87 @@ describe('parseMail, where its own reading of the structure and the parser diffe
       expect.objectContaining({ filename: 'a.pdf', size: file.length, sha256: sha(file) }),
     ]);
     expect(await store.exists(sha(file))).toBe(true);
+  });
+});
+
+/** A one-part mail as a mail client in that charset writes it. */
+const mailIn = (charset: string, encoding: string, body: string | Buffer, subject = 'Question') =>
+  Buffer.concat([
+    Buffer.from(
+      [
+        'From: Customer <customer@example.jp>',
+        'To: support@acme.test',
+        `Subject: ${subject}`,
+        'Date: Tue, 1 Dec 2026 10:00:00 +0900',
+        'Message-ID: <charset.1@example.jp>',
+        'MIME-Version: 1.0',
+        `Content-Type: text/plain; charset=${charset}`,
+        `Content-Transfer-Encoding: ${encoding}`,
+        '',
+        '',
+      ].join('\r\n'),
+    ),
+    Buffer.isBuffer(body)
+      ? Buffer.from(body.toString('base64').replace(/.{76}/g, '$&\r\n'))
+      : Buffer.from(body),
+    Buffer.from('\r\n'),
+  ]);
+
+describe('charsets', () => {
+  it.each([
+    ['ISO-2022-JP', '7bit', '\x1b$B$3$s$K$A$O\x1b(B', 'こんにちは'],
+    [
+      'Shift_JIS',
+      'base64',
+      Buffer.from([0x82, 0xb1, 0x82, 0xf1, 0x82, 0xc9, 0x82, 0xbf, 0x82, 0xcd]),
+      'こんにちは',
+    ],
+    ['GB18030', 'base64', Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), '你好'],
+    ['Big5', 'base64', Buffer.from([0xa7, 0x41, 0xa6, 0x6e]), '你好'],
+    ['windows-1252', 'quoted-printable', 'Caf=E9 cr=E8me =80 5', 'Café crème € 5'],
+    ['windows-1251', 'base64', Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), 'Привет'],
+    // RFC 2152's own examples.
+    ['UTF-7', '7bit', 'Hi Mom -+Jjo--! A+ImIDkQ. 1 +- 1', 'Hi Mom -☺-! A≢Α. 1 + 1'],
+  ])('decodes a %s body', async (charset, encoding, body, expected) => {
+    const mail = await parseMail(mailIn(charset, encoding, body), store);
+    expect(mail.text.trim()).toBe(expected);
+    expect(mail.unknownCharsets).toEqual([]);
+  });
+
+  it('decodes RFC 2047 words in headers and RFC 2231 file names', async () => {
+    const raw = Buffer.from(
+      [
+        'From: =?ISO-8859-1?Q?Ren=E9_Dupont?= <rene@example.fr>',
+        'To: support@acme.test',
+        'Subject: =?ISO-2022-JP?B?GyRCJDMkcyRLJEEkTxsoQg==?= =?windows-1252?Q?=93=E9=94?=',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="c"',
+        '',
+        '--c',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Voir la pièce jointe.',
+        '--c',
+        'Content-Type: application/pdf',
+        "Content-Disposition: attachment; filename*0*=UTF-8''Re%C3%A7u%20;",
+        ' filename*1*=n%C2%B01.pdf',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF').toString('base64'),
+        '--c--',
+        '',
+      ].join('\r\n'),
+    );
+    const mail = await parseMail(raw, store);
+    expect(mail.from).toEqual({ address: 'rene@example.fr', name: 'René Dupont' });
+    expect(mail.subject).toBe('こんにちは“é”');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['Reçu n°1.pdf']);
+  });
+
+  it('flags a charset it cannot decode and still reads the mail', async () => {
+    const mail = await parseMail(mailIn('x-klingon', '7bit', 'Qapla'), store);
+    expect(mail.text.trim()).toBe('Qapla');
+    expect(mail.unknownCharsets).toEqual(['x-klingon']);
   });
 });
 

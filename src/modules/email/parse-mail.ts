@@ -1,6 +1,8 @@
 import PostalMime, { type Address, type Attachment, type Email, type Mailbox } from 'postal-mime';
 import type { BlobStore } from './blob-store.js';
 import { offloadAttachments, type Offloaded } from './offload-attachments.js';
+import { decodeUtf7, isUtf7 } from './utf7.js';
+import { fixWindows1252 } from './windows-1252.js';
 
 export type MailAddress = { address: string; name: string };
 
@@ -60,7 +62,7 @@ function mailboxes(list: Address[] | Address | undefined): MailAddress[] {
   const flat = [list ?? []].flat().flatMap((a) => (a.group ? a.group : [a]));
   return flat
     .filter((a): a is Mailbox => typeof a.address === 'string' && a.address.includes('@'))
-    .map((a) => ({ address: a.address.trim().toLowerCase(), name: (a.name ?? '').trim() }));
+    .map((a) => ({ address: a.address.trim().toLowerCase(), name: fixWindows1252((a.name ?? '').trim()) }));
 }
 
 export function bodyOffset(raw: Buffer): number {
@@ -71,18 +73,18 @@ export function bodyOffset(raw: Buffer): number {
   return lf + 2;
 }
 
-function unknownCharsets(mail: Buffer): string[] {
-  const named = new Set(
+const charsetsNamed = (mail: Buffer) =>
+  new Set(
     [...mail.toString('latin1').matchAll(/charset\s*=\s*"?([^\s";]+)/gi)].map((m) => m[1]!.toLowerCase()),
   );
-  return [...named].filter((charset) => {
-    try {
-      new TextDecoder(charset);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+
+function decodable(charset: string) {
+  try {
+    new TextDecoder(charset);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function postalParse(bytes: Buffer) {
@@ -156,7 +158,7 @@ export async function parseMail(raw: RawMail, store: BlobStore): Promise<ParsedM
   // Every part that is not the body, whatever their number: none is dropped.
   for (const { attachment: a, content, blob } of parts) {
     attachments.push({
-      filename: a.filename,
+      filename: a.filename === null ? null : fixWindows1252(a.filename),
       contentType: a.mimeType,
       disposition: a.disposition,
       contentId: a.contentId ?? null,
@@ -166,6 +168,12 @@ export async function parseMail(raw: RawMail, store: BlobStore): Promise<ParsedM
   const headers = new Map<string, string[]>();
   for (const h of email.headers) headers.set(h.key, [...(headers.get(h.key) ?? []), h.value]);
   const contentType = (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase();
+  const charsets = charsetsNamed(withoutFiles);
+  // UTF-7 is 7-bit ASCII, which the parser hands through as it is: when it is the only charset
+  // the mail names, its text is decoded here. Mixed with others, it stays flagged as unknown.
+  const utf7 = charsets.size > 0 && [...charsets].every(isUtf7);
+  const text = fixWindows1252(email.text ?? '');
+  const html = email.html ? fixWindows1252(email.html) : null;
   return {
     messageId: firstId(email.messageId),
     inReplyTo: firstId(email.inReplyTo),
@@ -174,14 +182,14 @@ export async function parseMail(raw: RawMail, store: BlobStore): Promise<ParsedM
     to: mailboxes(email.to),
     cc: mailboxes(email.cc),
     replyTo: mailboxes(email.replyTo),
-    subject: email.subject?.trim() || null,
+    subject: fixWindows1252(email.subject?.trim() ?? '') || null,
     headers,
     contentType,
-    text: email.text ?? '',
-    html: email.html ?? null,
+    text: utf7 ? decodeUtf7(text) : text,
+    html: html && utf7 ? decodeUtf7(html) : html,
     attachments,
     bodyHash: offloaded.bodyHash,
-    unknownCharsets: unknownCharsets(withoutFiles),
+    unknownCharsets: [...charsets].filter((c) => !decodable(c) && !(utf7 && isUtf7(c))),
     withoutFiles,
   };
 }
