@@ -164,5 +164,6 @@ describe('mail attachments with EARSHOT_BLOB_S3_URL set', () => {
     } finally {
       await t.close();
     }
-  });
+    // A whole app with its workers, on a loaded machine: more than the default 30 s may pass.
+  }, 180_000);
 });
