@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
+import { largeMail } from '../../../test/support/mail.js';
 import { spamAssassinFiles } from '../../../test/support/spam-assassin.js';
 import { directoryBlobStore } from './blob-store.js';
 import { bodyOffset, parseMail } from './parse-mail.js';
@@ -184,35 +185,6 @@ describe('charsets', () => {
   });
 });
 
-/** A mail of about `bytes` bytes: a line of text and one base64 file filling the rest. */
-function largeMail(bytes: number) {
-  const file = randomBytes(Math.floor((bytes / 78) * 57));
-  const head = [
-    'From: Big Sender <big@customer.example>',
-    'To: support@acme.test',
-    'Subject: The scans',
-    'Message-ID: <large.1@customer.example>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b"',
-    '',
-    '--b',
-    'Content-Type: text/plain',
-    '',
-    'The scans are attached.',
-    '--b',
-    'Content-Type: application/octet-stream; name="scans.bin"',
-    'Content-Disposition: attachment; filename="scans.bin"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    '',
-  ].join('\r\n');
-  const lines = file
-    .toString('base64')
-    .match(/.{1,76}/g)!
-    .join('\r\n');
-  return { raw: Buffer.from(`${head}${lines}\r\n--b--\r\n`), file };
-}
-
 /** Peak memory added while `work` runs, sampled every few milliseconds. */
 async function peakAdded(work: () => Promise<unknown>) {
   const now = () => {
@@ -237,7 +209,7 @@ async function peakAdded(work: () => Promise<unknown>) {
 
 describe('parsing a 25 MB mail', () => {
   it('adds well under the size of the mail in memory, where the whole parse adds several times it', async () => {
-    const { raw, file } = largeMail(25 * 1024 * 1024);
+    const { raw, file } = largeMail('support@acme.test', 25 * 1024 * 1024);
     // Read as the job reads a stored mail: a piece at a time (views here, copies from the database).
     const pieces = async function* () {
       for (let at = 0; at < raw.length; at += 1024 * 1024) yield raw.subarray(at, at + 1024 * 1024);
