@@ -16,6 +16,8 @@ export type ParsedMail = {
   cc: MailAddress[];
   replyTo: MailAddress[];
   subject: string | null;
+  /** When the sender's client says it was written (its Date header, ISO 8601), if it says so. */
+  date: string | null;
   /** Lower-cased header names, each with every value it had. */
   headers: Map<string, string[]>;
   /** The top-level media type, lower-cased (`multipart/report`, `text/plain`). */
@@ -183,6 +185,7 @@ export async function parseMail(raw: RawMail, store: BlobStore): Promise<ParsedM
     cc: mailboxes(email.cc),
     replyTo: mailboxes(email.replyTo),
     subject: fixWindows1252(email.subject?.trim() ?? '') || null,
+    date: email.date && !Number.isNaN(Date.parse(email.date)) ? new Date(email.date).toISOString() : null,
     headers,
     contentType,
     text: utf7 ? decodeUtf7(text) : text,

@@ -227,6 +227,7 @@ describe('content', () => {
     );
     const [message] = (await conversation(entry.conversationId!)).messages;
     expect(message.text).toBe('My invoice is wrong.');
+    expect(message.email.date).toBe('2026-12-01T10:00:00.000Z');
     expect(message.html.trim()).toBe(
       '<p>My <b>invoice</b> is wrong.</p><img data-remote-src="https://t.example/p.gif" />',
     );
