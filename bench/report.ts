@@ -72,7 +72,7 @@ function apiRows(a: ApiFigures): Row[] {
 
 function emailRows(e: EmailFigures): Row[] {
   const l = e.large;
-  const delta = (peak: number, base: number) => `+${(peak - base).toFixed(1)} MB`;
+  const delta = (peak: number, base: number) => `${peak >= base ? '+' : ''}${(peak - base).toFixed(1)} MB`;
   return [
     [`Email in through SMTP: ${e.messages} mails, ${e.senders} connections`, ''],
     ['  accepted (250) per second', `${e.acceptedPerSecond.toFixed(1)}/s`],
@@ -89,8 +89,10 @@ function emailRows(e: EmailFigures): Row[] {
     ['  before: RSS / heap', `${l.baseline.rssMb} / ${l.baseline.heapMb} MB`],
     ['  receiving: peak RSS', delta(l.receivePeak.rssMb, l.baseline.rssMb)],
     ['  receiving: peak heap', delta(l.receivePeak.heapMb, l.baseline.heapMb)],
-    ['  parsing: peak RSS', delta(l.parsePeak.rssMb, l.baseline.rssMb)],
-    ['  parsing: peak heap', delta(l.parsePeak.heapMb, l.baseline.heapMb)],
+    ['  receiving: peak outside the heap', delta(l.receivePeak.externalMb, l.baseline.externalMb)],
+    ['  then parsing: peak RSS', delta(l.parsePeak.rssMb, l.afterReceive.rssMb)],
+    ['  then parsing: peak heap', delta(l.parsePeak.heapMb, l.afterReceive.heapMb)],
+    ['  then parsing: peak outside the heap', delta(l.parsePeak.externalMb, l.afterReceive.externalMb)],
   ];
 }
 

@@ -5,33 +5,74 @@ import { z } from 'zod';
 
 // The only place that reads process.env. Parsed once, frozen; a bad value stops start-up
 // with a message naming the variable.
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
-    .optional(),
-  EARSHOT_DATA_DIR: z.string().min(1).default(path.resolve(process.cwd(), 'data')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
-    .default('false')
-    .transform((v) => ['true', '1', 'yes'].includes(v)),
-  EARSHOT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
-  EARSHOT_MAIL_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(25 * 1024 * 1024),
-  EARSHOT_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-    .optional(),
-  EARSHOT_BLOB_DIR: z.string().min(1).optional(),
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+      .optional(),
+    EARSHOT_DATA_DIR: z.string().min(1).default(path.resolve(process.cwd(), 'data')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
+      .default('false')
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+    EARSHOT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+    EARSHOT_MAIL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(25 * 1024 * 1024),
+    EARSHOT_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    EARSHOT_BLOB_DIR: z.string().min(1).optional(),
+    EARSHOT_BLOB_S3_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL: endpoint/bucket[/prefix]' })
+      .refine((u) => new URL(u).pathname.split('/').filter(Boolean).length > 0, 'must name a bucket')
+      .optional(),
+    EARSHOT_BLOB_S3_REGION: z.string().min(1).default('us-east-1'),
+    EARSHOT_BLOB_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    EARSHOT_BLOB_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  })
+  .refine(
+    (env) =>
+      !env.EARSHOT_BLOB_S3_URL ||
+      (env.EARSHOT_BLOB_S3_ACCESS_KEY_ID && env.EARSHOT_BLOB_S3_SECRET_ACCESS_KEY),
+    {
+      path: ['EARSHOT_BLOB_S3_URL'],
+      message: 'needs EARSHOT_BLOB_S3_ACCESS_KEY_ID and EARSHOT_BLOB_S3_SECRET_ACCESS_KEY',
+    },
+  );
+
+/** An S3-compatible bucket, addressed path-style: `<endpoint>/<bucket>/<prefix><sha256>`. */
+export type S3Settings = Readonly<{
+  endpoint: string;
+  bucket: string;
+  prefix: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}>;
+
+function s3Settings(env: z.infer<typeof schema>): S3Settings | undefined {
+  if (!env.EARSHOT_BLOB_S3_URL) return undefined;
+  const url = new URL(env.EARSHOT_BLOB_S3_URL);
+  const [bucket, ...prefix] = url.pathname.split('/').filter(Boolean);
+  return Object.freeze({
+    endpoint: url.origin,
+    bucket: decodeURIComponent(bucket!),
+    prefix: prefix.map((p) => `${decodeURIComponent(p)}/`).join(''),
+    region: env.EARSHOT_BLOB_S3_REGION,
+    accessKeyId: env.EARSHOT_BLOB_S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.EARSHOT_BLOB_S3_SECRET_ACCESS_KEY!,
+  });
+}
 
 export type Config = Readonly<{
   port: number;
@@ -51,6 +92,8 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** Where email attachments are kept, by SHA-256: `EARSHOT_BLOB_DIR`, else `<dataDir>/blobs`. */
   blobDir: string;
+  /** Set by EARSHOT_BLOB_S3_URL: attachments go to this bucket instead of `blobDir`. */
+  blobS3: S3Settings | undefined;
 }>;
 
 export class ConfigError extends Error {}
@@ -76,6 +119,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     mailMaxBytes: env.EARSHOT_MAIL_MAX_BYTES,
     smtpUrl: env.EARSHOT_SMTP_URL,
     blobDir: path.resolve(env.EARSHOT_BLOB_DIR ?? path.join(dataDir, 'blobs')),
+    blobS3: s3Settings(env),
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app.js';
 import { waitUntil } from './wait-until.js';
 
@@ -57,4 +58,33 @@ export async function routed(api: ReturnType<TestApp['as']>, mailboxId: string, 
     const entry = log.json.data.find((e: { id: string }) => e.id === inboundId);
     return entry && entry.state !== 'received' ? entry : undefined;
   });
+}
+
+/** A mail of about `bytes` bytes: a line of text and one base64 file (returned too) filling the rest. */
+export function largeMail(to: string, bytes: number): { raw: Buffer; file: Buffer } {
+  const head = [
+    'From: Big Sender <big@customer.example>',
+    `To: ${to}`,
+    'Subject: The scans',
+    `Message-ID: <large.${Date.now()}.${++serial}@customer.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'The scans are attached.',
+    '--b',
+    'Content-Type: application/octet-stream; name="scans.bin"',
+    'Content-Disposition: attachment; filename="scans.bin"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    '',
+  ].join('\r\n');
+  const file = randomBytes(Math.floor(((bytes - head.length - 16) / 78) * 57));
+  const lines = file
+    .toString('base64')
+    .match(/.{1,76}/g)!
+    .join('\r\n');
+  return { raw: Buffer.from(`${head}${lines}\r\n--b--\r\n`), file };
 }

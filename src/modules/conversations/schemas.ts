@@ -143,6 +143,9 @@ const emailHeadersSchema = z
     cc: z.array(z.string()),
     subject: z.string().nullable(),
     inReplyTo: z.string().nullable(),
+    date: z.string().nullable().optional().openapi({
+      description: "The mail's Date header (ISO 8601): when it was written, however late it arrived",
+    }),
     replyTo: z.string().optional().openapi({
       description: "Where answers go: on a customer's mail, its Reply-To; on mail we sent, our reply address",
     }),

@@ -1,13 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeMail } from '../../../test/support/mail.js';
+import { directoryBlobStore } from './blob-store.js';
 import { classifyAutomated } from './classify-automated.js';
 import { mailboxKey } from './mailbox-address.js';
 import { parseMail } from './parse-mail.js';
 import { normalizeSubject, subjectReference } from './subject.js';
 
+const store = directoryBlobStore(mkdtempSync(path.join(os.tmpdir(), 'earshot-classify-')));
 const from = 'Ann <ann@customer.example>';
 const classify = async (headers: Record<string, string>, envelopeFrom?: string | null, sender = from) =>
-  classifyAutomated(await parseMail(composeMail({ from: sender, headers })), envelopeFrom);
+  classifyAutomated(await parseMail(composeMail({ from: sender, headers }), store), envelopeFrom);
 
 describe('classifyAutomated', () => {
   it('takes ordinary mail for a person', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { findConversationByDisplayId, loadConversation } from '../conversations/index.js';
 import { promiseReferencedIn } from '../promises/index.js';
@@ -24,7 +24,9 @@ export type ThreadMatch = {
  * promise's conversation). The first
  * conversation found decides. It only threads when the sender takes part in it: the
  * conversation's customer, or someone its mails were from, to or copied to. A stranger quoting a
- * ticket number never lands in someone else's case.
+ * ticket number never lands in someone else's case: their mail opens a conversation linked to it,
+ * and their next mail about it continues that one. So replies to one broadcast from different
+ * people thread per sender.
  */
 export async function findThread(
   ctx: WorkContext,
@@ -39,7 +41,27 @@ export async function findThread(
     (await bySubject(ctx, mail)) ??
     (await byPromiseReference(ctx, mail));
   if (!found) return null;
-  return { ...found, participant: await takesPart(ctx, found.conversationId, sender, senderCustomerId) };
+  if (await takesPart(ctx, found.conversationId, sender, senderCustomerId))
+    return { ...found, participant: true };
+  const own = await linkedConversationOf(ctx, found.conversationId, sender);
+  return own ? { conversationId: own, by: found.by, participant: true } : { ...found, participant: false };
+}
+
+/** The conversation this sender's earlier mail about `conversationId` opened beside it, if any. */
+async function linkedConversationOf(ctx: WorkContext, conversationId: string, sender: string) {
+  const [row] = await ctx.tx
+    .select({ conversationId: emailInbound.conversationId })
+    .from(emailInbound)
+    .where(
+      and(
+        eq(emailInbound.linkedConversationId, conversationId),
+        eq(emailInbound.fromAddress, sender),
+        isNotNull(emailInbound.conversationId),
+      ),
+    )
+    .orderBy(desc(emailInbound.receivedAt))
+    .limit(1);
+  return row?.conversationId ?? null;
 }
 
 async function byMessageIds(ctx: WorkContext, mail: ParsedMail) {

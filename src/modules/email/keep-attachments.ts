@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
-import type { BlobStore } from './blob-store.js';
 import { storable } from './mail-content.js';
 import type { MailAttachment } from './parse-mail.js';
 import { emailAttachments } from './schema.js';
@@ -13,15 +12,6 @@ export type ListedAttachment = {
   size: number;
   sha256: string;
 };
-
-/**
- * Writes every attachment's bytes to the blob store, before the routing transaction: a blob is
- * only ever named by a row once its bytes are safely kept, and a blob written for a run that then
- * fails is the same blob the retry needs.
- */
-export async function storeAttachmentBlobs(store: BlobStore, attachments: MailAttachment[]) {
-  for (const attachment of attachments) await store.put(attachment.content);
-}
 
 /** Ids for a mail's attachments, fixed before its message is written so the message can list them. */
 export const listAttachments = (attachments: MailAttachment[]) =>

@@ -14,8 +14,8 @@ const diagnostic = /^(?:diagnostic-code|status)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*
  * report's reason, on its row and on the conversation's message, and its recipient's address is
  * flagged. Returns what it found, or null for a report about no mail of ours.
  */
-export async function linkBounce(ctx: WorkContext, raw: Buffer) {
-  const text = raw.toString('latin1');
+export async function linkBounce(ctx: WorkContext, mail: Buffer) {
+  const text = mail.toString('latin1');
   const ids = [...text.matchAll(idHeader)].flatMap((m) =>
     [...m[1]!.matchAll(/<([^<>\s]+)>/g)].map((x) => x[1]!),
   );

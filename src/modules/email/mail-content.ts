@@ -40,6 +40,8 @@ export function mailContent(
         cc: mail.cc.map(shown),
         subject: mail.subject ? storable(mail.subject) : null,
         inReplyTo: mail.inReplyTo,
+        // Mail fetched after an outage keeps the date it was written, whenever it arrives.
+        date: mail.date,
         ...(mail.replyTo.length ? { replyTo: mail.replyTo.map(shown).join(', ') } : {}),
       },
       fullText: full,

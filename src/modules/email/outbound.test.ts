@@ -209,7 +209,7 @@ describe('with no relay configured', () => {
 
 const outboxMails = async () => {
   const folder = path.join(dataDir, 'outbox');
-  const files = (await readdir(folder)).filter((f) => f.endsWith('.eml'));
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
   return Promise.all(
     files.map(async (f) => {
       const raw = await readFile(path.join(folder, f));
@@ -260,6 +260,42 @@ describe('acknowledgements', () => {
     // The acknowledgement is decided in the routing transaction: after routing, there is nothing more.
     expect(await outboundTo(sender)).toHaveLength(1);
     expect(await outboundTo(robot)).toHaveLength(0);
+  });
+
+  it('go to the Reply-To when the mail has one, once a day to that address whoever writes', async () => {
+    const api = withOutbox.as((await withOutbox.workspace()).apiKey);
+    const mailbox = (
+      await api.post('/channels/email', { address: 'ack-rt@acme.test', name: 'Acme', autoAcknowledge: true })
+    ).json;
+    const desk = 'desk@customer.example';
+    const send = async (from: string, replyTo: string, subject: string) =>
+      (
+        await routed(
+          api,
+          mailbox.id,
+          (
+            await postMail(
+              withOutbox,
+              mailbox,
+              composeMail({ from, to: mailbox.address, subject, headers: { 'Reply-To': replyTo } }),
+            )
+          ).json.id,
+        )
+      ).state;
+    expect(await send('clerk1@customer.example', `Front Desk <${desk}>`, 'First')).toBe('new_conversation');
+    const ack = await waitUntil('the acknowledgement to the Reply-To', async () =>
+      (await outboxMails()).find((m) => m.mail.to?.[0]?.address === desk),
+    );
+    expect(ack.mail.headers.find((h) => h.key === 'auto-submitted')?.value).toBe('auto-replied');
+    // Another sender with the same Reply-To the same day: that address has had its one.
+    expect(await send('clerk2@customer.example', desk, 'Second')).toBe('new_conversation');
+    // A Reply-To naming our own mailbox is never acknowledged (nor is the sender instead).
+    expect(await send('clerk3@customer.example', mailbox.address, 'Third')).toBe('new_conversation');
+    expect(await outboundTo(desk)).toHaveLength(1);
+    for (const clerk of ['clerk1', 'clerk2', 'clerk3']) {
+      expect(await outboundTo(`${clerk}@customer.example`)).toHaveLength(0);
+    }
+    expect(await outboundTo(mailbox.address)).toHaveLength(0);
   });
 
   it('are not sent by a mailbox without autoAcknowledge', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ne, notInArray, sql } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { addChannelMessage, openConversationFromChannel } from '../conversations/index.js';
 import { resumePromise } from '../promises/index.js';
@@ -20,6 +20,9 @@ const storableAddress = (a: { address: string; name: string }) => ({
   name: storable(a.name),
 });
 
+// The raw bytes (up to 25 MB) are not read again: the parsed mail carries what routing needs.
+const { raw: _raw, ...withoutRaw } = getTableColumns(emailInbound);
+
 type Outcome = Partial<typeof emailInbound.$inferInsert> & { state: InboundState };
 
 /**
@@ -35,7 +38,11 @@ export async function routeMail(
   inboundId: string,
   mail: ParsedMail,
 ): Promise<InboundState | null> {
-  const [row] = await ctx.tx.select().from(emailInbound).where(eq(emailInbound.id, inboundId)).for('update');
+  const [row] = await ctx.tx
+    .select(withoutRaw)
+    .from(emailInbound)
+    .where(eq(emailInbound.id, inboundId))
+    .for('update');
   if (!row || row.state !== 'received') return null;
   const messageId = storable(mail.messageId ?? syntheticMessageId(mail));
   const flags: EmailFlag[] = [];
@@ -90,7 +97,7 @@ export async function routeMail(
   };
 
   const earlier = await ctx.tx
-    .select()
+    .select(withoutRaw)
     .from(emailInbound)
     .where(
       and(
@@ -117,7 +124,7 @@ export async function routeMail(
     row.envelopeFrom === '' ? null : (row.envelopeFrom ?? undefined),
   );
   if (automation.kind === 'bounce') {
-    const bounced = await linkBounce(ctx, row.raw);
+    const bounced = await linkBounce(ctx, mail.withoutFiles);
     return finish({
       state: 'bounce',
       conversationId: bounced?.conversationId ?? null,
@@ -188,6 +195,7 @@ export async function routeMail(
   await acknowledge(ctx, {
     mailboxId: row.mailboxId,
     sender,
+    replyTo: parsed.headerAddresses.replyTo.map((a) => a.address),
     subject: mail.subject,
     messageId,
     references: parsed.references,

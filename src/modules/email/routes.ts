@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import { createMailbox } from './create-mailbox.js';
 import { deleteMailbox } from './delete-mailbox.js';
 import { findMailboxForInboundUrl } from './find-mailbox.js';
-import { blobStoreFor } from './blob-store.js';
+import { blobStoreFor } from './blob-store-for.js';
 import { contentDisposition, getAttachment, servedContentType } from './get-attachment.js';
 import { getRaw } from './get-raw.js';
 import { imapColumns } from './imap-columns.js';

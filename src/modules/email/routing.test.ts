@@ -72,7 +72,7 @@ describe('threading', () => {
     expect(shown.messages[1].email.inReplyTo).toBe(first.messageId);
   });
 
-  it('threads a reply from someone the thread copied, and opens a linked conversation for a stranger', async () => {
+  it('threads a reply from someone the thread copied; a stranger gets a linked conversation of their own', async () => {
     const sender = uniqueSender();
     const colleague = uniqueSender('colleague');
     const first = await deliver(
@@ -87,20 +87,23 @@ describe('threading', () => {
 
     const { displayId } = await conversation(first.conversationId!);
     const stranger = uniqueSender('stranger');
-    for (const raw of [
-      composeMail({ from: stranger, inReplyTo: `<${first.messageId}>` }),
-      composeMail({ from: stranger, subject: `About [#${displayId}]` }),
-    ]) {
-      const entry = await deliver(raw);
-      expect(entry.state).toBe('new_conversation');
-      expect(entry.conversationId).not.toBe(first.conversationId);
-      expect(entry.flags).toContain('linked_reference');
-      const opened = await conversation(entry.conversationId!);
-      expect(opened.timeline[0]).toMatchObject({
-        type: 'created',
-        data: { channel: 'email', relatedConversationId: first.conversationId },
-      });
-    }
+    const opened = await deliver(composeMail({ from: stranger, inReplyTo: `<${first.messageId}>` }));
+    expect(opened.state).toBe('new_conversation');
+    expect(opened.conversationId).not.toBe(first.conversationId);
+    expect(opened.flags).toContain('linked_reference');
+    expect((await conversation(opened.conversationId!)).timeline[0]).toMatchObject({
+      type: 'created',
+      data: { channel: 'email', relatedConversationId: first.conversationId },
+    });
+    // The stranger's next mail about it, by any reference, continues their own conversation.
+    const again = await deliver(composeMail({ from: stranger, subject: `About [#${displayId}]` }));
+    expect(again).toMatchObject({ state: 'threaded', conversationId: opened.conversationId });
+    // Another stranger answering the same mail gets a conversation of their own: per sender.
+    const other = await deliver(
+      composeMail({ from: uniqueSender('other'), inReplyTo: `<${first.messageId}>` }),
+    );
+    expect(other.state).toBe('new_conversation');
+    expect([first.conversationId, opened.conversationId]).not.toContain(other.conversationId);
     expect((await conversation(first.conversationId!)).messages).toHaveLength(2);
   });
 
@@ -264,6 +267,7 @@ describe('content', () => {
     );
     const [message] = (await conversation(entry.conversationId!)).messages;
     expect(message.text).toBe('My invoice is wrong.');
+    expect(message.email.date).toBe('2026-12-01T10:00:00.000Z');
     expect(message.html.trim()).toBe(
       '<p>My <b>invoice</b> is wrong.</p><img data-remote-src="https://t.example/p.gif" />',
     );

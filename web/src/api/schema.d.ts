@@ -1923,6 +1923,8 @@ export interface components {
             cc: string[];
             subject: string | null;
             inReplyTo: string | null;
+            /** @description The mail's Date header (ISO 8601): when it was written, however late it arrived */
+            date?: string | null;
             /** @description Where answers go: on a customer's mail, its Reply-To; on mail we sent, our reply address */
             replyTo?: string;
         };
