@@ -53,7 +53,7 @@ export const promises = pgTable(
   },
   (t) => [
     uniqueIndex('promises_reference_key').on(t.workspaceId, t.reference),
-    index('promises_list_idx').on(t.workspaceId, t.createdAt.desc(), t.id),
+    index('promises_list_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('promises_conversation_idx').on(t.conversationId, t.status),
     // The sweep's three questions — open and past a moment — each one index range, across all
     // workspaces, however many promises were kept long ago.
@@ -106,7 +106,7 @@ export const promiseAlerts = pgTable(
   },
   (t) => [
     uniqueIndex('promise_alerts_promise_key').on(t.promiseId, t.kind),
-    index('promise_alerts_recipient_idx').on(t.workspaceId, t.recipientId, t.createdAt.desc(), t.id),
+    index('promise_alerts_recipient_idx').on(t.workspaceId, t.recipientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
