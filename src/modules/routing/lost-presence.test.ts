@@ -5,6 +5,7 @@ import { listenOnLoopback } from '../../../test/support/listen-on-loopback.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
 import { routingAgents } from './schema.js';
+import { freshMs } from '../../platform/realtime/staff-sockets.js';
 import { staleSeconds, sweepRouting, sweepSeconds } from './sweep-routing-job.js';
 import { routingDesk } from './test-fixtures.js';
 
@@ -38,8 +39,9 @@ async function agentDesk() {
 
 describe('a lost heartbeat or socket', () => {
   it('makes the agent away within a minute, and returns their unanswered conversations with their original enqueuedAt', async () => {
-    // Stale after 45 s, swept every 10: the last sign of life is under a minute old when it counts.
-    expect(staleSeconds + sweepSeconds).toBeLessThan(60);
+    // A socket's last answer counts for freshMs, an agent is stale 40 s after it and swept every
+    // 10: a connection that died silently is noticed under a minute after its last answer.
+    expect(freshMs / 1000 + staleSeconds + sweepSeconds).toBeLessThan(60);
     const d = await agentDesk();
     expect((await d.agent.put('/me/presence', { status: 'online' })).status).toBe(200);
     const waiting = await d.wait();
@@ -91,6 +93,26 @@ describe('a lost heartbeat or socket', () => {
     expect(await d.status()).toBe('online');
     await sweepRouting(t.deps, later(4 * staleSeconds + 4));
     expect(await d.status()).toBe('away');
+  });
+
+  it('stops counting a socket that no longer answers pings, while one that answers still counts', async () => {
+    const quiet = await agentDesk();
+    const lively = await agentDesk();
+    // autoPong off: a connection whose peer is gone without closing (asleep, dropped network).
+    const open = (d: typeof quiet, autoPong: boolean) =>
+      new WebSocket(`ws://${host}/api/v1/realtime`, {
+        headers: { authorization: `Bearer ${d.key}` },
+        autoPong,
+      });
+    const sockets = [open(quiet, false), open(lively, true)];
+    await Promise.all(
+      sockets.map((s) => new Promise((resolve, reject) => s.once('message', resolve).once('error', reject))),
+    );
+    const counted = (d: typeof quiet) => t.deps.staffSockets.members().some((m) => m.userId === d.userId);
+    expect(counted(quiet) && counted(lively)).toBe(true);
+    await waitUntil('the silent socket no longer counted', () => !counted(quiet));
+    expect(counted(lively)).toBe(true);
+    for (const s of sockets) s.close();
   });
 
   it("only ever marks the caller's own workspace member seen", async () => {

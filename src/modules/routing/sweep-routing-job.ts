@@ -11,12 +11,13 @@ import { routingAgents, routingItems } from './schema.js';
 
 /*
  * An online agent is alive while they show it: a presence PUT, a heartbeat (POST /me/heartbeat)
- * or an open realtime socket (its process marks its members seen every socketBeatSeconds). One not
+ * or a realtime socket that answers its pings (its process marks its members seen every
+ * socketBeatSeconds; a socket counts for staffSockets' freshMs after its last answer). One not
  * seen for staleSeconds is made away by the sweep, which runs every sweepSeconds: an agent whose
- * browser went away is away within staleSeconds + sweepSeconds (+ a job poll) of their last sign of
- * life, under a minute.
+ * browser went away, or whose connection died without closing, is away within freshMs +
+ * staleSeconds + sweepSeconds (+ a job poll) of their last sign of life, under a minute.
  */
-export const staleSeconds = 45;
+export const staleSeconds = 40;
 export const sweepSeconds = 10;
 export const socketBeatSeconds = 15;
 

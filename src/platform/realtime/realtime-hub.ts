@@ -2,6 +2,7 @@ import type { WSContext } from 'hono/ws';
 import type { DomainEvent } from '../events/domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { Scope } from '../tenancy/scope.js';
+import { pingMs } from './staff-sockets.js';
 
 // Sockets outlive the request that opened them, so their credential is checked again: every few
 // seconds (the credential cache keeps that cheap), and at once when this process ends a session,
@@ -9,6 +10,15 @@ import type { Scope } from '../tenancy/scope.js';
 // closed; it never hears another event.
 const RECHECK_MS = 5_000;
 const CLOSE_CREDENTIAL_ENDED = 4401;
+// A socket silent this long after pings is dropped: its peer is gone without having said so.
+const SILENT_MS = 6 * pingMs;
+
+/** What a socket is underneath (the `ws` library's socket on Node): pings, and their answers. */
+type Pingable = { ping(): void; terminate(): void; on(event: 'pong', listener: () => void): void };
+const pingableOf = (socket: WSContext): Pingable | undefined => {
+  const raw = socket.raw as Partial<Pingable> | undefined;
+  return typeof raw?.ping === 'function' ? (raw as Pingable) : undefined;
+};
 
 /** Authenticates the socket's credential again: its scope now, or a throw once it has ended. */
 export type Recheck = () => Promise<Scope>;
@@ -29,6 +39,19 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
   const holders = new Map<WSContext, { scope: Scope; recheck: Recheck }>();
   let stopListening: (() => void) | undefined;
   let stopRechecks: (() => void) | undefined;
+  let stopPings: (() => void) | undefined;
+  const answeredAt = new Map<WSContext, number>();
+
+  // Every socket is pinged; one that has not answered for SILENT_MS is ended (its close removes it).
+  const pingAll = () => {
+    const silentSince = Date.now() - SILENT_MS;
+    for (const socket of holders.keys()) {
+      const pingable = pingableOf(socket);
+      if (!pingable) continue;
+      if ((answeredAt.get(socket) ?? Date.now()) < silentSince) pingable.terminate();
+      else pingable.ping();
+    }
+  };
 
   const recheckAll = async () => {
     await Promise.all(
@@ -36,6 +59,7 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
         const now = await recheck().catch(() => null);
         if (now && now.workspaceId === scope.workspaceId && now.actor.role === scope.actor.role) return;
         holders.delete(socket);
+        answeredAt.delete(socket);
         rooms.get(scope.workspaceId)?.delete(socket);
         deps.staffSockets.closed(socket);
         socket.close(CLOSE_CREDENTIAL_ENDED, now ? 'your role changed; connect again' : 'signed out');
@@ -56,11 +80,17 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       room.add(socket);
       rooms.set(scope.workspaceId, room);
       holders.set(socket, { scope, recheck });
+      answeredAt.set(socket, Date.now());
       deps.staffSockets.opened(socket, scope.workspaceId, scope.actor.userId);
+      pingableOf(socket)?.on('pong', () => {
+        answeredAt.set(socket, Date.now());
+        deps.staffSockets.answered(socket);
+      });
     },
     leave(workspaceId, socket) {
       rooms.get(workspaceId)?.delete(socket);
       holders.delete(socket);
+      answeredAt.delete(socket);
       deps.staffSockets.closed(socket);
     },
     async start() {
@@ -71,6 +101,11 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
         const offClear = deps.credentials.onClear(() => void recheckAll());
         stopRechecks = () => (clearInterval(timer), offClear());
       }
+      if (!stopPings) {
+        const timer = setInterval(pingAll, pingMs);
+        timer.unref();
+        stopPings = () => clearInterval(timer);
+      }
       await deps.events.start();
     },
     async close() {
@@ -78,7 +113,10 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       stopListening = undefined;
       stopRechecks?.();
       stopRechecks = undefined;
+      stopPings?.();
+      stopPings = undefined;
       holders.clear();
+      answeredAt.clear();
       for (const room of rooms.values())
         for (const socket of room) {
           deps.staffSockets.closed(socket);
