@@ -132,7 +132,11 @@ export const emailInbound = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    index('email_inbound_log_idx').on(t.mailboxId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('email_inbound_log_idx').on(
+      t.mailboxId,
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('email_inbound_message_id_idx').on(t.workspaceId, t.messageId),
     index('email_inbound_conversation_idx').on(t.conversationId),
     index('email_inbound_message_ref_idx').on(t.messageRef),

@@ -106,7 +106,12 @@ export const promiseAlerts = pgTable(
   },
   (t) => [
     uniqueIndex('promise_alerts_promise_key').on(t.promiseId, t.kind),
-    index('promise_alerts_recipient_idx').on(t.workspaceId, t.recipientId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('promise_alerts_recipient_idx').on(
+      t.workspaceId,
+      t.recipientId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
   ],
 );
 

@@ -140,7 +140,11 @@ export const reviewItems = pgTable(
   },
   (t) => [
     uniqueIndex('review_items_key').on(t.workspaceId, t.source, t.externalId),
-    index('review_items_list_idx').on(t.sourceId, t.firstSeenAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('review_items_list_idx').on(
+      t.sourceId,
+      t.firstSeenAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
   ],
 );
 
