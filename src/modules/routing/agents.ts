@@ -34,13 +34,22 @@ export async function lockAgents(
     .for('update');
 }
 
-/** The online agents among these, read without locks: who might take work. */
+/**
+ * The online agents among these, read without locks: who might take work. The ids go as one array
+ * parameter: a team of five hundred would otherwise be five hundred parameters to send and plan.
+ */
 export function onlineAgents(ctx: WorkContext, userIds: readonly string[]): Promise<AgentRow[]> {
   if (!userIds.length) return Promise.resolve([]);
   return ctx.tx
     .select()
     .from(routingAgents)
-    .where(and(inArray(routingAgents.userId, [...userIds]), eq(routingAgents.status, 'online')));
+    .where(
+      and(
+        eq(routingAgents.workspaceId, ctx.workspaceId),
+        eq(routingAgents.status, 'online'),
+        sql`${routingAgents.userId} = ANY(${`{${userIds.join(',')}}`}::uuid[])`,
+      ),
+    );
 }
 
 /** One more (or one fewer) conversation of a kind held by an agent; never below zero. */

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignIfFree } from '../conversations/index.js';
-import { teamRoster, type Capacity } from '../workspaces/index.js';
+import { teamRoster } from '../workspaces/index.js';
 import { lockAgents, onlineAgents, roomFor, type AgentRow } from './agents.js';
 import { moveItem, type ItemRow } from './items.js';
 import { capacityKinds, routingItems, type CapacityKind } from './schema.js';
@@ -20,10 +20,12 @@ const maxScanned = 2_000;
  * full agent. A conversation nobody can take yet keeps its place; the ones after it may go.
  *
  * A queue of ten thousand and five hundred agents of whom one has room is the common case, so a
- * round touches only what it can use: the agents are read without locks and only those with room
- * are locked (in id order, so two processes routing the same team take turns, and re-read once
- * locked, so the counters decided by are current); then no more waiting conversations are taken
- * than there are places, of the kinds that have room. Waiting conversations another transaction
+ * round touches only what it can use. Agents are read without locks, and only those with room for
+ * a kind somebody waits in are locked (in id order, so two processes routing the same team take
+ * turns, and re-read once locked, so the counters decided by are current). An agent with room for
+ * ten emails when no email waits is not a place: counting it would read (and lock) the head of the
+ * chat queue for places no chat can take. Then each kind's queue gives no more waiting
+ * conversations than there are places of that kind. Waiting conversations another transaction
  * holds are skipped (SKIP LOCKED), and so is one whose conversation is being changed: the next
  * round or the sweep takes them. Answers how many it offered.
  */
@@ -32,8 +34,20 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string, now = new D
   if (!roster?.autoAssign || !roster.members.length) return 0;
   const capacity = new Map(roster.members.map((m) => [m.userId, m.capacity]));
   const skills = new Map(roster.members.map((m) => [m.userId, skillMapOf(m.skills)]));
-  const hasRoom = (a: AgentRow) => a.status === 'online' && roomOf(a, capacity.get(a.userId)!).size > 0;
-  const candidates = (await onlineAgents(ctx, [...capacity.keys()])).filter(hasRoom);
+  const [online, waitingKinds] = await Promise.all([
+    onlineAgents(ctx, [...capacity.keys()]),
+    kindsWaiting(ctx, teamId),
+  ]);
+  const placesOf = (a: AgentRow) => {
+    const places = new Map<CapacityKind, number>();
+    if (a.status !== 'online') return places;
+    for (const kind of waitingKinds) {
+      const free = roomFor(a, capacity.get(a.userId)!, kind);
+      if (free > 0) places.set(kind, free);
+    }
+    return places;
+  };
+  const candidates = online.filter((a) => placesOf(a).size > 0);
   if (!candidates.length) return 0;
   const agents = (
     await lockAgents(
@@ -41,41 +55,33 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string, now = new D
       candidates.map((a) => a.userId),
       { existing: true },
     )
-  ).filter(hasRoom);
+  ).filter((a) => placesOf(a).size > 0);
   // Preferred skills are waited for by what entered the queue after this moment.
   const preferredSince = new Date(now.getTime() - roster.preferredSkillsWaitSeconds * 1000);
   let offered = 0;
   let clock = 0;
-  let after: ItemRow | undefined;
+  // Where each kind's queue was read up to; a kind that gave fewer than asked has no more.
+  const after = new Map<CapacityKind, ItemRow | null>(waitingKinds.map((kind) => [kind, null]));
   for (let scanned = 0; scanned < maxScanned;) {
-    const open = agents.filter((a) => roomOf(a, capacity.get(a.userId)!).size > 0);
-    const places = new Map<CapacityKind, number>();
+    const open = agents.filter((a) => placesOf(a).size > 0);
+    const wanted = new Map<CapacityKind, number>();
     for (const a of open)
-      for (const [kind, free] of roomOf(a, capacity.get(a.userId)!))
-        places.set(kind, (places.get(kind) ?? 0) + free);
-    const wanted = Math.min(
-      batch,
-      [...places.values()].reduce((n, free) => n + free, 0),
+      for (const [kind, free] of placesOf(a))
+        if (after.has(kind)) wanted.set(kind, Math.min(batch, (wanted.get(kind) ?? 0) + free));
+    if (!wanted.size) return offered;
+    const waiting = await headsOf(
+      ctx,
+      teamId,
+      wanted,
+      after,
+      servable(bestLevels(open.map((a) => skills.get(a.userId)!)), preferredSince),
     );
-    if (!wanted) return offered;
-    const best = bestLevels(open.map((a) => skills.get(a.userId)!));
-    const waiting = await ctx.tx
-      .select()
-      .from(routingItems)
-      .where(
-        and(
-          eq(routingItems.teamId, teamId),
-          eq(routingItems.state, 'queued'),
-          inArray(routingItems.kind, [...places.keys()]),
-          servable(best, preferredSince),
-          after &&
-            sql`(${routingItems.priority}, ${routingItems.sortAt}, ${routingItems.conversationId}) > (${after.priority}, ${after.sortAt}, ${after.conversationId})`,
-        ),
-      )
-      .orderBy(asc(routingItems.priority), asc(routingItems.sortAt), asc(routingItems.conversationId))
-      .limit(wanted)
-      .for('update', { skipLocked: true });
     scanned += waiting.length;
+    for (const [kind, limit] of wanted) {
+      const read = waiting.filter((item) => item.kind === kind);
+      if (read.length < limit) after.delete(kind);
+      else after.set(kind, read.at(-1)!);
+    }
     for (const item of waiting) {
       const wantsPreferred = Boolean(item.preferredSkills) && (item.enqueuedAt ?? now) > preferredSince;
       const agent = choose(
@@ -98,10 +104,69 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string, now = new D
       agent.lastAssignedAt = at;
       offered++;
     }
-    if (waiting.length < wanted) return offered;
-    after = waiting.at(-1);
   }
   return offered;
+}
+
+const queueOrder = sql`${routingItems.priority}, ${routingItems.sortAt}, ${routingItems.conversationId}`;
+
+/**
+ * The kinds of conversation waiting in a team's queue: one probe of the queue index per kind (the
+ * LIMIT makes it a probe whatever the planner guesses of the queue's size).
+ */
+async function kindsWaiting(ctx: WorkContext, teamId: string): Promise<CapacityKind[]> {
+  const result = await ctx.tx.execute(sql`
+    SELECT k.kind FROM unnest(${`{${capacityKinds.join(',')}}`}::text[]) AS k(kind)
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM ${routingItems}
+      WHERE ${routingItems.workspaceId} = ${ctx.workspaceId} AND ${routingItems.teamId} = ${teamId}
+        AND ${routingItems.kind} = k.kind AND ${routingItems.state} = 'queued'
+      LIMIT 1
+    ) AS waiting`);
+  return (result as unknown as { rows: { kind: CapacityKind }[] }).rows.map((r) => r.kind);
+}
+
+/*
+ * The next waiting conversations of each kind, as many as asked of it, after where the kind's queue
+ * was read to, locked (skipping those another transaction holds): one range of the queue index per
+ * kind, merged into queue order.
+ */
+async function headsOf(
+  ctx: WorkContext,
+  teamId: string,
+  wanted: ReadonlyMap<CapacityKind, number>,
+  after: ReadonlyMap<CapacityKind, ItemRow | null>,
+  servable: SQL | undefined,
+): Promise<ItemRow[]> {
+  const kinds = [...wanted.keys()];
+  const heads = kinds.map((kind) => {
+    const from = after.get(kind);
+    return ctx.tx
+      .select()
+      .from(routingItems)
+      .where(
+        and(
+          eq(routingItems.workspaceId, ctx.workspaceId),
+          eq(routingItems.teamId, teamId),
+          eq(routingItems.kind, kind),
+          eq(routingItems.state, 'queued'),
+          servable,
+          from
+            ? sql`(${queueOrder}) > (${from.priority}, ${from.sortAt}, ${from.conversationId})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(routingItems.priority), asc(routingItems.sortAt), asc(routingItems.conversationId))
+      .limit(wanted.get(kind)!)
+      .for('update', { skipLocked: true });
+  });
+  const rows = (await Promise.all(heads)).flat();
+  return rows.sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      (a.sortAt?.getTime() ?? 0) - (b.sortAt?.getTime() ?? 0) ||
+      (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0),
+  );
 }
 
 /*
@@ -123,16 +188,6 @@ function servable(best: SkillMap, preferredSince: Date) {
       within(routingItems.preferredSkills),
     ),
   );
-}
-
-/** The places an agent has free, by kind. */
-function roomOf(agent: AgentRow, capacity: Capacity): Map<CapacityKind, number> {
-  const room = new Map<CapacityKind, number>();
-  for (const kind of capacityKinds) {
-    const free = roomFor(agent, capacity, kind);
-    if (free > 0) room.set(kind, free);
-  }
-  return room;
 }
 
 // Agents with its preferred skills first (once it no longer waits for them, they are still the

@@ -46,7 +46,8 @@ export const conversationRouting = defineEnrichment<Routing>({
         // Spelt out with its own aliases: drizzle writes a one-table query's columns unqualified.
         position: sql<number | null>`CASE WHEN i.state = 'queued' THEN (
           SELECT count(*)::int + 1 FROM routing_items q
-          WHERE q.workspace_id = i.workspace_id AND q.team_id = i.team_id AND q.state = 'queued'
+          WHERE q.workspace_id = i.workspace_id AND q.team_id = i.team_id AND q.kind = i.kind
+            AND q.state = 'queued'
             AND (q.priority, q.sort_at, q.conversation_id) < (i.priority, i.sort_at, i.conversation_id)
         ) END`,
       })

@@ -79,6 +79,31 @@ describe('routing', () => {
     expect(await d.routing(waiting[2]!)).toMatchObject({ state: 'offered', agentId: full });
   });
 
+  it('keeps a queue per kind: a place of one kind takes nothing of another, and a position counts only its own kind', async () => {
+    const d = await routingDesk(t, { agents: 2, capacity: { chat: 1, email: 1, phone: 0, social: 0 } });
+    const [first, second] = d.agents;
+    const chats = [await d.wait('chat 1'), await d.wait('chat 2'), await d.wait('chat 3')];
+    const mail = await d.wait('mail 1', 'email');
+    expect(await d.routing(mail)).toMatchObject({ state: 'queued', position: 1 });
+    expect(await d.routing(chats[2]!)).toMatchObject({ position: 3 });
+
+    await d.presence(first!, 'online');
+    // One chat and one email place: the head of each kind's queue, not the first two chats.
+    expect(await d.dispatch()).toBe(2);
+    expect(await d.routing(chats[0]!)).toMatchObject({ state: 'offered', agentId: first });
+    expect(await d.routing(mail)).toMatchObject({ state: 'offered', agentId: first });
+    expect(await d.routing(chats[1]!)).toMatchObject({ state: 'queued', position: 1 });
+
+    // Only email room left anywhere, and no email waits: nothing moves, nothing is locked.
+    await capacity(d.api, second!, { chat: 0, email: 3 });
+    await d.presence(second!, 'online');
+    expect(await d.dispatch()).toBe(0);
+    await capacity(d.api, second!, { chat: 2, email: 3 });
+    expect(await d.dispatch()).toBe(2);
+    expect(await d.routing(chats[1]!)).toMatchObject({ state: 'offered', agentId: second });
+    expect(await d.routing(chats[2]!)).toMatchObject({ state: 'offered', agentId: second });
+  });
+
   it('serves the most urgent first, then by arrival', async () => {
     const d = await routingDesk(t, { agents: 1, capacity: { chat: 1 } });
     await d.wait('normal');

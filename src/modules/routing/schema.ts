@@ -75,8 +75,10 @@ export const routingItems = pgTable(
     preferredSkills: jsonb('preferred_skills').$type<Record<string, number>>(),
   },
   (t) => [
+    // A team's queue per kind of capacity: a chat waits only for chat places, so routing reads, and
+    // a position counts, the waiting of one kind.
     index('routing_items_queue_idx')
-      .on(t.workspaceId, t.teamId, t.priority, t.sortAt, t.conversationId)
+      .on(t.workspaceId, t.teamId, t.kind, t.priority, t.sortAt, t.conversationId)
       .where(sql`${t.state} = 'queued'`),
     index('routing_items_agent_idx').on(t.workspaceId, t.agentId, t.state),
   ],

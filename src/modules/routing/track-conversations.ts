@@ -201,7 +201,9 @@ async function reopened(ctx: WorkContext, item: ItemRow, at: Date) {
     .from(routingItems)
     .where(
       and(
+        eq(routingItems.workspaceId, ctx.workspaceId),
         eq(routingItems.teamId, item.teamId),
+        eq(routingItems.kind, item.kind),
         eq(routingItems.state, 'queued'),
         eq(routingItems.priority, item.priority),
       ),

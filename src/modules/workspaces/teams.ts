@@ -52,16 +52,19 @@ export async function updateTeam(
  * for, and its members with their capacity and skills.
  */
 export async function teamRoster(ctx: WorkContext, teamId: string) {
-  const [team] = await ctx.tx
-    .select({ autoAssign: teams.autoAssign, preferredSkillsWaitSeconds: teams.preferredSkillsWaitSeconds })
-    .from(teams)
-    .where(eq(teams.id, teamId));
+  // Both asked at once: routing reads the roster on every decision.
+  const [[team], members] = await Promise.all([
+    ctx.tx
+      .select({ autoAssign: teams.autoAssign, preferredSkillsWaitSeconds: teams.preferredSkillsWaitSeconds })
+      .from(teams)
+      .where(eq(teams.id, teamId)),
+    ctx.tx
+      .select({ userId: teamMembers.userId, capacity: memberships.capacity, skills: memberships.skills })
+      .from(teamMembers)
+      .innerJoin(memberships, eq(memberships.userId, teamMembers.userId))
+      .where(eq(teamMembers.teamId, teamId)),
+  ]);
   if (!team) return null;
-  const members = await ctx.tx
-    .select({ userId: teamMembers.userId, capacity: memberships.capacity, skills: memberships.skills })
-    .from(teamMembers)
-    .innerJoin(memberships, eq(memberships.userId, teamMembers.userId))
-    .where(eq(teamMembers.teamId, teamId));
   return { teamId, ...team, members };
 }
 

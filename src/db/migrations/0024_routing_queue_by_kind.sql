@@ -1,0 +1,2 @@
+DROP INDEX "routing_items_queue_idx";--> statement-breakpoint
+CREATE INDEX "routing_items_queue_idx" ON "routing_items" USING btree ("workspace_id","team_id","kind","priority","sort_at","conversation_id") WHERE "routing_items"."state" = 'queued';
