@@ -36,19 +36,18 @@ export type RealtimeHub = {
 // agent never sees an event whose transaction rolled back.
 export function createRealtimeHub(deps: AppDeps): RealtimeHub {
   const rooms = new Map<string, Set<WSContext>>();
-  const holders = new Map<WSContext, { scope: Scope; recheck: Recheck }>();
+  // Each socket's credential and when it last answered a ping (or opened).
+  const holders = new Map<WSContext, { scope: Scope; recheck: Recheck; answeredAt: number }>();
   let stopListening: (() => void) | undefined;
   let stopRechecks: (() => void) | undefined;
   let stopPings: (() => void) | undefined;
-  const answeredAt = new Map<WSContext, number>();
-
   // Every socket is pinged; one that has not answered for SILENT_MS is ended (its close removes it).
   const pingAll = () => {
     const silentSince = Date.now() - SILENT_MS;
-    for (const socket of holders.keys()) {
+    for (const [socket, { answeredAt }] of holders) {
       const pingable = pingableOf(socket);
       if (!pingable) continue;
-      if ((answeredAt.get(socket) ?? Date.now()) < silentSince) pingable.terminate();
+      if (answeredAt < silentSince) pingable.terminate();
       else pingable.ping();
     }
   };
@@ -59,7 +58,6 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
         const now = await recheck().catch(() => null);
         if (now && now.workspaceId === scope.workspaceId && now.actor.role === scope.actor.role) return;
         holders.delete(socket);
-        answeredAt.delete(socket);
         rooms.get(scope.workspaceId)?.delete(socket);
         deps.staffSockets.closed(socket);
         socket.close(CLOSE_CREDENTIAL_ENDED, now ? 'your role changed; connect again' : 'signed out');
@@ -79,18 +77,17 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       const room = rooms.get(scope.workspaceId) ?? new Set();
       room.add(socket);
       rooms.set(scope.workspaceId, room);
-      holders.set(socket, { scope, recheck });
-      answeredAt.set(socket, Date.now());
+      const holder = { scope, recheck, answeredAt: Date.now() };
+      holders.set(socket, holder);
       deps.staffSockets.opened(socket, scope.workspaceId, scope.actor.userId);
       pingableOf(socket)?.on('pong', () => {
-        answeredAt.set(socket, Date.now());
+        holder.answeredAt = Date.now();
         deps.staffSockets.answered(socket);
       });
     },
     leave(workspaceId, socket) {
       rooms.get(workspaceId)?.delete(socket);
       holders.delete(socket);
-      answeredAt.delete(socket);
       deps.staffSockets.closed(socket);
     },
     async start() {
@@ -116,7 +113,6 @@ export function createRealtimeHub(deps: AppDeps): RealtimeHub {
       stopPings?.();
       stopPings = undefined;
       holders.clear();
-      answeredAt.clear();
       for (const room of rooms.values())
         for (const socket of room) {
           deps.staffSockets.closed(socket);
