@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db, DbHandle, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
@@ -11,9 +12,21 @@ const scoped = new WeakMap<pg.PoolClient, Db>();
 export type FinalWrite = { text: string; read(rows: Record<string, unknown>[]): void };
 
 /**
+ * Sends the work's last statement with the COMMIT right behind it, in the same write, and answers
+ * its rows once both are answered: a write whose outcome its statement decides (events included)
+ * then costs one round trip with BEGIN. Nothing may be sent in the transaction after it. Should
+ * the statement fail, the COMMIT behind it finds the transaction aborted and rolls it back.
+ */
+export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
+
+const dialect = new PgDialect();
+
+/**
  * Runs `work` in a transaction set to the workspace and to the role bound by row-level security.
  * On PostgreSQL, `BEGIN` and the two settings travel as one simple-protocol query, and so do the
- * final write (the outbox) and `COMMIT`: two round trips fewer per request. Simple-protocol
+ * final write (the outbox) and `COMMIT`: two round trips fewer per request. A work that can say
+ * its last statement without waiting for the ones before it sends it with the COMMIT instead
+ * (`commitWith`), and is done in one round trip. Simple-protocol
  * queries take no parameters, so the workspace id is checked to be a UUID first and the final
  * write inlines its values as literals. The embedded database answers in-process, so it keeps
  * drizzle's transaction.
@@ -21,17 +34,24 @@ export type FinalWrite = { text: string; read(rows: Record<string, unknown>[]): 
 export async function workspaceTransaction<T>(
   deps: { db: Db; handle?: DbHandle },
   workspaceId: string,
-  work: (tx: Tx) => Promise<T>,
+  work: (tx: Tx, commitWith: CommitWith) => Promise<T>,
   finalWrite: () => FinalWrite | undefined = () => undefined,
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new Error(`Not a workspace id: ${JSON.stringify(workspaceId)}`);
   if (deps.handle?.kind !== 'pg') {
+    // In-process, nothing to save: the last statement runs like any other, drizzle commits after it.
     return deps.db.transaction(async (tx) => {
       await tx.execute(
         sql`SELECT set_config('earshot.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
       );
-      const result = await work(tx);
+      let committed = false;
+      const result = await work(tx, async (statement) => {
+        if (committed) throw new Error('The transaction was already committed');
+        committed = true;
+        return ((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows;
+      });
       const last = finalWrite();
+      if (last && committed) throw new Error('A final write after the commit');
       if (last) last.read(((await tx.execute(sql.raw(last.text))) as unknown as { rows: never[] }).rows);
       return result;
     });
@@ -50,17 +70,43 @@ export async function workspaceTransaction<T>(
   );
   // A connection whose ROLLBACK fails is broken: it is closed rather than given back to the pool.
   let broken: Error | undefined;
+  // The COMMIT sent by commitWith, once sent: the transaction ends with its answer.
+  let commit: Promise<pg.QueryResult> | undefined;
+  let restore = () => {};
+  const commitWith: CommitWith = async (statement) => {
+    if (commit) throw new Error('The transaction was already committed');
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+    // Queries are written as they are issued (pipelined); corked, the two leave in one write.
+    stream.cork();
+    const rows = client.query({ text, values: params });
+    commit = client.query('COMMIT');
+    stream.uncork();
+    // Anything sent after the COMMIT would run outside the transaction, as whoever the pool logs
+    // in as: refused until the connection goes back to the pool.
+    const send = client.query;
+    restore = () => void (client.query = send);
+    client.query = (() => {
+      throw new Error('A statement sent after the commit');
+    }) as typeof client.query;
+    const [answer, ended] = await Promise.all([rows, commit]);
+    // PostgreSQL answers the COMMIT of a transaction a statement aborted with ROLLBACK (no error).
+    if (ended.command !== 'COMMIT') throw new Error('The transaction was rolled back');
+    return answer.rows;
+  };
   try {
     // A drizzle instance bound to this connection is the transaction; only what a transaction and
     // a database share (queries) is used of it.
     let tx = scoped.get(client);
     if (!tx) scoped.set(client, (tx = drizzle(client) as unknown as Db));
-    const result = await work(tx as unknown as Tx).finally(async () => {
+    const result = await work(tx as unknown as Tx, commitWith).finally(async () => {
       const failed = await begun;
       if (failed) throw failed;
     });
     const last = finalWrite();
-    if (!last) await client.query('COMMIT');
+    if (commit) {
+      if (last) throw new Error('A final write after the commit');
+    } else if (!last) await client.query('COMMIT');
     else {
       // A failing final statement skips the COMMIT after it; the ROLLBACK below ends the transaction.
       const [written] = (await client.query(`${last.text}; COMMIT`)) as unknown as pg.QueryResult[];
@@ -68,9 +114,13 @@ export async function workspaceTransaction<T>(
     }
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    // Once a COMMIT was sent, its answer ended the transaction (committed or rolled back) and
+    // nothing is left to undo: only a work that failed before sending it is rolled back here.
+    if (commit) await commit.catch(() => undefined);
+    else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw err;
   } finally {
+    restore();
     client.release(broken);
   }
 }
