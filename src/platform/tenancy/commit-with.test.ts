@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countSocketWrites } from '../../../test/support/socket-writes.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createDeps } from '../create-deps.js';
 import { defineReaction, indexReactions, type ReactionDefinition } from '../events/define-reaction.js';
@@ -150,21 +150,10 @@ describe('commitWith: a work whose one write is sent with its event and the COMM
     'leaves in one socket write, and refuses a statement after it',
     async () => {
       const { deps } = withReactions();
-      const socket = net.Socket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown };
-      const write = socket._writeGeneric;
-      let writes = 0;
-      socket._writeGeneric = function (this: unknown, ...args: unknown[]) {
-        writes++;
-        return write.apply(this, args);
-      };
-      try {
-        await inWorkspace(deps, systemScope(workspaceId), (ctx) =>
-          ctx.commitWith(probeWrite(randomUUID(), 1)),
-        );
-        expect(writes).toBe(1);
-      } finally {
-        socket._writeGeneric = write;
-      }
+      const writes = await countSocketWrites(() =>
+        inWorkspace(deps, systemScope(workspaceId), (ctx) => ctx.commitWith(probeWrite(randomUUID(), 1))),
+      );
+      expect(writes).toBe(1);
       await expect(
         inWorkspace(deps, systemScope(workspaceId), async (ctx) => {
           await ctx.commitWith(probeWrite(randomUUID(), 1));
