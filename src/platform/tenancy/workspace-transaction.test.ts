@@ -59,7 +59,7 @@ describe('a workspace transaction', () => {
         return 'done';
       },
       () => ({
-        text: 'SELECT count(*)::int AS n, current_user AS who FROM final_probe',
+        statement: sql`SELECT count(*)::int AS n, current_user AS who FROM final_probe`,
         read: (rows) => (read = rows),
       }),
     );
@@ -71,7 +71,7 @@ describe('a workspace transaction', () => {
         deps,
         id,
         (tx) => tx.execute(sql`INSERT INTO final_probe VALUES (2)`),
-        () => ({ text: 'SELECT 1/0', read: () => undefined }),
+        () => ({ statement: sql`SELECT 1/0`, read: () => undefined }),
       ),
     ).rejects.toThrow();
     const rows = (await handle.db.execute(sql`SELECT n FROM final_probe ORDER BY n`)) as unknown as {

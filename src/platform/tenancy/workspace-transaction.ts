@@ -9,13 +9,12 @@ import { isUuid } from '../http/input-schemas.js';
 const scoped = new WeakMap<pg.PoolClient, Db>();
 
 /** A last statement, decided once the work is done, sent together with the COMMIT. */
-export type FinalWrite = { text: string; read(rows: Record<string, unknown>[]): void };
+export type FinalWrite = { statement: SQL; read(rows: Record<string, unknown>[]): void };
 
 /**
- * Sends the work's last statement with the COMMIT right behind it, in the same write, and answers
- * its rows once both are answered: a write whose outcome its statement decides (events included)
- * then costs one round trip with BEGIN. Nothing may be sent in the transaction after it. Should
- * the statement fail, the COMMIT behind it finds the transaction aborted and rolls it back.
+ * Sends the work's last statement with the COMMIT right behind it, and answers its rows: a write
+ * whose outcome its statement decides (events included) then costs one round trip with BEGIN.
+ * Nothing may be sent in the transaction after it.
  */
 export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
 
@@ -23,13 +22,12 @@ const dialect = new PgDialect();
 
 /**
  * Runs `work` in a transaction set to the workspace and to the role bound by row-level security.
- * On PostgreSQL, `BEGIN` and the two settings travel as one simple-protocol query, and so do the
- * final write (the outbox) and `COMMIT`: two round trips fewer per request. A work that can say
- * its last statement without waiting for the ones before it sends it with the COMMIT instead
- * (`commitWith`), and is done in one round trip. Simple-protocol
- * queries take no parameters, so the workspace id is checked to be a UUID first and the final
- * write inlines its values as literals. The embedded database answers in-process, so it keeps
- * drizzle's transaction.
+ * On PostgreSQL the pool pipelines, so `BEGIN` with the two settings leaves in the same socket
+ * write as the work's first statement, and the last statement (the outbox write, decided once the
+ * work is done, or one the work sends itself with `commitWith`) in the same write as `COMMIT`:
+ * a work that sends nothing but its last statement is one round trip. `BEGIN` is a simple-protocol
+ * query (two statements in one), which takes no parameters, so the workspace id is checked to be a
+ * UUID first. The embedded database answers in-process, so it keeps drizzle's transaction.
  */
 export async function workspaceTransaction<T>(
   deps: { db: Db; handle?: DbHandle },
@@ -45,14 +43,14 @@ export async function workspaceTransaction<T>(
         sql`SELECT set_config('earshot.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
       );
       let committed = false;
-      const result = await work(tx, async (statement) => {
+      const run = async (statement: SQL) => {
         if (committed) throw new Error('The transaction was already committed');
         committed = true;
         return ((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows;
-      });
+      };
+      const result = await work(tx, run);
       const last = finalWrite();
-      if (last && committed) throw new Error('A final write after the commit');
-      if (last) last.read(((await tx.execute(sql.raw(last.text))) as unknown as { rows: never[] }).rows);
+      if (last) last.read(await run(last.statement));
       return result;
     });
   }
@@ -70,7 +68,7 @@ export async function workspaceTransaction<T>(
   );
   // A connection whose ROLLBACK fails is broken: it is closed rather than given back to the pool.
   let broken: Error | undefined;
-  // The COMMIT sent by commitWith, once sent: the transaction ends with its answer.
+  // The COMMIT, once sent: its answer ends the transaction, committed or rolled back.
   let commit: Promise<pg.QueryResult> | undefined;
   let restore = () => {};
   const commitWith: CommitWith = async (statement) => {
@@ -90,7 +88,7 @@ export async function workspaceTransaction<T>(
       throw new Error('A statement sent after the commit');
     }) as typeof client.query;
     const [answer, ended] = await Promise.all([rows, commit]);
-    // PostgreSQL answers the COMMIT of a transaction a statement aborted with ROLLBACK (no error).
+    // Should the statement fail, PostgreSQL answers the COMMIT behind it with ROLLBACK (no error).
     if (ended.command !== 'COMMIT') throw new Error('The transaction was rolled back');
     return answer.rows;
   };
@@ -104,18 +102,11 @@ export async function workspaceTransaction<T>(
       if (failed) throw failed;
     });
     const last = finalWrite();
-    if (commit) {
-      if (last) throw new Error('A final write after the commit');
-    } else if (!last) await client.query('COMMIT');
-    else {
-      // A failing final statement skips the COMMIT after it; the ROLLBACK below ends the transaction.
-      const [written] = (await client.query(`${last.text}; COMMIT`)) as unknown as pg.QueryResult[];
-      last.read(written!.rows);
-    }
+    if (last) last.read(await commitWith(last.statement));
+    else if (!commit) await client.query('COMMIT');
     return result;
   } catch (err) {
-    // Once a COMMIT was sent, its answer ended the transaction (committed or rolled back) and
-    // nothing is left to undo: only a work that failed before sending it is rolled back here.
+    // Once a COMMIT was sent, its answer ended the transaction and nothing is left to undo.
     if (commit) await commit.catch(() => undefined);
     else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw err;
