@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../src/db/client.js';
@@ -17,7 +18,8 @@ import { runLoad } from './load/load-generator.js';
  * `npm run bench -- --only api`, until a fixed number have been answered; every figure is divided by the messages actually written.
  * WAL counters are the whole cluster's: run it on a database server of its own for exact figures.
  * With --waldump DIR (the server's pg_wal, readable here) it also prints pg_waldump's record
- * statistics for the run's WAL: which records, how many of each.
+ * statistics for the run's WAL: which records, how many of each. Socket writes are the server's
+ * system calls that send, to the database (a round trip starts with one) and the rest.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --messages 3000
  */
@@ -143,6 +145,19 @@ async function walByRelation(walDir: string, from: string, to: string, messages:
     .join('\n');
 }
 
+// The server's socket writes (system calls: a corked batch is one), to the database and the rest
+// (answers, announcements). The load generator is another process, so only the server's count.
+function countWrites(databasePort: number) {
+  const socket = net.Socket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown };
+  const write = socket._writeGeneric;
+  const written = { database: 0, other: 0 };
+  socket._writeGeneric = function (this: net.Socket, ...args: unknown[]) {
+    written[this.remotePort === databasePort ? 'database' : 'other']++;
+    return write.apply(this, args);
+  };
+  return { stop: () => ((socket._writeGeneric = write), written) };
+}
+
 try {
   const handle = openPostgres(url.toString(), POOL_SIZE);
   await migrate(handle);
@@ -158,8 +173,10 @@ try {
   const before = await counters();
   const dbCpu = databaseCpuMs();
   const cpu = process.cpuUsage();
+  const writes = countWrites(Number(url.port || 5432));
   const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
   const used = process.cpuUsage(cpu);
+  const written = writes.stop();
   const dbCpuAfter = databaseCpuMs();
   // A connection flushes its table statistics when it ends, if not before.
   await api.close();
@@ -188,6 +205,8 @@ try {
       Math.round(((after.hotUpd - before.hotUpd) / Math.max(1, after.upd - before.upd)) * 1000) / 1000,
     commitsPerMessage: per(after.commits - before.commits),
     statementsPerMessage: after.statements === null ? null : per(after.statements - before.statements!),
+    databaseSocketWritesPerMessage: per(written.database),
+    otherSocketWritesPerMessage: per(written.other),
   };
   console.log(JSON.stringify(figures, null, 2));
   if (values.waldump) console.log(await walByRelation(values.waldump, before.lsn, after.lsn, messages));

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { conversations, isFinished } from './schema.js';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { conversations, finishedStatuses, isFinished } from './schema.js';
+import { noteAnswered, wasAnswered } from './answered-conversations.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
@@ -40,8 +41,18 @@ type AddedRow = {
  * (concurrent messages count up one after another), keeps its counters and first-reply time, and
  * feeds the INSERT; a conversation that does not exist, or belongs to another workspace (row-level
  * security hides it), updates nothing and so inserts nothing.
+ * When it is the request's one write (`last`) and the conversation is known to have had its first
+ * human (answered-conversations.ts), its event is known before it runs: the statement then writes
+ * the event too and goes with the COMMIT, one round trip (see commitWith). It requires the first
+ * human, and a customer's message an unfinished conversation (else it reopens it), and writes
+ * nothing otherwise; the request then runs again the ordinary way.
  */
-export async function addMessage(ctx: WorkContext, conversationId: string, input: AddMessageInput) {
+export async function addMessage(
+  ctx: WorkContext,
+  conversationId: string,
+  input: AddMessageInput,
+  options: { last?: boolean } = {},
+) {
   if (input.role === 'customer' || input.role === 'system') requireCustomerVoice(ctx);
   const author = input.proposed
     ? { role: 'agent' as const, kind: 'automation' as const, authorId: null }
@@ -50,8 +61,7 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
   const humanReply = author.kind === 'human' && !internal;
   const authorId = author.authorId;
   const now = new Date();
-  const result = await ctx.tx.execute(sql`
-    WITH touched AS (
+  const write = (required: SQL) => sql`touched AS (
       UPDATE conversations
       SET message_count = message_count + 1,
           last_activity_at = ${now},
@@ -60,19 +70,50 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
           customer_waiting_since = CASE WHEN ${humanReply} THEN NULL
             WHEN ${input.role === 'customer'} THEN coalesce(customer_waiting_since, ${now})
             ELSE customer_waiting_since END
-      WHERE id = ${conversationId}
+      WHERE id = ${conversationId}${required}
       RETURNING id, workspace_id, display_id, status, message_count,
         CASE WHEN ${humanReply} THEN first_human_reply_at = ${now} ELSE first_human_reply_at IS NULL END AS awaiting_human
-    )
-    INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
-      seq, client_id, created_at)
-    SELECT workspace_id, id, ${author.role}, ${authorId}, ${input.text}, ${internal},
-      ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
-      ${input.clientId ?? null}, ${now} FROM touched
-    RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
-      (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)`);
+    ), added AS (
+      INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
+        seq, client_id, created_at)
+      SELECT workspace_id, id, ${author.role}, ${authorId}, ${input.text}, ${internal},
+        ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
+        ${input.clientId ?? null}, ${now} FROM touched
+      RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
+        (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)
+    )`;
+
+  if (options.last && !internal && wasAnswered(conversationId)) {
+    const written = await ctx.commitWith({
+      ctes: write(
+        input.role === 'customer'
+          ? sql` AND first_human_reply_at IS NOT NULL AND status NOT IN (${sql.join(
+              finishedStatuses.map((status) => sql`${status}`),
+              sql`, `,
+            )})`
+          : sql` AND first_human_reply_at IS NOT NULL`,
+      ),
+      from: 'added',
+      event: {
+        type: 'conversation.message_added',
+        data: {
+          conversationId,
+          role: author.role,
+          authorKind: author.kind,
+          internal,
+          text: input.text,
+          awaitingHuman: false,
+        },
+      },
+      filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq)`,
+    });
+    if (written) return answer(written[0] as AddedRow);
+  }
+
+  const result = await ctx.tx.execute(sql`WITH ${write(sql``)} SELECT * FROM added`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
+  noteAnswered(conversationId, !row.awaiting_human || humanReply);
 
   if (internal) await recordEvent(ctx, conversationId, 'note_added', { messageId: row.id, note: input.text });
   // A customer writing back into a finished conversation reopens it rather than starting over.
@@ -104,14 +145,16 @@ export async function addMessage(ctx: WorkContext, conversationId: string, input
     awaitingHuman: row.awaiting_human,
     seq: Number(row.seq),
   });
-  return {
-    id: row.id,
-    role: row.role,
-    authorId: row.author_id,
-    text: row.text,
-    internal: row.internal,
-    seq: Number(row.seq),
-    clientId: row.client_id,
-    createdAt: new Date(row.created_at),
-  };
+  return answer(row);
 }
+
+const answer = (row: AddedRow) => ({
+  id: row.id,
+  role: row.role,
+  authorId: row.author_id,
+  text: row.text,
+  internal: row.internal,
+  seq: Number(row.seq),
+  clientId: row.client_id,
+  createdAt: new Date(row.created_at),
+});

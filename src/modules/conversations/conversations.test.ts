@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { eventOutbox } from '../../platform/events/outbox-table.js';
 import { users } from '../workspaces/schema.js';
+import { wasAnswered } from './answered-conversations.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
@@ -316,5 +317,69 @@ describe('conversations', () => {
     expect(two.json.data.map((c: { id: string }) => c.id).sort()).toEqual([held.id, created.json.id].sort());
     expect((await api.get('/conversations?ids=not-an-id')).status).toBe(400);
     expect((await api.get(`/conversations?ids=${crypto.randomUUID()}`)).json.data).toEqual([]);
+  });
+  it('writes a message to an answered conversation with its event in one trip, the same as the ordinary way', async () => {
+    const conv = await newConversation();
+    const events = async () =>
+      (
+        await t.handle.db
+          .select({ type: eventOutbox.type, data: eventOutbox.data })
+          .from(eventOutbox)
+          .where(sql`${eventOutbox.data}->>'conversationId' = ${conv.id}`)
+          .orderBy(asc(eventOutbox.id))
+      ).filter((e) => ['conversation.message_added', 'conversation.status_changed'].includes(e.type));
+    // The first human reply goes the ordinary way (it ends the wait for a first human) ...
+    expect(wasAnswered(conv.id)).toBe(false);
+    const first = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'agent',
+      text: 'Looking now',
+    });
+    expect(first.status).toBe(201);
+    expect(wasAnswered(conv.id)).toBe(true);
+    // ... the next ones may be told before they are written.
+    const second = await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Fixed' });
+    expect(second.status).toBe(201);
+    expect(second.json).toMatchObject({ role: 'agent', text: 'Fixed', internal: false, seq: 3 });
+    const messageEvent = (id: string, seq: number, text: string, awaitingHuman: boolean) => ({
+      type: 'conversation.message_added',
+      data: {
+        conversationId: conv.id,
+        displayId: conv.displayId,
+        messageId: id,
+        role: 'agent',
+        authorKind: 'human',
+        internal: false,
+        text,
+        awaitingHuman,
+        seq,
+      },
+    });
+    expect(await events()).toEqual([
+      messageEvent(first.json.id, 2, 'Looking now', true),
+      messageEvent(second.json.id, 3, 'Fixed', false),
+    ]);
+
+    // A customer writing back into a resolved conversation reopens it: the one-trip write refuses
+    // a finished conversation, and the request runs again the ordinary way.
+    expect((await api.post(`/conversations/${conv.id}/status`, { status: 'resolved' })).status).toBe(200);
+    const back = await api.post(`/conversations/${conv.id}/messages`, {
+      role: 'customer',
+      text: 'Down again',
+    });
+    expect(back.status).toBe(201);
+    expect(back.json.seq).toBe(4);
+    expect((await api.get(`/conversations/${conv.id}`)).json.status).toBe('open');
+    expect((await events()).slice(2).map((e) => [e.type, (e.data as { to?: string }).to])).toEqual([
+      ['conversation.status_changed', 'resolved'],
+      ['conversation.status_changed', 'open'],
+      ['conversation.message_added', undefined],
+    ]);
+
+    // Another workspace's conversation is not there for this one (row-level security): the
+    // one-trip write finds nothing, and the ordinary way answers 404, having written nothing.
+    const other = t.as((await t.workspace('Elsewhere')).apiKey);
+    const stray = await other.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Hi' });
+    expect(stray.status).toBe(404);
+    expect(await events()).toHaveLength(5);
   });
 });

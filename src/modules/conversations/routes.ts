@@ -128,7 +128,7 @@ export function conversationRoutes(deps: AppDeps) {
       reply(
         c,
         s.messageSchema,
-        await run(c, (ctx) => addMessage(ctx, c.req.valid('param').id, c.req.valid('json'))),
+        await run(c, (ctx) => addMessage(ctx, c.req.valid('param').id, c.req.valid('json'), { last: true })),
         201,
       ),
   );

@@ -15,12 +15,17 @@ import { resumePromise } from './resume-promise.js';
 export const resumeByReference = defineReaction({
   name: 'promises.resume-by-reference',
   on: ['conversation.created', 'conversation.message_added'],
+  when(event) {
+    if (event.type !== 'conversation.message_added') return true;
+    const { role, text } = event.data as Partial<ModuleEvents['conversation.message_added']>;
+    return (
+      role === undefined || (role === 'customer' && (text === undefined || referencesIn(text).length > 0))
+    );
+  },
   async handle(event, ctx) {
     let said: { conversationId: string; messageId: string; text: string };
     if (event.type === 'conversation.message_added') {
-      const data = event.data as ModuleEvents['conversation.message_added'];
-      if (data.role !== 'customer' || !referencesIn(data.text).length) return;
-      said = data;
+      said = event.data as ModuleEvents['conversation.message_added'];
     } else {
       const data = event.data as ModuleEvents['conversation.created'];
       const first = await customerMessage(ctx, data.messageId);

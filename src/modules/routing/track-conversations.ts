@@ -36,14 +36,12 @@ export const trackConversations = defineReaction({
     'conversation.status_changed',
     'conversation.priority_changed',
   ],
+  // Most messages come after a conversation's first human and change nothing here; they are
+  // skipped without reading the queue (an offer they answer: see answeredOffers).
+  when: (event) =>
+    event.type !== 'conversation.message_added' ||
+    (event.data as { awaitingHuman?: boolean }).awaitingHuman !== false,
   async handle(event, ctx) {
-    // Most messages come after a conversation's first human and change nothing here; they are
-    // skipped without reading the queue (an offer they answer: see answeredOffers).
-    if (
-      event.type === 'conversation.message_added' &&
-      !(event.data as { awaitingHuman: boolean }).awaitingHuman
-    )
-      return;
     const id = event.data.conversationId;
     const skills = (event.data as { skills?: SkillRequirement[] }).skills;
     const needs = skills ? requirementMaps(skills) : {};

@@ -1,5 +1,5 @@
 import type { WorkContext } from '../tenancy/scope.js';
-import type { EmittedEvent, EventType } from './define-events.js';
+import type { EmittedEvent, EventType, ModuleEvents } from './define-events.js';
 
 /**
  * A module's answer to another module's event inside the transaction that emitted it, so the two
@@ -15,6 +15,14 @@ import type { EmittedEvent, EventType } from './define-events.js';
 export type ReactionDefinition<T extends EventType = EventType> = {
   name: string;
   on: readonly T[];
+  /**
+   * Whether the event may concern the reaction, told from the event alone (no database): when
+   * false, `handle` is not called. It may be asked before the write that makes the event has run,
+   * with only the fields known then (those it fills in itself, such as ids, are absent): a write
+   * whose event no reaction wants is sent with its COMMIT in one round trip (see commitWith).
+   * Without it, every event of the types in `on` concerns the reaction.
+   */
+  when?(event: { type: T; data: Partial<ModuleEvents[T]> }): boolean;
   handle(event: EmittedEvent<T>, ctx: WorkContext): Promise<void>;
 };
 
@@ -44,6 +52,15 @@ export async function react(
   for (let i = 0; i < pending.length; i++) {
     if (i >= MAX_EVENTS_PER_TRANSACTION) throw new Error('Reactions kept emitting events without end');
     const event = pending[i]!;
-    for (const reaction of reactions.get(event.type) ?? []) await reaction.handle(event, ctx);
+    for (const reaction of reactions.get(event.type) ?? []) {
+      if (!reaction.when || reaction.when(event)) await reaction.handle(event, ctx);
+    }
   }
+}
+
+/** Whether any reaction may want the event, told from what is known of it (see `when`). */
+export function mayReact(reactions: Reactions, event: { type: EventType; data: object }): boolean {
+  return (reactions.get(event.type) ?? []).some(
+    (reaction) => !reaction.when || reaction.when(event as Parameters<NonNullable<typeof reaction.when>>[0]),
+  );
 }

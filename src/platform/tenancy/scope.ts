@@ -1,11 +1,13 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db, DbHandle, Tx } from '../../db/client.js';
 import type { EmittedEvent, EventType, ModuleEvents } from '../events/define-events.js';
 import type { DomainEvent, EventBus } from '../events/domain-events.js';
-import { react, type Reactions } from '../events/define-reaction.js';
+import { mayReact, react, type Reactions } from '../events/define-reaction.js';
 import { noEnrichments, type Enrichments } from '../enrichment/define-enrichment.js';
 import { noRedirects, type Redirects } from '../redirects/define-redirect.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { outboxWrite } from '../events/write-outbox.js';
+import { writeWithOutboxRow } from '../events/write-outbox-with.js';
 import type { Role } from '../access/roles.js';
 import { workspaceTransaction } from './workspace-transaction.js';
 
@@ -32,6 +34,26 @@ export type WorkContext = Scope & {
   /** Other modules' say in where a new resource goes (see defineRedirect). */
   redirects: Redirects;
   emit<T extends EventType>(type: T, data: ModuleEvents[T]): void;
+  /**
+   * The work's one write, told whole before it runs, sent with its event's outbox row and the
+   * COMMIT: with BEGIN, one round trip in all. Answers the rows written, or undefined, having sent
+   * nothing, when the write must go the ordinary way (statement, emit, reactions): events are
+   * pending already, the answer is presented after the work, or a reaction may want the event
+   * (see ReactionDefinition.when). Should it write nothing, the work runs again in a new
+   * transaction, where commitWith answers undefined: so nothing may be sent before it, nor
+   * anything sent or emitted after it.
+   */
+  commitWith<T extends EventType>(write: LastWrite<T>): Promise<Record<string, unknown>[] | undefined>;
+};
+
+export type LastWrite<T extends EventType> = {
+  /** The write's common table expressions (without WITH); the last, `from`, yields its row. */
+  ctes: SQL;
+  from: string;
+  /** The event, with the fields known before the write. */
+  event: { type: T; data: Partial<ModuleEvents[T]> };
+  /** A jsonb expression over `from`'s columns: the event's other fields, filled in by the write. */
+  filled: SQL;
 };
 
 export type ScopeDeps = {
@@ -57,24 +79,70 @@ export async function inWorkspace<T, U = T>(
   work: (ctx: WorkContext) => Promise<T>,
   present?: (ctx: WorkContext, value: T) => Promise<U>,
 ): Promise<U> {
+  try {
+    return await attempt(deps, scope, work, present, true);
+  } catch (err) {
+    // A one-trip write found nothing to write: the work runs again the ordinary way, which tells
+    // why (not found, or not in the state the one-trip statement required).
+    if (err instanceof NothingWritten) return attempt(deps, scope, work, present, false);
+    throw err;
+  }
+}
+
+class NothingWritten extends Error {}
+
+async function attempt<T, U>(
+  deps: ScopeDeps,
+  scope: Scope,
+  work: (ctx: WorkContext) => Promise<T>,
+  present: ((ctx: WorkContext, value: T) => Promise<U>) | undefined,
+  oneTrip: boolean,
+): Promise<U> {
   const pending: EmittedEvent[] = [];
   let committed: DomainEvent[] = [];
+  let sent = false;
   const result = await workspaceTransaction(
     deps,
     scope.workspaceId,
-    async (tx) => {
+    async (tx, commitWith) => {
       const ctx: WorkContext = {
         ...scope,
         tx,
         enrichments: deps.enrichments ?? noEnrichments,
         redirects: deps.redirects ?? noRedirects,
-        emit: (type, data) =>
+        emit: (type, data) => {
+          if (sent) throw new Error(`Event "${type}" emitted after the commit`);
           pending.push({
             type,
             workspaceId: scope.workspaceId,
             at: new Date().toISOString(),
             data: validatePayload(type, data),
-          } as EmittedEvent),
+          } as EmittedEvent);
+        },
+        async commitWith(write) {
+          if (!oneTrip || pending.length || present || mayReact(deps.reactions, write.event))
+            return undefined;
+          sent = true;
+          const { type } = write.event;
+          const event = {
+            type,
+            workspaceId: scope.workspaceId,
+            at: new Date().toISOString(),
+            data: validatePayload(type, write.event.data, true),
+          } as EmittedEvent;
+          const rows = await commitWith(writeWithOutboxRow(scope.workspaceId, { ...write, event }));
+          if (!rows.length) throw new NothingWritten();
+          // Committed already: a payload the write completed wrongly is a fault of its statement.
+          committed = rows.map(
+            (row) =>
+              ({
+                ...event,
+                id: Number(row.outbox_id),
+                data: validatePayload(type, row.outbox_data),
+              }) as DomainEvent,
+          );
+          return rows;
+        },
       };
       const value = await work(ctx);
       if (pending.length) await react(deps.reactions, pending, ctx);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countSocketWrites } from '../../../test/support/socket-writes.js';
 import { openTestDb } from '../../../test/support/test-db.js';
 import type { DbHandle } from '../../db/client.js';
 import { workspaceTransaction } from './workspace-transaction.js';
@@ -59,7 +59,7 @@ describe('a workspace transaction', () => {
         return 'done';
       },
       () => ({
-        text: 'SELECT count(*)::int AS n, current_user AS who FROM final_probe',
+        statement: sql`SELECT count(*)::int AS n, current_user AS who FROM final_probe`,
         read: (rows) => (read = rows),
       }),
     );
@@ -71,7 +71,7 @@ describe('a workspace transaction', () => {
         deps,
         id,
         (tx) => tx.execute(sql`INSERT INTO final_probe VALUES (2)`),
-        () => ({ text: 'SELECT 1/0', read: () => undefined }),
+        () => ({ statement: sql`SELECT 1/0`, read: () => undefined }),
       ),
     ).rejects.toThrow();
     const rows = (await handle.db.execute(sql`SELECT n FROM final_probe ORDER BY n`)) as unknown as {
@@ -87,23 +87,14 @@ describe('a workspace transaction', () => {
 
   // On PostgreSQL the pool pipelines: BEGIN and the settings travel with the work's first statement.
   it.skipIf(!process.env.DATABASE_URL)('sends BEGIN with the first statement, in one write', async () => {
-    const socket = net.Socket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown };
-    const write = socket._writeGeneric;
-    let writes = 0;
-    socket._writeGeneric = function (this: unknown, ...args: unknown[]) {
-      writes++;
-      return write.apply(this, args);
-    };
-    try {
+    await countSocketWrites(async (writes) => {
       const id = randomUUID();
       await workspaceTransaction(deps, id, async (tx) => {
         const inside = (await settings(tx)).rows[0];
-        expect({ writes, ws: inside?.ws }).toEqual({ writes: 1, ws: id });
+        expect({ writes: writes(), ws: inside?.ws }).toEqual({ writes: 1, ws: id });
       });
       // A transaction whose work sends nothing still begins and ends.
       expect(await workspaceTransaction(deps, id, async () => 'idle')).toBe('idle');
-    } finally {
-      socket._writeGeneric = write;
-    }
+    });
   });
 });

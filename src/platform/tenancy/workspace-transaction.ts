@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db, DbHandle, Tx } from '../../db/client.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
@@ -8,31 +9,48 @@ import { isUuid } from '../http/input-schemas.js';
 const scoped = new WeakMap<pg.PoolClient, Db>();
 
 /** A last statement, decided once the work is done, sent together with the COMMIT. */
-export type FinalWrite = { text: string; read(rows: Record<string, unknown>[]): void };
+export type FinalWrite = { statement: SQL; read(rows: Record<string, unknown>[]): void };
+
+/**
+ * Sends the work's last statement with the COMMIT right behind it, and answers its rows: a write
+ * whose outcome its statement decides (events included) then costs one round trip with BEGIN.
+ * Nothing may be sent in the transaction after it.
+ */
+export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
+
+const dialect = new PgDialect();
 
 /**
  * Runs `work` in a transaction set to the workspace and to the role bound by row-level security.
- * On PostgreSQL, `BEGIN` and the two settings travel as one simple-protocol query, and so do the
- * final write (the outbox) and `COMMIT`: two round trips fewer per request. Simple-protocol
- * queries take no parameters, so the workspace id is checked to be a UUID first and the final
- * write inlines its values as literals. The embedded database answers in-process, so it keeps
- * drizzle's transaction.
+ * On PostgreSQL the pool pipelines, so `BEGIN` with the two settings leaves in the same socket
+ * write as the work's first statement, and the last statement (the outbox write, decided once the
+ * work is done, or one the work sends itself with `commitWith`) in the same write as `COMMIT`:
+ * a work that sends nothing but its last statement is one round trip. `BEGIN` is a simple-protocol
+ * query (two statements in one), which takes no parameters, so the workspace id is checked to be a
+ * UUID first. The embedded database answers in-process, so it keeps drizzle's transaction.
  */
 export async function workspaceTransaction<T>(
   deps: { db: Db; handle?: DbHandle },
   workspaceId: string,
-  work: (tx: Tx) => Promise<T>,
+  work: (tx: Tx, commitWith: CommitWith) => Promise<T>,
   finalWrite: () => FinalWrite | undefined = () => undefined,
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new Error(`Not a workspace id: ${JSON.stringify(workspaceId)}`);
   if (deps.handle?.kind !== 'pg') {
+    // In-process, nothing to save: the last statement runs like any other, drizzle commits after it.
     return deps.db.transaction(async (tx) => {
       await tx.execute(
         sql`SELECT set_config('earshot.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
       );
-      const result = await work(tx);
+      let committed = false;
+      const run = async (statement: SQL) => {
+        if (committed) throw new Error('The transaction was already committed');
+        committed = true;
+        return ((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows;
+      };
+      const result = await work(tx, run);
       const last = finalWrite();
-      if (last) last.read(((await tx.execute(sql.raw(last.text))) as unknown as { rows: never[] }).rows);
+      if (last) last.read(await run(last.statement));
       return result;
     });
   }
@@ -50,27 +68,50 @@ export async function workspaceTransaction<T>(
   );
   // A connection whose ROLLBACK fails is broken: it is closed rather than given back to the pool.
   let broken: Error | undefined;
+  // The COMMIT, once sent: its answer ends the transaction, committed or rolled back.
+  let commit: Promise<pg.QueryResult> | undefined;
+  let restore = () => {};
+  const commitWith: CommitWith = async (statement) => {
+    if (commit) throw new Error('The transaction was already committed');
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+    // Queries are written as they are issued (pipelined); corked, the two leave in one write.
+    stream.cork();
+    const rows = client.query({ text, values: params });
+    commit = client.query('COMMIT');
+    stream.uncork();
+    // Anything sent after the COMMIT would run outside the transaction, as whoever the pool logs
+    // in as: refused until the connection goes back to the pool.
+    const send = client.query;
+    restore = () => void (client.query = send);
+    client.query = (() => {
+      throw new Error('A statement sent after the commit');
+    }) as typeof client.query;
+    const [answer, ended] = await Promise.all([rows, commit]);
+    // Should the statement fail, PostgreSQL answers the COMMIT behind it with ROLLBACK (no error).
+    if (ended.command !== 'COMMIT') throw new Error('The transaction was rolled back');
+    return answer.rows;
+  };
   try {
     // A drizzle instance bound to this connection is the transaction; only what a transaction and
     // a database share (queries) is used of it.
     let tx = scoped.get(client);
     if (!tx) scoped.set(client, (tx = drizzle(client) as unknown as Db));
-    const result = await work(tx as unknown as Tx).finally(async () => {
+    const result = await work(tx as unknown as Tx, commitWith).finally(async () => {
       const failed = await begun;
       if (failed) throw failed;
     });
     const last = finalWrite();
-    if (!last) await client.query('COMMIT');
-    else {
-      // A failing final statement skips the COMMIT after it; the ROLLBACK below ends the transaction.
-      const [written] = (await client.query(`${last.text}; COMMIT`)) as unknown as pg.QueryResult[];
-      last.read(written!.rows);
-    }
+    if (last) last.read(await commitWith(last.statement));
+    else if (!commit) await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    // Once a COMMIT was sent, its answer ended the transaction and nothing is left to undo.
+    if (commit) await commit.catch(() => undefined);
+    else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw err;
   } finally {
+    restore();
     client.release(broken);
   }
 }
