@@ -24,16 +24,15 @@ describe('routing with workers', () => {
     await waitUntil('the first offered', async () => (await d.routing(first))?.state === 'offered');
     expect(await d.routing(second)).toMatchObject({ state: 'queued', position: 1 });
 
-    await d.desk.status(first, 'resolved');
     const freedAt = Date.now();
-    await waitUntil(
-      'the second offered',
-      async () => (await d.routing(second))?.state === 'offered',
-      5_000,
-      20,
-    );
-    expect(Date.now() - freedAt).toBeLessThan(2_000);
+    await d.desk.status(first, 'resolved');
+    await waitUntil('the second offered', async () => (await d.routing(second))?.state === 'offered', 5_000);
     expect(await d.routing(second)).toMatchObject({ agentId: agent });
+    // Timed by the offer's own clock, not by when this test's polling saw it: the first scoring
+    // of the resolved conversation loads the language model in this same process, which can hold
+    // a poll back for most of a second on a busy machine.
+    const offered = (await d.items()).find((i) => i.conversationId === second)!;
+    expect(offered.offeredAt!.getTime() - freedAt).toBeLessThan(2_000);
   });
 
   it('offers waiting work when an agent comes online, and when a team turns automatic assignment on', async () => {
