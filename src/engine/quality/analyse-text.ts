@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type Tokens } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
 import { splitAtContrast, weighContrast } from './weigh-contrast.js';
@@ -227,11 +227,42 @@ export const splitRawSentences = (text: string): string[] => {
   return pieces;
 };
 
+// Token types kept by token id, one list per pipeline (each has a lexicon of its own). wink keeps a
+// document's data in an object without a prototype, so its accessors look that data up by name for
+// every token: twice for a type, once for an id. A token's type depends on its id alone (wink fixes
+// it when the token first enters the lexicon), so types are read from wink only for a document
+// holding a token not met before.
+type TypesById = (string | undefined)[];
+const plainTypes: TypesById = [];
+const feelingTypes: TypesById = [];
+
+const rememberTypes = (collection: Tokens, ids: readonly number[], known: TypesById): string[] => {
+  const types = collection.out(its.type);
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i]!;
+    // Grown slot by slot, the list stays a dense array rather than a sparse one.
+    while (known.length <= id) known.push(undefined);
+    known[id] = types[i];
+  }
+  return types;
+};
+
+const readTypes = (collection: Tokens, known: TypesById): string[] => {
+  const ids = collection.out(its.uniqueId) as unknown as number[];
+  const types = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const type = known[ids[i]!];
+    if (type === undefined) return rememberTypes(collection, ids, known);
+    types[i] = type;
+  }
+  return types;
+};
+
 const analysePlain = (prepared: string): TextAnalysis => {
   // One token collection read twice: each doc.tokens() call builds a new one.
   const collection = plainNlp.readDoc(prepared).tokens();
   const tokens = lowerAll(collection.out(its.normal));
-  const types = collection.out(its.type);
+  const types = readTypes(collection, plainTypes);
   return finish(tokens, types, splitPlain(tokens, types));
 };
 
@@ -248,7 +279,7 @@ export const analysePlainTexts = (texts: readonly string[]): TextAnalysis[] => {
     return prepared.map(analysePlain);
   const collection = plainNlp.readDoc(prepared.join(` ${SEPARATOR} `)).tokens();
   const normals = collection.out(its.normal);
-  const types = collection.out(its.type);
+  const types = readTypes(collection, plainTypes);
   const analyses: TextAnalysis[] = [];
   let start = 0;
   for (let i = 0; i <= normals.length; i += 1) {
@@ -275,11 +306,15 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     const first = tokens.length;
     const pieceTokens = lowerAll(collection.out(its.normal));
     if (pieceTokens.length === 0) continue;
-    const flags = collection.out(its.negationFlag) as unknown as boolean[];
     for (const token of pieceTokens) tokens.push(token);
-    for (const type of collection.out(its.type)) types.push(type);
+    for (const type of readTypes(collection, feelingTypes)) types.push(type);
     const negated: number[] = [];
-    for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
+    // wink flags the document when it negated any token in it; most pieces have none, and reading
+    // every token's flag costs a look-up each.
+    if (doc.out(its.negationFlag) as unknown as boolean) {
+      const flags = collection.out(its.negationFlag) as unknown as boolean[];
+      for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
+    }
     const contrast = splitAtContrast(piece);
     const score = contrast
       ? weighContrast(readFeeling(contrast.before), readFeeling(contrast.after))
