@@ -66,9 +66,14 @@ export async function runQualityBench(): Promise<QualityBenchFigures> {
   const read = side((t) => {
     readTurns(t.turns);
   });
-  // As the engine reads: each customer turn alone, the other turns together in one document; normal
-  // forms and token ids read out (types are known by id once seen), negation flags where wink found
-  // a negation.
+  // As the engine reads: each customer turn alone, the other turns together in one document; token
+  // ids and contraction flags read out (normal forms and types are known by id once seen, except for
+  // a contraction's parts), negation flags where wink found a negation.
+  const readOut = (tokens: ReturnType<ReturnType<typeof bare.readDoc>['tokens']>): void => {
+    tokens.out(its.uniqueId);
+    const expanded = tokens.out(its.contractionFlag) as unknown as boolean[];
+    for (let i = 0; i < expanded.length; i += 1) if (expanded[i]) tokens.itemAt(i).out(its.normal);
+  };
   const winkRead = side((t) => {
     const others: string[] = [];
     for (const turn of t.turns) {
@@ -78,13 +83,10 @@ export async function runQualityBench(): Promise<QualityBenchFigures> {
       }
       const doc = feeling.readDoc(turn.text);
       const tokens = doc.tokens();
-      tokens.out(its.normal);
-      tokens.out(its.uniqueId);
+      readOut(tokens);
       if (doc.out(its.negationFlag)) tokens.out(its.negationFlag);
     }
-    const tokens = bare.readDoc(others.join(' 7259301846173 ')).tokens();
-    tokens.out(its.normal);
-    tokens.out(its.uniqueId);
+    readOut(bare.readDoc(others.join(' 7259301846173 ')).tokens());
   });
   // The floor: wink's tokeniser alone over every turn of the same conversations.
   const tokenised = side((t) => {

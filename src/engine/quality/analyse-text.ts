@@ -227,43 +227,59 @@ export const splitRawSentences = (text: string): string[] => {
   return pieces;
 };
 
-// Token types kept by token id, one list per pipeline (each has a lexicon of its own). wink keeps a
+// Token data kept by token id, one store per pipeline (each has a lexicon of its own). wink keeps a
 // document's data in an object without a prototype, so its accessors look that data up by name for
-// every token: twice for a type, once for an id. A token's type depends on its id alone (wink fixes
-// it when the token first enters the lexicon), so types are read from wink only for a document
-// holding a token not met before.
-type TypesById = (string | undefined)[];
-const plainTypes: TypesById = [];
-const feelingTypes: TypesById = [];
+// every token: twice for a normal form or a type, once for an id or a contraction flag. A token's
+// type depends on its id alone (wink fixes it when the token first enters the lexicon), and so does
+// its normal form unless the token is part of an expanded contraction ("ca" + "n't", read as "can"
+// + "not"), so wink is asked for them only for a contraction's parts and for a document holding a
+// token not met before.
+type ById = (string | undefined)[];
+type KnownTokens = { normals: ById; types: ById };
+const plainKnown: KnownTokens = { normals: [], types: [] };
+const feelingKnown: KnownTokens = { normals: [], types: [] };
 
-const rememberTypes = (collection: Tokens, ids: readonly number[], known: TypesById): string[] => {
-  const types = collection.out(its.type);
-  for (let i = 0; i < ids.length; i += 1) {
-    const id = ids[i]!;
-    // Grown slot by slot, the list stays a dense array rather than a sparse one.
-    while (known.length <= id) known.push(undefined);
-    known[id] = types[i];
-  }
-  return types;
+// Grown slot by slot, the lists stay dense arrays rather than sparse ones.
+const keep = (list: ById, id: number, value: string): void => {
+  while (list.length <= id) list.push(undefined);
+  list[id] = value;
 };
 
-const readTypes = (collection: Tokens, known: TypesById): string[] => {
+const rememberTokens = (
+  collection: Tokens,
+  ids: readonly number[],
+  expanded: readonly boolean[],
+  known: KnownTokens,
+): { normals: string[]; types: string[] } => {
+  const normals = collection.out(its.normal);
+  const types = collection.out(its.type);
+  for (let i = 0; i < ids.length; i += 1) {
+    keep(known.types, ids[i]!, types[i]!);
+    if (!expanded[i]) keep(known.normals, ids[i]!, normals[i]!);
+  }
+  return { normals, types };
+};
+
+const readTokens = (collection: Tokens, known: KnownTokens): { normals: string[]; types: string[] } => {
   const ids = collection.out(its.uniqueId) as unknown as number[];
+  const expanded = collection.out(its.contractionFlag) as unknown as boolean[];
+  const normals = new Array<string>(ids.length);
   const types = new Array<string>(ids.length);
   for (let i = 0; i < ids.length; i += 1) {
-    const type = known[ids[i]!];
-    if (type === undefined) return rememberTypes(collection, ids, known);
+    const id = ids[i]!;
+    const type = known.types[id];
+    const normal = expanded[i] ? collection.itemAt(i).out(its.normal) : known.normals[id];
+    if (type === undefined || normal === undefined) return rememberTokens(collection, ids, expanded, known);
     types[i] = type;
+    normals[i] = normal;
   }
-  return types;
+  return { normals, types };
 };
 
 const analysePlain = (prepared: string): TextAnalysis => {
-  // One token collection read twice: each doc.tokens() call builds a new one.
-  const collection = plainNlp.readDoc(prepared).tokens();
-  const tokens = lowerAll(collection.out(its.normal));
-  const types = readTypes(collection, plainTypes);
-  return finish(tokens, types, splitPlain(tokens, types));
+  const read = readTokens(plainNlp.readDoc(prepared).tokens(), plainKnown);
+  const tokens = lowerAll(read.normals);
+  return finish(tokens, read.types, splitPlain(tokens, read.types));
 };
 
 // A number no support text carries, read by wink as one token of its own.
@@ -277,9 +293,10 @@ export const analysePlainTexts = (texts: readonly string[]): TextAnalysis[] => {
   const prepared = texts.map(prepareText);
   if (prepared.length < 2 || prepared.some((text) => text.includes(SEPARATOR)))
     return prepared.map(analysePlain);
-  const collection = plainNlp.readDoc(prepared.join(` ${SEPARATOR} `)).tokens();
-  const normals = collection.out(its.normal);
-  const types = readTypes(collection, plainTypes);
+  const { normals, types } = readTokens(
+    plainNlp.readDoc(prepared.join(` ${SEPARATOR} `)).tokens(),
+    plainKnown,
+  );
   const analyses: TextAnalysis[] = [];
   let start = 0;
   for (let i = 0; i <= normals.length; i += 1) {
@@ -304,10 +321,11 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     const doc = feelingNlp.readDoc(piece);
     const collection = doc.tokens();
     const first = tokens.length;
-    const pieceTokens = lowerAll(collection.out(its.normal));
+    const read = readTokens(collection, feelingKnown);
+    const pieceTokens = lowerAll(read.normals);
     if (pieceTokens.length === 0) continue;
     for (const token of pieceTokens) tokens.push(token);
-    for (const type of readTypes(collection, feelingTypes)) types.push(type);
+    for (const type of read.types) types.push(type);
     const negated: number[] = [];
     // wink flags the document when it negated any token in it; most pieces have none, and reading
     // every token's flag costs a look-up each.
