@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseText } from './analyse-text.js';
+import { analysePlainTexts, analyseText } from './analyse-text.js';
 
 describe('analyseText', () => {
   it('normalises contractions so phrase lists need one spelling', () => {
@@ -31,5 +31,23 @@ describe('analyseText', () => {
     const { sentences } = analyseText('I am not happy. The agent was great.', { sentiment: true });
     expect(sentences[0]!.sentiment).toBeLessThan(0);
     expect(sentences[1]!.sentiment).toBeGreaterThan(0);
+  });
+
+  it('reads several texts together exactly as it reads each alone', () => {
+    const texts = [
+      "Hi, I've refunded the duplicate £74.99 now. You'll see it in 3-5 days.",
+      '',
+      "the internet's\nbeen down since 7am",
+      '1. Open Settings 2) tap Reset... done!',
+      'is there anything else i can help you with today',
+      "Sarah's order #A-2291 (ref: x7) e-mail me@example.com",
+    ];
+    const alone = texts.map((text) => analyseText(text, { sentiment: false }));
+    expect(analysePlainTexts(texts)).toEqual(alone);
+    // A text holding the separator itself is read alone, with the same result.
+    const withSeparator = [...texts, 'order 7259301846173 is late'];
+    expect(analysePlainTexts(withSeparator)).toEqual(
+      withSeparator.map((text) => analyseText(text, { sentiment: false })),
+    );
   });
 });

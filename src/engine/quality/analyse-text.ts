@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type Tokens } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
 import { splitAtContrast, weighContrast } from './weigh-contrast.js';
@@ -227,12 +227,87 @@ export const splitRawSentences = (text: string): string[] => {
   return pieces;
 };
 
-const analysePlain = (prepared: string): TextAnalysis => {
-  // One token collection read twice: each doc.tokens() call builds a new one.
-  const collection = plainNlp.readDoc(prepared).tokens();
-  const tokens = lowerAll(collection.out(its.normal));
+// Token data kept by token id, one store per pipeline (each has a lexicon of its own). wink keeps a
+// document's data in an object without a prototype, so its accessors look that data up by name for
+// every token: twice for a normal form or a type, once for an id or a contraction flag. A token's
+// type depends on its id alone (wink fixes it when the token first enters the lexicon), and so does
+// its normal form unless the token is part of an expanded contraction ("ca" + "n't", read as "can"
+// + "not"), so wink is asked for them only for a contraction's parts and for a document holding a
+// token not met before.
+type ById = (string | undefined)[];
+type KnownTokens = { normals: ById; types: ById };
+const plainKnown: KnownTokens = { normals: [], types: [] };
+const feelingKnown: KnownTokens = { normals: [], types: [] };
+
+// Grown slot by slot, the lists stay dense arrays rather than sparse ones.
+const keep = (list: ById, id: number, value: string): void => {
+  while (list.length <= id) list.push(undefined);
+  list[id] = value;
+};
+
+const rememberTokens = (
+  collection: Tokens,
+  ids: readonly number[],
+  expanded: readonly boolean[],
+  known: KnownTokens,
+): { normals: string[]; types: string[] } => {
+  const normals = collection.out(its.normal);
   const types = collection.out(its.type);
-  return finish(tokens, types, splitPlain(tokens, types));
+  for (let i = 0; i < ids.length; i += 1) {
+    keep(known.types, ids[i]!, types[i]!);
+    if (!expanded[i]) keep(known.normals, ids[i]!, normals[i]!);
+  }
+  return { normals, types };
+};
+
+const readTokens = (collection: Tokens, known: KnownTokens): { normals: string[]; types: string[] } => {
+  const ids = collection.out(its.uniqueId) as unknown as number[];
+  const expanded = collection.out(its.contractionFlag) as unknown as boolean[];
+  const normals = new Array<string>(ids.length);
+  const types = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i]!;
+    const type = known.types[id];
+    const normal = expanded[i] ? collection.itemAt(i).out(its.normal) : known.normals[id];
+    if (type === undefined || normal === undefined) return rememberTokens(collection, ids, expanded, known);
+    types[i] = type;
+    normals[i] = normal;
+  }
+  return { normals, types };
+};
+
+const analysePlain = (prepared: string): TextAnalysis => {
+  const read = readTokens(plainNlp.readDoc(prepared).tokens(), plainKnown);
+  const tokens = lowerAll(read.normals);
+  return finish(tokens, read.types, splitPlain(tokens, read.types));
+};
+
+// A number no support text carries, read by wink as one token of its own.
+const SEPARATOR = '7259301846173';
+
+// Several texts without sentiment read as one wink document. Each document has a fixed cost (its
+// data structures, the wrappers of its API, each token collection and read-out), larger than the
+// tokens of a short reply; wink's tokeniser reads each space-delimited piece on its own, so texts
+// joined by a separator come back as their own tokens with the separator between them.
+export const analysePlainTexts = (texts: readonly string[]): TextAnalysis[] => {
+  const prepared = texts.map(prepareText);
+  if (prepared.length < 2 || prepared.some((text) => text.includes(SEPARATOR)))
+    return prepared.map(analysePlain);
+  const { normals, types } = readTokens(
+    plainNlp.readDoc(prepared.join(` ${SEPARATOR} `)).tokens(),
+    plainKnown,
+  );
+  const analyses: TextAnalysis[] = [];
+  let start = 0;
+  for (let i = 0; i <= normals.length; i += 1) {
+    if (i < normals.length && normals[i] !== SEPARATOR) continue;
+    const tokens = lowerAll(normals.slice(start, i));
+    const own = types.slice(start, i);
+    analyses.push(finish(tokens, own, splitPlain(tokens, own)));
+    start = i + 1;
+  }
+  // Only a text that tokenised the separator differently could break the count.
+  return analyses.length === prepared.length ? analyses : prepared.map(analysePlain);
 };
 
 const readFeeling = (text: string): number =>
@@ -246,13 +321,18 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     const doc = feelingNlp.readDoc(piece);
     const collection = doc.tokens();
     const first = tokens.length;
-    const pieceTokens = lowerAll(collection.out(its.normal));
+    const read = readTokens(collection, feelingKnown);
+    const pieceTokens = lowerAll(read.normals);
     if (pieceTokens.length === 0) continue;
-    const flags = collection.out(its.negationFlag) as unknown as boolean[];
     for (const token of pieceTokens) tokens.push(token);
-    for (const type of collection.out(its.type)) types.push(type);
+    for (const type of read.types) types.push(type);
     const negated: number[] = [];
-    for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
+    // wink flags the document when it negated any token in it; most pieces have none, and reading
+    // every token's flag costs a look-up each.
+    if (doc.out(its.negationFlag) as unknown as boolean) {
+      const flags = collection.out(its.negationFlag) as unknown as boolean[];
+      for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
+    }
     const contrast = splitAtContrast(piece);
     const score = contrast
       ? weighContrast(readFeeling(contrast.before), readFeeling(contrast.after))

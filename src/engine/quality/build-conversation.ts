@@ -1,6 +1,6 @@
 import type { TextAnalysis } from './analyse-text.js';
 import { lexiconFor, type Lexicon } from './build-lexicon.js';
-import { readTurn } from './read-turn.js';
+import { readTurns } from './read-turns.js';
 import type { Rubric } from './rubric.js';
 import type { Role, Transcript, TranscriptEvent } from './transcript-schema.js';
 
@@ -64,11 +64,12 @@ const placeEvent = (event: TranscriptEvent, turns: readonly AnalysedTurn[]): Pla
 };
 
 export const buildConversation = (transcript: Transcript, rubric: Rubric): Conversation => {
+  const analyses = readTurns(transcript.turns);
   const turns: AnalysedTurn[] = transcript.turns.map((turn, index) => ({
     index,
     role: turn.role,
     text: turn.text,
-    analysis: readTurn(turn),
+    analysis: analyses[index]!,
     at: toMillis(turn.at),
     agent: turn.agent,
     overlap: turn.overlap === true,

@@ -5,4 +5,4 @@ export { scoreTranscript } from './score-transcript.js';
 export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js';
 export { formatIssue, formatValidationError } from './format-validation-error.js';
 export { scoreCustomerSentiment } from './score-customer-sentiment.js';
-export { readTurn } from './read-turn.js';
+export { readTurns } from './read-turns.js';
