@@ -100,7 +100,12 @@ export async function dispatchTeam(ctx: WorkContext, teamId: string, now = new D
       if (!(await assignIfFree(ctx, item.conversationId, agent.userId))) continue;
       // Strictly increasing, so fairness holds even for offers made within one millisecond.
       const at = new Date((clock = Math.max(Date.now(), clock + 1)));
-      await moveItem(ctx, item, { state: 'offered', agentId: agent.userId, offeredAt: at }, { at });
+      await moveItem(
+        ctx,
+        item,
+        { state: 'offered', agentId: agent.userId, offeredAt: at },
+        { at, agentsLocked: true },
+      );
       agent[item.kind]++;
       agent.lastAssignedAt = at;
       offered++;

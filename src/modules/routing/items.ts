@@ -23,36 +23,40 @@ export async function loadItem(ctx: WorkContext, conversationId: string): Promis
  * Every change of a routing item goes through here, so the agents' counters follow the holder:
  * the agent who stops holding it has one fewer of its kind, the one who starts has one more (and
  * is the most recently assigned). `manual`: a person chose the agent, which may exceed their
- * capacity; that is allowed, audited and announced.
+ * capacity; that is allowed, audited and announced. `agentsLocked`: the caller holds the agents'
+ * rows locked already (dispatch locks those it offers to), so they are not locked again.
  */
 export async function moveItem(
   ctx: WorkContext,
   item: ItemRow,
   change: Change,
-  options: { manual?: boolean; at?: Date } = {},
+  options: { manual?: boolean; at?: Date; agentsLocked?: boolean } = {},
 ): Promise<ItemRow> {
   const next = { ...item, ...change };
   const before = holds(item.state, item.agentId) ? item.agentId : null;
   const after = holds(next.state, next.agentId) ? next.agentId : null;
+  const writes: Promise<unknown>[] = [];
   if (before !== after) {
-    const agents = await lockAgents(
-      ctx,
-      [before, after].filter((id): id is string => Boolean(id)),
-    );
-    if (before) await addLoad(ctx, before, item.kind, -1);
+    const held = [before, after].filter((id): id is string => Boolean(id));
+    const agents = options.agentsLocked ? [] : await lockAgents(ctx, held);
+    if (before) writes.push(addLoad(ctx, before, item.kind, -1));
     if (after) {
       const at = options.at ?? new Date();
-      await addLoad(ctx, after, item.kind, 1, at);
+      writes.push(addLoad(ctx, after, item.kind, 1, at));
       next.lastAgentId = after;
       if (options.manual)
-        await noteOverCapacity(ctx, next, agents.find((a) => a.userId === after)?.[item.kind] ?? 0);
+        writes.push(noteOverCapacity(ctx, next, agents.find((a) => a.userId === after)?.[item.kind] ?? 0));
     }
   }
-  const [row] = await ctx.tx
-    .update(routingItems)
-    .set({ ...change, lastAgentId: next.lastAgentId })
-    .where(eq(routingItems.conversationId, item.conversationId))
-    .returning();
+  // Independent of each other once the agents are locked: sent together, one round trip.
+  const [[row]] = await Promise.all([
+    ctx.tx
+      .update(routingItems)
+      .set({ ...change, lastAgentId: next.lastAgentId })
+      .where(eq(routingItems.conversationId, item.conversationId))
+      .returning(),
+    ...writes,
+  ]);
   ctx.emit('routing.changed', {
     conversationId: item.conversationId,
     teamId: next.teamId,
