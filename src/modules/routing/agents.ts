@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { arrayParam } from '../../db/array-param.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import type { Capacity } from '../workspaces/index.js';
 import { routingAgents, type CapacityKind } from './schema.js';
@@ -34,10 +35,7 @@ export async function lockAgents(
     .for('update');
 }
 
-/**
- * The online agents among these, read without locks: who might take work. The ids go as one array
- * parameter: a team of five hundred would otherwise be five hundred parameters to send and plan.
- */
+/** The online agents among these, read without locks: who might take work. */
 export function onlineAgents(ctx: WorkContext, userIds: readonly string[]): Promise<AgentRow[]> {
   if (!userIds.length) return Promise.resolve([]);
   return ctx.tx
@@ -47,7 +45,7 @@ export function onlineAgents(ctx: WorkContext, userIds: readonly string[]): Prom
       and(
         eq(routingAgents.workspaceId, ctx.workspaceId),
         eq(routingAgents.status, 'online'),
-        sql`${routingAgents.userId} = ANY(${`{${userIds.join(',')}}`}::uuid[])`,
+        sql`${routingAgents.userId} = ANY(${arrayParam(userIds, 'uuid')})`,
       ),
     );
 }

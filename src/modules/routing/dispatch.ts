@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { arrayParam } from '../../db/array-param.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { assignIfFree } from '../conversations/index.js';
 import { teamRoster } from '../workspaces/index.js';
@@ -122,7 +123,7 @@ const queueOrder = sql`${routingItems.priority}, ${routingItems.sortAt}, ${routi
  */
 async function kindsWaiting(ctx: WorkContext, teamId: string): Promise<CapacityKind[]> {
   const result = await ctx.tx.execute(sql`
-    SELECT k.kind FROM unnest(${`{${capacityKinds.join(',')}}`}::text[]) AS k(kind)
+    SELECT k.kind FROM unnest(${arrayParam(capacityKinds, 'text')}) AS k(kind)
     CROSS JOIN LATERAL (
       SELECT 1 FROM ${routingItems}
       WHERE ${routingItems.workspaceId} = ${ctx.workspaceId} AND ${routingItems.teamId} = ${teamId}

@@ -74,7 +74,7 @@ export async function workspaceTransaction<T>(
   const commitWith: CommitWith = async (statement) => {
     if (commit) throw new Error('The transaction was already committed');
     const { sql: text, params } = dialect.sqlToQuery(statement);
-    const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+    const stream = streamOf(client);
     // Queries are written as they are issued (pipelined); corked, the two leave in one write.
     stream.cork();
     const rows = client.query({ text, values: params });
@@ -121,7 +121,7 @@ export async function workspaceTransaction<T>(
  * event loop's next turn, should none come), so the two leave in one write.
  */
 function sendTogether<T>(client: pg.PoolClient, send: () => T): T {
-  const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+  const stream = streamOf(client);
   const query = client.query;
   let held = true;
   const release = () => {
@@ -141,3 +141,6 @@ function sendTogether<T>(client: pg.PoolClient, send: () => T): T {
   return sent;
 }
 type Corkable = { cork(): void; uncork(): void };
+// The socket under node-postgres's connection: corked, what is issued meanwhile leaves in one write.
+const streamOf = (client: pg.PoolClient) =>
+  (client as unknown as { connection: { stream: Corkable } }).connection.stream;
