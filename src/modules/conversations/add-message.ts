@@ -6,6 +6,7 @@ import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
 import { authorOf, type WrittenRole } from './author-kind.js';
+import { prepareWriteWithOutboxRow } from '../../platform/events/write-outbox-with.js';
 
 export type AddMessageInput = {
   /**
@@ -36,6 +37,58 @@ type AddedRow = {
   client_id: string | null;
 };
 
+type WriteValues = {
+  conversationId: string;
+  now: Date;
+  humanReply: boolean;
+  customer: boolean;
+  role: WrittenRole;
+  authorId: string | null;
+  text: string;
+  internal: boolean;
+  channelData: string | null;
+  clientId: string | null;
+};
+
+// The message's statement, the conversation's update feeding its insert. Its values are only
+// interpolated (see prepareSql); `required` is what the conversation must be for it to write.
+const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
+      UPDATE conversations
+      SET message_count = message_count + 1,
+          last_activity_at = ${v.now},
+          first_human_reply_at = CASE WHEN ${v.humanReply} THEN coalesce(first_human_reply_at, ${v.now}) ELSE first_human_reply_at END,
+          last_human_reply_at = CASE WHEN ${v.humanReply} THEN ${v.now} ELSE last_human_reply_at END,
+          customer_waiting_since = CASE WHEN ${v.humanReply} THEN NULL
+            WHEN ${v.customer} THEN coalesce(customer_waiting_since, ${v.now})
+            ELSE customer_waiting_since END
+      WHERE id = ${v.conversationId}${required}
+      RETURNING id, workspace_id, display_id, status, message_count,
+        CASE WHEN ${v.humanReply} THEN first_human_reply_at = ${v.now} ELSE first_human_reply_at IS NULL END AS awaiting_human
+    ), added AS (
+      INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
+        seq, client_id, created_at)
+      SELECT workspace_id, id, ${v.role}, ${v.authorId}, ${v.text}, ${v.internal},
+        ${v.channelData}::jsonb, message_count, ${v.clientId}, ${v.now} FROM touched
+      RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
+        (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)
+    )`;
+
+// The one-trip writes (see below), their text built once: a message to a conversation that has had
+// its first human, and a customer's, which also requires the conversation unfinished.
+const answered = (required: SQL) =>
+  prepareWriteWithOutboxRow<WriteValues>({
+    ctes: (v) => messageWrite(v, required),
+    from: 'added',
+    filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq)`,
+  });
+const answeredWrite = answered(sql` AND first_human_reply_at IS NOT NULL`);
+const answeredCustomerWrite = answered(
+  sql` AND first_human_reply_at IS NOT NULL AND status NOT IN (${sql.join(
+    finishedStatuses.map((status) => sql`${status}`),
+    sql`, `,
+  )})`,
+);
+
 /*
  * The busiest write in a help desk, so it is one statement: the UPDATE locks the conversation
  * (concurrent messages count up one after another), keeps its counters and first-reply time, and
@@ -59,41 +112,23 @@ export async function addMessage(
     : authorOf(ctx, input.role);
   const internal = author.role === 'agent' && Boolean(input.internal);
   const humanReply = author.kind === 'human' && !internal;
-  const authorId = author.authorId;
-  const now = new Date();
-  const write = (required: SQL) => sql`touched AS (
-      UPDATE conversations
-      SET message_count = message_count + 1,
-          last_activity_at = ${now},
-          first_human_reply_at = CASE WHEN ${humanReply} THEN coalesce(first_human_reply_at, ${now}) ELSE first_human_reply_at END,
-          last_human_reply_at = CASE WHEN ${humanReply} THEN ${now} ELSE last_human_reply_at END,
-          customer_waiting_since = CASE WHEN ${humanReply} THEN NULL
-            WHEN ${input.role === 'customer'} THEN coalesce(customer_waiting_since, ${now})
-            ELSE customer_waiting_since END
-      WHERE id = ${conversationId}${required}
-      RETURNING id, workspace_id, display_id, status, message_count,
-        CASE WHEN ${humanReply} THEN first_human_reply_at = ${now} ELSE first_human_reply_at IS NULL END AS awaiting_human
-    ), added AS (
-      INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
-        seq, client_id, created_at)
-      SELECT workspace_id, id, ${author.role}, ${authorId}, ${input.text}, ${internal},
-        ${input.channelData ? JSON.stringify(input.channelData) : null}::jsonb, message_count,
-        ${input.clientId ?? null}, ${now} FROM touched
-      RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
-        (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)
-    )`;
+  const values: WriteValues = {
+    conversationId,
+    now: new Date(),
+    humanReply,
+    customer: input.role === 'customer',
+    role: author.role,
+    authorId: author.authorId,
+    text: input.text,
+    internal,
+    channelData: input.channelData ? JSON.stringify(input.channelData) : null,
+    clientId: input.clientId ?? null,
+  };
 
   if (options.last && !internal && wasAnswered(conversationId)) {
+    const prepared = input.role === 'customer' ? answeredCustomerWrite : answeredWrite;
     const written = await ctx.commitWith({
-      ctes: write(
-        input.role === 'customer'
-          ? sql` AND first_human_reply_at IS NOT NULL AND status NOT IN (${sql.join(
-              finishedStatuses.map((status) => sql`${status}`),
-              sql`, `,
-            )})`
-          : sql` AND first_human_reply_at IS NOT NULL`,
-      ),
-      from: 'added',
+      statement: (workspaceId, event) => prepared(workspaceId, event, values),
       event: {
         type: 'conversation.message_added',
         data: {
@@ -105,12 +140,11 @@ export async function addMessage(
           awaitingHuman: false,
         },
       },
-      filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq)`,
     });
     if (written) return answer(written[0] as AddedRow);
   }
 
-  const result = await ctx.tx.execute(sql`WITH ${write(sql``)} SELECT * FROM added`);
+  const result = await ctx.tx.execute(sql`WITH ${messageWrite(values, sql``)} SELECT * FROM added`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
   noteAnswered(conversationId, !row.awaiting_human || humanReply);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { prepareSql, type BoundSql } from '../../db/prepared-sql.js';
 import type { EmittedEvent } from './define-events.js';
 
 /** What a write that brings its own event tells: see WorkContext.commitWith. */
@@ -13,19 +14,64 @@ export type WriteWithEvent = {
   filled: SQL;
 };
 
+type OutboxValues = { workspaceId: unknown; type: unknown; data: unknown; at: unknown };
+
 /*
  * The write's own statement, extended to insert its event into the outbox for each row it wrote
  * (so for none, none), and to answer that row with the event's id and complete data. One
  * statement, sent with parameters: prepared once per connection, not parsed and planned each time.
  */
 export function writeWithOutboxRow(workspaceId: string, write: WriteWithEvent): SQL {
-  const from = sql.identifier(write.from);
-  const { event } = write;
-  return sql`WITH ${write.ctes}, outbox_row AS (
+  return withOutboxRow(write.ctes, write.from, write.filled, outboxValues(workspaceId, write.event));
+}
+
+/** A write whose text is built once (see prepareSql), for the busiest writes. */
+export type PreparedWriteWithEvent<V> = (workspaceId: string, event: EmittedEvent, values: V) => BoundSql;
+
+/**
+ * writeWithOutboxRow for a write whose text never changes: `ctes` only interpolates its values
+ * (see prepareSql), and its event's values are parameters too.
+ */
+export function prepareWriteWithOutboxRow<V extends Record<string, unknown>>(write: {
+  ctes: (values: V) => SQL;
+  from: string;
+  filled: SQL;
+}): PreparedWriteWithEvent<V> {
+  // The event's values under names of their own, beside the write's.
+  const prepared = prepareSql<V & { [K in keyof OutboxValues as `outbox.${K}`]: unknown }>((v) =>
+    withOutboxRow(write.ctes(v), write.from, write.filled, {
+      workspaceId: v['outbox.workspaceId'],
+      type: v['outbox.type'],
+      data: v['outbox.data'],
+      at: v['outbox.at'],
+    }),
+  );
+  return (workspaceId, event, values) => {
+    const outbox = outboxValues(workspaceId, event);
+    return prepared({
+      ...values,
+      'outbox.workspaceId': outbox.workspaceId,
+      'outbox.type': outbox.type,
+      'outbox.data': outbox.data,
+      'outbox.at': outbox.at,
+    });
+  };
+}
+
+const outboxValues = (workspaceId: string, event: EmittedEvent): OutboxValues => ({
+  workspaceId,
+  type: event.type,
+  data: JSON.stringify(event.data),
+  at: event.at,
+});
+
+const withOutboxRow = (ctes: SQL, from: string, filled: SQL, outbox: OutboxValues) => {
+  const row = sql.identifier(from);
+  return sql`WITH ${ctes}, outbox_row AS (
       INSERT INTO event_outbox (workspace_id, type, data, created_at)
-      SELECT ${workspaceId}::uuid, ${event.type}, ${JSON.stringify(event.data)}::jsonb || ${write.filled},
-        ${event.at}::timestamptz FROM ${from}
+      SELECT ${outbox.workspaceId}::uuid, ${outbox.type}, ${outbox.data}::jsonb || ${filled},
+        ${outbox.at}::timestamptz FROM ${row}
       RETURNING id, data
     )
-    SELECT w.*, o.id AS outbox_id, o.data AS outbox_data FROM ${from} w, outbox_row o`;
-}
+    SELECT w.*, o.id AS outbox_id, o.data AS outbox_data FROM ${row} w, outbox_row o`;
+};

@@ -8,6 +8,7 @@ import { noRedirects, type Redirects } from '../redirects/define-redirect.js';
 import { validatePayload } from '../events/validate-payload.js';
 import { outboxWrite } from '../events/write-outbox.js';
 import { writeWithOutboxRow } from '../events/write-outbox-with.js';
+import type { BoundSql } from '../../db/prepared-sql.js';
 import type { Role } from '../access/roles.js';
 import { workspaceTransaction } from './workspace-transaction.js';
 
@@ -47,14 +48,19 @@ export type WorkContext = Scope & {
 };
 
 export type LastWrite<T extends EventType> = {
-  /** The write's common table expressions (without WITH); the last, `from`, yields its row. */
-  ctes: SQL;
-  from: string;
   /** The event, with the fields known before the write. */
   event: { type: T; data: Partial<ModuleEvents[T]> };
-  /** A jsonb expression over `from`'s columns: the event's other fields, filled in by the write. */
-  filled: SQL;
-};
+} & (
+  | {
+      /** The write's common table expressions (without WITH); the last, `from`, yields its row. */
+      ctes: SQL;
+      from: string;
+      /** A jsonb expression over `from`'s columns: the event's other fields, filled in by the write. */
+      filled: SQL;
+    }
+  // The same, its text built once: a prepareWriteWithOutboxRow given this write's values.
+  | { statement(workspaceId: string, event: EmittedEvent): BoundSql }
+);
 
 export type ScopeDeps = {
   db: Db;
@@ -130,7 +136,11 @@ async function attempt<T, U>(
             at: new Date().toISOString(),
             data: validatePayload(type, write.event.data, true),
           } as EmittedEvent;
-          const rows = await commitWith(writeWithOutboxRow(scope.workspaceId, { ...write, event }));
+          const rows = await commitWith(
+            'statement' in write
+              ? write.statement(scope.workspaceId, event)
+              : writeWithOutboxRow(scope.workspaceId, { ...write, event }),
+          );
           if (!rows.length) throw new NothingWritten();
           // Committed already: a payload the write completed wrongly is a fault of its statement.
           committed = rows.map(

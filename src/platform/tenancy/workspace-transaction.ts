@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db, DbHandle, Tx } from '../../db/client.js';
+import { isBoundSql, type BoundSql } from '../../db/prepared-sql.js';
 import { APP_ROLE } from '../../db/tenancy-policies.js';
 import { isUuid } from '../http/input-schemas.js';
 
@@ -14,9 +15,10 @@ export type FinalWrite = { statement: SQL; read(rows: Record<string, unknown>[])
 /**
  * Sends the work's last statement with the COMMIT right behind it, and answers its rows: a write
  * whose outcome its statement decides (events included) then costs one round trip with BEGIN.
- * Nothing may be sent in the transaction after it.
+ * Nothing may be sent in the transaction after it. A statement whose text is built once (BoundSql)
+ * goes as it is.
  */
-export type CommitWith = (statement: SQL) => Promise<Record<string, unknown>[]>;
+export type CommitWith = (statement: SQL | BoundSql) => Promise<Record<string, unknown>[]>;
 
 const dialect = new PgDialect();
 
@@ -43,10 +45,11 @@ export async function workspaceTransaction<T>(
         sql`SELECT set_config('earshot.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`,
       );
       let committed = false;
-      const run = async (statement: SQL) => {
+      const run = async (statement: SQL | BoundSql) => {
         if (committed) throw new Error('The transaction was already committed');
         committed = true;
-        return ((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows;
+        const built = isBoundSql(statement) ? statement.toSql() : statement;
+        return ((await tx.execute(built)) as unknown as { rows: Record<string, unknown>[] }).rows;
       };
       const result = await work(tx, run);
       const last = finalWrite();
@@ -73,7 +76,7 @@ export async function workspaceTransaction<T>(
   let restore = () => {};
   const commitWith: CommitWith = async (statement) => {
     if (commit) throw new Error('The transaction was already committed');
-    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const { sql: text, params } = isBoundSql(statement) ? statement.query : dialect.sqlToQuery(statement);
     const stream = streamOf(client);
     // Queries are written as they are issued (pipelined); corked, the two leave in one write.
     stream.cork();
