@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,13 @@ import { runLoad } from './load/load-generator.js';
  * system calls that send, to the database (a round trip starts with one) and the rest.
  * With --profile FILE it writes the server's CPU profile of the counted run alone (no start-up, no
  * warm-up) as a .cpuprofile, for Chrome's DevTools or any reader of that format.
+ * With --callgrind, run under callgrind with instrumentation off, it counts the server's
+ * instructions over the counted run alone, which a shared machine does not disturb as it does CPU
+ * time (a few hundred messages suffice; --warmup N first warms with N messages instead of 1.5 s):
+ *   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file \
+ *     --callgrind-out-file=/tmp/message.cg node --single-threaded --import tsx \
+ *     bench/message-cost.ts --callgrind --warmup 3000 --messages 500
+ *   grep '^summary' /tmp/message.cg.1     (instructions for the counted messages)
  *
  *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --messages 3000
  */
@@ -35,6 +42,8 @@ const { values } = parseArgs({
     waldump: { type: 'string' },
     postmaster: { type: 'string' },
     profile: { type: 'string' },
+    warmup: { type: 'string' },
+    callgrind: { type: 'boolean' },
   },
 });
 // A fixed number of messages rather than a fixed time: the indexes then grow through the same
@@ -72,6 +81,14 @@ function databaseCpuMs(): number | null {
       ms += (Number(fields[11]) + Number(fields[12])) * tick;
   }
   return ms;
+}
+
+// The CPU time of this process's main thread (its thread id is the process id), from /proc.
+function mainThreadCpuMs(): number {
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * tick;
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
@@ -163,6 +180,10 @@ function countWrites(databasePort: number) {
   return { stop: () => ((socket._writeGeneric = write), written) };
 }
 
+// Asks the callgrind this process runs under to switch instrumentation on, or to write its counts.
+const callgrind = (flag: string) =>
+  spawnSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
+
 // The inspector's sampling profiler, in this process: it samples the thread's stack every 250 µs.
 async function startProfile() {
   const session = new Session();
@@ -187,17 +208,25 @@ try {
   const api = await startApiTarget(handle, clients);
   const load = { ...api.target, connections: clients, warmupMs: 0, maxRequests: 2_000_000 };
   // A first run warms the server (compiled code, prepared statements) and is not counted.
-  await runLoad({ ...load, durationMs: 1500 });
+  await runLoad(
+    values.warmup
+      ? { ...load, durationMs: 600_000, maxRequests: Number(values.warmup) }
+      : { ...load, durationMs: 1500 },
+  );
   await probe.query('CHECKPOINT');
   // An idle connection flushes its table statistics within a second or so.
   await settle();
   const before = await counters();
   const dbCpu = databaseCpuMs();
   const cpu = process.cpuUsage();
+  const mainCpu = mainThreadCpuMs();
   const writes = countWrites(Number(url.port || 5432));
   const profiler = values.profile ? await startProfile() : undefined;
+  if (values.callgrind) callgrind('--instr=on');
   const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
+  if (values.callgrind) callgrind('--dump');
   const used = process.cpuUsage(cpu);
+  const mainUsed = mainThreadCpuMs() - mainCpu;
   const written = writes.stop();
   if (profiler) await writeFile(values.profile!, JSON.stringify(await profiler.stop()));
   const dbCpuAfter = databaseCpuMs();
@@ -220,6 +249,8 @@ try {
     serverCpuMsPerMessage: Math.round(((used.user + used.system) / 1000 / messages) * 1000) / 1000,
     // The kernel's part (socket reads and writes, polling), which fewer round trips cut and faster
     // JavaScript does not.
+    // The JavaScript thread's alone: the rest is V8's helpers (garbage collection, compilation).
+    serverMainThreadCpuMsPerMessage: Math.round((mainUsed / messages) * 1000) / 1000,
     serverSystemCpuMsPerMessage: Math.round((used.system / 1000 / messages) * 1000) / 1000,
     databaseCpuMsPerMessage:
       dbCpu === null ? null : Math.round(((dbCpuAfter! - dbCpu) / messages) * 1000) / 1000,
