@@ -4,8 +4,6 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { sql } from 'drizzle-orm';
 import { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
 import { createRealtimeHub } from '../realtime/realtime-hub.js';
 import { verifyVisitorToken } from '../access/visitor-token.js';
@@ -13,7 +11,7 @@ import { CLOSE_TOKEN_EXPIRED, type VisitorSocketRoute } from '../realtime/visito
 import { createAccessGate, type StaffAuthenticator } from './access-gate.js';
 import { createRouter, type AppDeps, type AppEnv, type Router } from './app-env.js';
 import { defineRoute, publicAccess } from './define-route.js';
-import { contentSecurityPolicy } from './content-security-policy.js';
+import { edgeHeaders } from './edge-headers.js';
 import { handleError, problemResponse } from './error-handler.js';
 import { problemsPage } from './problems-page.js';
 import { readBodyWithin } from './read-body.js';
@@ -77,10 +75,8 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
         new AppError('ROUTE_NOT_FOUND', { message: `No route for ${c.req.method} ${c.req.path}` }),
       ),
   );
-  app.use('*', requestId());
-  // A route's own security header stands (GET /widget.js says other sites may load it: a
-  // Cross-Origin-Resource-Policy of cross-origin); every other answer gets the defaults.
-  app.use('*', secureHeaders({ overwrite: false }));
+  // The request id and the security headers (see edge-headers.ts and content-security-policy.ts).
+  app.use('*', edgeHeaders());
   // The visitor API is called by the chat widget from customers' own sites: any origin may, with
   // the visitor's bearer token and never a cookie (no credentials), so a page gains nothing it did
   // not already hold. Staff routes stay same-origin.
@@ -93,13 +89,6 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
       maxAge: 600,
     }),
   );
-  // Set on every answer, errors and not-found included (see content-security-policy.ts). On the
-  // answer's own headers: `c.header()` after the answer exists would rebuild it as a web Response.
-  app.use('*', async (c, next) => {
-    await next();
-    if (c.res.status !== 101) c.res.headers.set('content-security-policy', contentSecurityPolicy);
-  });
-
   app.use('*', async (c, next) => {
     c.set('gate', gate);
     await next();
