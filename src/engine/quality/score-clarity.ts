@@ -50,12 +50,16 @@ const EVERYDAY_CAPS = new Set([
   'VIP',
   'ISP',
 ]);
+// Every code the pattern counts has two capitals in a row, a capital before a digit or a dash, or an
+// underscore: most replies have none of these, and this test is cheaper than the pattern.
+const MAY_HAVE_CODE = /[A-Z][A-Z\d-]|_/;
 const NUMBERED_STEP = /(?:^|\n)\s*(?:\d{1,2}[.)]|step \d|[-*•])\s+\S/gi;
 
 const clamp = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));
 
 // An exec loop rather than matchAll, which builds a fresh copy of the expression on every call.
 const countCodes = (text: string): number => {
+  if (!MAY_HAVE_CODE.test(text)) return 0;
   let count = 0;
   CODE_TOKEN.lastIndex = 0;
   for (let match = CODE_TOKEN.exec(text); match; match = CODE_TOKEN.exec(text))
@@ -96,7 +100,8 @@ export const scoreClarity = (conversation: Conversation): ClarityOutcome => {
       if (hasPhrase(lexicon.vague, sentence)) vague += 1;
       if (mayMatch(lexicon.jargon, sentence)) jargonTerms += countJargon(sentence.norm, lexicon.jargon.regex);
     }
-    if ((turn.text.match(NUMBERED_STEP)?.length ?? 0) >= 2) nextSteps += 1;
+    // Only the first step can sit at the start rather than after a line break.
+    if (turn.text.includes('\n') && (turn.text.match(NUMBERED_STEP)?.length ?? 0) >= 2) nextSteps += 1;
     const jargon = jargonTerms + countCodes(turn.text);
     if (wordCount >= WALL_WORDS && (jargon / wordCount >= WALL_DENSITY || jargon >= 5)) {
       walls += 1;

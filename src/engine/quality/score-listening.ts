@@ -43,14 +43,23 @@ const OPEN_QUESTION = /(?:^|\s)(?:why|when|how long|how much|what time|how come)
 const CLOSER = /(?:^|\s)(?:anything else|something else|any other)(?=\s|$)/;
 const OPENING_WORDS = 4;
 
+// The sentence up to its OPENING_WORDS-th space: its opening words, without splitting and rejoining.
+const opening = (sentence: string): string => {
+  let end = -1;
+  for (let word = 0; word < OPENING_WORDS; word += 1) {
+    end = sentence.indexOf(' ', end + 1);
+    if (end < 0) return sentence;
+  }
+  return sentence.slice(0, end);
+};
+
 const answerFits = (questions: readonly string[], sentences: readonly string[]): boolean =>
   questions.some((q) =>
     QUESTION_KIND.some(([kind, answer]) => {
       if (!kind.test(q)) return false;
       // A yes/no question is answered by a reply that opens with the answer, not one that mentions
       // "you can" somewhere in passing.
-      if (answer === YES_NO_ANSWER)
-        return sentences.some((s) => answer.test(s.split(' ').slice(0, OPENING_WORDS).join(' ')));
+      if (answer === YES_NO_ANSWER) return sentences.some((s) => answer.test(opening(s)));
       return sentences.some((s) => answer.test(s));
     }),
   );

@@ -36,6 +36,7 @@ const NEGATIVE_WORDS = new Set([
   'fail',
   'failed',
 ]);
+const THANKS_FOR_NOTHING = /(?:^|\s)(?:thanks|thank you|cheers) (?:a lot |very much )?for nothing(?=\s|$)/;
 const SHOUTING = /\b[A-Z]{3,}\b/g;
 const EXCLAMATION = /!/g;
 const CURVE = 1.5;
@@ -48,7 +49,8 @@ const clamp = (value: number, low = -1, high = 1): number => Math.min(high, Math
 export type SentenceFeeling = { score: number; sarcastic: boolean };
 
 export const isSarcastic = (norm: string): boolean => {
-  if (/(?:^|\s)(?:thanks|thank you|cheers) (?:a lot |very much )?for nothing(?=\s|$)/.test(norm)) return true;
+  // The pattern spells "for nothing" out, so a sentence without it is not tried.
+  if (norm.includes('for nothing') && THANKS_FOR_NOTHING.test(norm)) return true;
   const opener = SARCASM_OPENER.exec(norm);
   if (!opener || !SARCASM_LEAD_IN.test(norm.slice(0, opener.index).trim())) return false;
   const rest = norm.slice(opener.index + opener[0].length);
