@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type QualityFigures = { transcriptsPerSecond: number; tokenisePerSecond: number; ratio: number };
+export type QualityFigures = {
+  transcriptsPerSecond: number;
+  tokenisePerSecond: number;
+  ratio: number;
+  real?: { ratio: number };
+};
 export type QualityResult = QualityFigures | { skipped: string };
 
 // The quality engine's own benchmark lives in quality-bench.ts; this only runs it when present,

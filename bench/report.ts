@@ -170,6 +170,7 @@ function otherRows(f: BenchFigures): Row[] {
         // Printed as the quality bench defines it; this file does not reinterpret it.
         ['  ratio to bare tokenisation', q.ratio.toFixed(3)],
       );
+      if (q.real) rows.push(['  the same ratio on eval/quality conversations', q.real.ratio.toFixed(3)]);
     }
   }
   return rows;
