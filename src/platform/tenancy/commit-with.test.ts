@@ -81,6 +81,28 @@ describe('commitWith: a work whose one write is sent with its event and the COMM
     expect(again).toHaveLength(1);
   });
 
+  // The fields given are the one check: made before anything is sent, so a bad one never
+  // reaches the outbox (nor the row its write would have made).
+  it('refuses a payload whose given fields are invalid before sending anything', async () => {
+    const { deps, published } = withReactions();
+    const id = randomUUID();
+    const bad = { ...probeWrite(id, 1), event: { type: 'customer.created', data: { customerId: 'nope' } } };
+    await expect(
+      inWorkspace(deps, systemScope(workspaceId), (ctx) =>
+        ctx.commitWith(bad as LastWrite<'customer.created'>),
+      ),
+    ).rejects.toThrow(/invalid payload: customerId/);
+    expect(await probeRows(id)).toEqual([]);
+    expect(
+      (
+        (await t.deps.db.execute(
+          sql`SELECT id FROM event_outbox WHERE data->>'customerId' IN (${id}, 'nope')`,
+        )) as unknown as { rows: unknown[] }
+      ).rows,
+    ).toEqual([]);
+    expect(published).toEqual([]);
+  });
+
   it('runs the work again the ordinary way when its write writes nothing', async () => {
     const { deps, published } = withReactions();
     const id = randomUUID();
