@@ -7,9 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { loadCallSet, loadEvalSet } from '../eval/quality/load-eval-set.js';
 import { readTurns, scoreTranscript, type Transcript } from '../src/engine/quality/index.js';
-import { buildConversations } from './quality-conversations.js';
+import { buildConversations, evalConversations } from './quality-conversations.js';
 
 export { buildConversations };
 
@@ -44,6 +43,7 @@ const runRounds = (batch: readonly Transcript[], sides: readonly Side[]): void =
 
 const perCpuSecond = (s: Side): number => Math.round(s.done / s.cpuSeconds);
 const perWallSecond = (s: Side): number => Math.round(s.done / s.wallSeconds);
+const ratioOf = (rate: number, floor: number): number => Math.round((rate / floor) * 100) / 100;
 
 export type QualityBenchFigures = {
   transcriptsPerSecond: number;
@@ -62,11 +62,6 @@ export type QualityBenchFigures = {
   // by text helps them more; this share is the one to trust.
   real: { conversations: number; scoredPerSecond: number; tokenisePerSecond: number; ratio: number };
 };
-
-const realConversations = (): Transcript[] => [
-  ...loadEvalSet('all').map((c) => c.transcript as Transcript),
-  ...loadCallSet('all').flatMap((c) => [c.transcript as Transcript, c.asrTranscript as Transcript]),
-];
 
 export async function runQualityBench(): Promise<QualityBenchFigures> {
   const conversations = buildConversations(CONVERSATIONS);
@@ -105,23 +100,25 @@ export async function runQualityBench(): Promise<QualityBenchFigures> {
   };
   const tokenised = side(tokenise);
   runRounds(conversations, [scored, read, winkRead, tokenised]);
-  const real = realConversations();
+  const real = evalConversations();
   const scoredReal = side((t) => scoreTranscript(t));
   const tokenisedReal = side(tokenise);
   runRounds(real, [scoredReal, tokenisedReal]);
   const transcriptsPerSecond = perCpuSecond(scored);
   const tokenisePerSecond = perCpuSecond(tokenised);
+  const realScored = perCpuSecond(scoredReal);
+  const realTokenised = perCpuSecond(tokenisedReal);
   return {
     transcriptsPerSecond,
     tokenisePerSecond,
-    ratio: Math.round((transcriptsPerSecond / tokenisePerSecond) * 100) / 100,
+    ratio: ratioOf(transcriptsPerSecond, tokenisePerSecond),
     readPerSecond: perCpuSecond(read),
     winkReadPerSecond: perCpuSecond(winkRead),
     real: {
       conversations: real.length,
-      scoredPerSecond: perCpuSecond(scoredReal),
-      tokenisePerSecond: perCpuSecond(tokenisedReal),
-      ratio: Math.round((perCpuSecond(scoredReal) / perCpuSecond(tokenisedReal)) * 100) / 100,
+      scoredPerSecond: realScored,
+      tokenisePerSecond: realTokenised,
+      ratio: ratioOf(realScored, realTokenised),
     },
     wall: {
       scored: perWallSecond(scored),

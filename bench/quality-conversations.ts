@@ -1,5 +1,6 @@
 // The bench's conversations: five support scenarios (double charge, late parcel, broadband fault,
 // account change, cancellation) filled in from a seeded generator, 20 turns each.
+import { loadCallSet, loadEvalSet } from '../eval/quality/load-eval-set.js';
 import type { Transcript } from '../src/engine/quality/index.js';
 
 type Scenario = {
@@ -218,3 +219,10 @@ export const buildConversations = (count: number, seed = 7): Transcript[] => {
   }
   return conversations;
 };
+
+// The conversations of eval/quality, which nobody built from templates: the written set, then each
+// real call as people and as ASR transcribed it.
+export const evalConversations = (): Transcript[] => [
+  ...loadEvalSet('all').map((c) => c.transcript as Transcript),
+  ...loadCallSet('all').flatMap((c) => [c.transcript as Transcript, c.asrTranscript as Transcript]),
+];

@@ -2,14 +2,9 @@
 // written evaluation set, then each real call as human and as ASR transcript. A speed change must
 // leave this output byte-identical:
 //   npx tsx bench/quality-dump.ts > before.jsonl   (change)   npx tsx bench/quality-dump.ts | cmp before.jsonl
-import { loadCallSet, loadEvalSet } from '../eval/quality/load-eval-set.js';
 import { scoreTranscript, type Transcript } from '../src/engine/quality/index.js';
-import { buildConversations } from './quality-conversations.js';
+import { buildConversations, evalConversations } from './quality-conversations.js';
 
-const transcripts: Transcript[] = [
-  ...buildConversations(400),
-  ...loadEvalSet('all').map((c) => c.transcript as Transcript),
-  ...loadCallSet('all').flatMap((c) => [c.transcript as Transcript, c.asrTranscript as Transcript]),
-];
+const transcripts: Transcript[] = [...buildConversations(400), ...evalConversations()];
 for (const transcript of transcripts)
   process.stdout.write(`${JSON.stringify(scoreTranscript(transcript))}\n`);
