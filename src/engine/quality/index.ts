@@ -6,3 +6,6 @@ export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js
 export { formatIssue, formatValidationError } from './format-validation-error.js';
 export { scoreCustomerSentiment } from './score-customer-sentiment.js';
 export { readTurns } from './read-turns.js';
+// The engine's reading of text, for bench/compare-reader.ts, which checks it against wink-nlp's.
+export { prepareText } from './analyse-text.js';
+export { tokenise } from './tokenise.js';

@@ -1,0 +1,376 @@
+import lexiconData from './token-lexicon.json' with { type: 'json' };
+
+// The engine's tokeniser: reads text into the token normals and types wink-nlp's English lite model
+// gives, without loading wink. The rules are wink's (learnt from its behaviour and its documented
+// patterns); the facts that depend on its lexicon (contractions and their expansions, spellings it
+// maps, emoticons, abbreviations and hyphenated words it keeps whole) come from token-lexicon.json,
+// extracted from the model by bench/extract-token-lexicon.ts.
+//
+// Text splits at spaces; most pieces are a plain word, a word with one punctuation mark after it, or
+// a lexicon entry, and are read by character tests. The rest (urls, emails, hyphens, times, pieces
+// with punctuation on both sides...) go through wink's order of pattern rules, which are regular
+// expressions: rare enough that their cost does not show.
+//
+// Where this reading can differ from wink: wink adds every unknown piece it meets to its lexicon for
+// the rest of the process, so a piece first met whole can later be looked up whole, and a later
+// reading of the same text can depend on what the process read before. Pieces made of letters are
+// read alike either way; the rest differ only when such a piece was seen earlier whole and then
+// arrives inside a longer piece (see bench/compare-reader.ts for what that leaves).
+
+type Entry = readonly [readonly string[], readonly string[]];
+const LEXICON = new Map<string, Entry>(Object.entries(lexiconData as Record<string, Entry>));
+
+export type TokenOutput = { normals: string[]; types: string[] };
+
+let out: TokenOutput = { normals: [], types: [] };
+
+const push = (normal: string, type: string): void => {
+  out.normals.push(normal);
+  out.types.push(type);
+};
+
+const pushEntry = (entry: Entry): void => {
+  const [normals, types] = entry;
+  for (let i = 0; i < normals.length; i += 1) push(normals[i]!, types[i]!);
+};
+
+// A text the lexicon lacks takes the normal of its lower case, which may be a mapped spelling:
+// "Harbour" reads as "harbor" as "harbour" does.
+const pushUnknown = (text: string, type: string): void => {
+  const lower = text.toLowerCase();
+  const entry = lower === text ? undefined : LEXICON.get(lower);
+  push(entry !== undefined && entry[0].length === 1 ? entry[0][0]! : lower, type);
+};
+
+// A token wink adds under a category of its own choosing keeps what its lexicon says of that text (a
+// known lexeme has its normal and type already), otherwise its lower case and that category. A
+// contraction added this way is not expanded.
+const pushAdded = (text: string, type: string): void => {
+  const entry = LEXICON.get(text);
+  if (entry !== undefined && entry[0].length === 1) push(entry[0][0]!, entry[1][0]!);
+  else pushUnknown(text, type);
+};
+
+// A token wink looks up first: a lexicon entry is read as the lexicon has it (expanding contractions).
+const pushKnownOr = (text: string, type: string): void => {
+  const entry = LEXICON.get(text);
+  if (entry !== undefined) pushEntry(entry);
+  else pushUnknown(text, type);
+};
+
+// Only pieces with a character other than a letter can be lexemes whose reading a letter rule would
+// not give; every such lexeme is in the lexicon file, so absence there means "not a lexeme".
+const isLexeme = (text: string): boolean => LEXICON.has(text);
+
+// Letters as wink's word rule counts them: ASCII, Latin-1 letters, combining marks and word joiner.
+const isLetter = (code: number): boolean =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) ||
+  (code >= 0x300 && code <= 0x36f) ||
+  code === 0x2060;
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+// The marks that may follow a word in one piece and are split from it: ’ ” " ] ) } … , . ! ; ? / :
+const isRightMark = (code: number): boolean =>
+  code === 0x2019 ||
+  code === 0x201d ||
+  code === 34 ||
+  code === 93 ||
+  code === 41 ||
+  code === 125 ||
+  code === 0x2026 ||
+  code === 44 ||
+  code === 46 ||
+  code === 33 ||
+  code === 59 ||
+  code === 63 ||
+  code === 47 ||
+  code === 58;
+
+const isNumberSeparator = (code: number): boolean =>
+  code === 46 || code === 44 || code === 45 || code === 47 || code === 58;
+
+// A number: an optional sign, then digit runs joined by at most one of . , - / : ("1,000", "12/05").
+const isNumber = (text: string): boolean => {
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= text.length || !isDigit(text.charCodeAt(i))) return false;
+  for (; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) continue;
+    if (!isNumberSeparator(code) || !isDigit(text.charCodeAt(i + 1))) return false;
+  }
+  return true;
+};
+
+const URL_RULE =
+  /^(?:(?:(?:https?|ftp):)?\/\/)(?:\S+(?::\S*)?@)?(?:(?:(?:[a-z\u00A1-\uFFFF\d]-*)*[a-z\u00A1-\uFFFF\d]+)(?:\.(?:[a-z\u00A1-\uFFFF\d]-*)*[a-z\u00A1-\uFFFF\d]+)*(?:\.(?:[a-z\u00A1-\uFFFF]{2,})))(?::\d{2,5})?(?:[/?#]\S*)?$/i;
+const EMAIL_RULE =
+  /^[-!#$%&'*+/=?^\w{|}~](?:\.?[-!#$%&'*+/=?^\w`{|}~])*@[a-z0-9](?:-?\.?[a-z0-9])*(?:\.[a-z](?:-?[a-z0-9])*)+$/i;
+const MENTION_RULE = /^@\w+$/;
+const HASHTAG_RULE = /^#[a-z][a-z0-9]*$/i;
+const EMOTICON_RULE =
+  /^[:;]['’]?-?[)(]+$|^[:;]-?[\]}3>[{@oO*PpDS/|X?\\]$|^<[\\/]?3+$|^[)(]-?'?[:;]$|^\\o\/$/i;
+const TIME_RULE = /^(?:\d|[01]\d|2[0-3]):?(?:[0-5][0-9])?(?:[ap]\.?m\.?|hours|hrs)$/i;
+const ORDINAL_RULE =
+  /^1\dth$|^[04-9]th$|^1st$|^2nd$|^3rd$|^[02-9]1st$|^[02-9]2nd$|^[02-9]3rd$|^[02-9][04-9]th$|^\d+\d[04-9]th$|^\d+\d1st$|^\d+\d2nd$|^\d+\d3rd$/;
+const CURRENCY_RULE =
+  /^₿+$|^₽+$|^₹+$|^₨$|^\$+$|^£+$|^¥+$|^€+$|^₩+$|^US\$$|^C\$$|^A\$$|^USD$|^AUD$|^INR$|^GBP$/i;
+const PUNCTUATION_RULE = /^(?:\.{2,}|--|––)$|^[’'‘`“”"[\](){}…,.!;?/:\-–—¿¡]$/;
+const SYMBOL_RULE = /^[~@#%^+=*|<>&\u00A7\u00A9\u00B1\u00F7\u00D7\u00B0]$/;
+const DECADE_RULE = /^['’]?\d0s(?!['’])$|[1-2]\d\d0s$/;
+
+// wink's categories for a whole piece, in its order; 'wordRP' is a word with one mark after it.
+const categoryOf = (text: string): string => {
+  let letters = 0;
+  while (letters < text.length && isLetter(text.charCodeAt(letters))) letters += 1;
+  if (letters === text.length) return 'word';
+  if (letters > 0 && letters === text.length - 1 && isRightMark(text.charCodeAt(letters))) return 'wordRP';
+  if (isNumber(text)) return 'number';
+  if (URL_RULE.test(text)) return 'url';
+  if (EMAIL_RULE.test(text)) return 'email';
+  if (MENTION_RULE.test(text)) return 'mention';
+  if (HASHTAG_RULE.test(text)) return 'hashtag';
+  if (EMOTICON_RULE.test(text)) return 'emoticon';
+  if (TIME_RULE.test(text)) return 'time';
+  if (ORDINAL_RULE.test(text)) return 'ordinal';
+  if (CURRENCY_RULE.test(text)) return 'currency';
+  if (PUNCTUATION_RULE.test(text)) return 'punctuation';
+  if (SYMBOL_RULE.test(text)) return 'symbol';
+  if (DECADE_RULE.test(text)) return 'decade';
+  return 'unk';
+};
+
+// A word with one mark after it splits in two, except a single letter and a full stop ("a.").
+const readWordWithMark = (text: string): void => {
+  if (text.length === 2 && text.charCodeAt(1) === 46) {
+    pushAdded(text, 'word');
+    return;
+  }
+  pushAdded(text.slice(0, -1), 'word');
+  pushAdded(text.slice(-1), 'punctuation');
+};
+
+const readAs = (text: string, category: string): void => {
+  if (category === 'wordRP') readWordWithMark(text);
+  else if (category === 'unk') readMixed(text);
+  else pushAdded(text, category);
+};
+
+// Punctuation that may open or close a piece, as wink strips it before reading what it encloses.
+const WITH_RIGHT_MARK = /^([^‘“"[({…\-–].+?)(\.+|––|--|[’'”"…,.!;?\-–:\u0964\u0965]$|(?:'s))$/;
+const WITH_LEFT_MARK = /^(––|--|[‘'“"[({…\-–])(.+?[^’'”"\])}…,.!;?\-–:\u0964\u0965])$/;
+const WITH_BOTH_MARKS = /^(––|--|[‘“"[({…\-–])(.+?)(––|--|[’'”"\])}…,!;?\-–:\u0964\u0965]$|(?:'s))$/;
+
+// A piece no single category describes: a mark stripped from either end when what it encloses is
+// known or of one category, else the piece is cut by pattern (readByPatterns).
+const readMixed = (text: string): void => {
+  let match = WITH_RIGHT_MARK.exec(text);
+  if (match !== null) {
+    const [, body, mark] = match as unknown as [string, string, string];
+    const entry = LEXICON.get(body);
+    if (entry !== undefined) pushEntry(entry);
+    else {
+      const category = categoryOf(body);
+      if (category === 'unk') return readByPatterns(text, 0);
+      readAs(body, category);
+    }
+    pushAdded(mark, 'punctuation');
+    return;
+  }
+  match = WITH_LEFT_MARK.exec(text);
+  if (match !== null) {
+    const [, mark, body] = match as unknown as [string, string, string];
+    const category = isLexeme(body) ? 'known' : categoryOf(body);
+    if (category === 'unk') return readByPatterns(text, 0);
+    pushAdded(mark, 'punctuation');
+    if (category === 'known') pushKnownOr(body, 'word');
+    else readAs(body, category);
+    return;
+  }
+  match = WITH_BOTH_MARKS.exec(text);
+  if (match !== null) {
+    const [, left, body, right] = match as unknown as [string, string, string, string];
+    const category = isLexeme(body) ? 'known' : categoryOf(body);
+    if (category === 'unk') return readByPatterns(text, 0);
+    pushAdded(left, 'punctuation');
+    if (category === 'known') pushKnownOr(body, 'word');
+    else readAs(body, category);
+    pushAdded(right, 'punctuation');
+    return;
+  }
+  readByPatterns(text, 0);
+};
+
+// The patterns that cut a mixed piece, in wink's order: each pattern's matches become tokens of its
+// category, and the text between them goes on to the next pattern.
+const PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [
+    /(?:(?:(?:https?|ftp):)?\/\/)(?:\S+(?::\S*)?@)?(?:(?:(?:[a-z\u00A1-\uFFFF\d]-*)*[a-z\u00A1-\uFFFF\d]+)(?:\.(?:[a-z\u00A1-\uFFFF\d]-*)*[a-z\u00A1-\uFFFF\d]+)*(?:\.(?:[a-z\u00A1-\uFFFF]{2,})))(?::\d{2,5})?(?:[/?#]\S*)?/gi,
+    'url',
+  ],
+  [
+    /[-!#$%&'*+/=?^\w{|}~](?:\.?[-!#$%&'*+/=?^\w`{|}~])*@[a-z0-9](?:-?\.?[a-z0-9])*(?:\.[a-z](?:-?[a-z0-9])*)+/gi,
+    'email',
+  ],
+  [/@\w+/g, 'mention'],
+  [/#[a-z][a-z0-9]*/gi, 'hashtag'],
+  [
+    /[\u{1F300}-\u{1F5FF}\u{1F900}-\u{1F9FF}\u{1F600}-\u{1F64F}\u{1F680}-\u{1F6FF}\u{2600}-\u{26FF}\u{2700}-\u{27BF}\u{1F1E6}-\u{1F1FF}\u{1F191}-\u{1F251}\u{1F004}\u{1F0CF}\u{1F170}-\u{1F171}\u{1F17E}-\u{1F17F}\u{1F18E}\u{3030}\u{2B50}\u{2B55}\u{2934}-\u{2935}\u{2B05}-\u{2B07}\u{2B1B}-\u{2B1C}\u{3297}\u{3299}\u{303D}\u{00A9}\u{00AE}\u{2122}\u{23F3}\u{24C2}\u{23E9}-\u{23EF}\u{25B6}\u{23F8}-\u{23FA}]/gu,
+    'emoji',
+  ],
+  [/[:;]['’]?-?[)(]+|[:;]-?[\]}3>[{@oO*PpDS/|X?\\]|<[\\/]?3+|[)(]-?'?[:;]|\\o\//gi, 'emoticon'],
+  [/(?:\d|[01]\d|2[0-3]):?(?:[0-5][0-9])?(?:[ap]\.?m\.?|hours|hrs)/gi, 'time'],
+  [
+    /1\dth|[04-9]th|1st|2nd|3rd|[02-9]1st|[02-9]2nd|[02-9]3rd|[02-9][04-9]th|\d+\d[04-9]th|\d+\d1st|\d+\d2nd|\d+\d3rd/g,
+    'ordinal',
+  ],
+  [/₿+|₽+|₹+|₨+|\$+|£+|¥+|€+|₩+|US\$|C\$|A\$|USD|AUD|INR|GBP/g, 'currency'],
+  [/['’]?\d0s(?!['’])|[1-2]\d\d0s/g, 'decade'],
+  [/[‘`“”"[\](){}…!;?¿¡]/g, 'punctuation'],
+  [/['’]s$/gi, 'apos'],
+  [
+    /[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][\u0300-\u036fa-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF0-9\u2060]*(?:[.\-–'’&]?[\u0300-\u036fa-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF0-9\u2060]+\.?)+/gi,
+    'word',
+  ],
+  [/[+-]?\d+(?:[.,\-/:]?\d+)*/g, 'number'],
+  [/[~@#%^+=*|<>&\u00A7\u00A9\u00B1\u00F7\u00D7\u00B0]/g, 'symbol'],
+  [/(?:[a-z]\.)/gi, 'word'],
+  [/(?:\.{2,}|--|––)|[-–—.'’/:,]/g, 'punctuation'],
+  [/[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+/gi, 'word'],
+];
+
+const readByPatterns = (text: string, level: number): void => {
+  if (level === PATTERNS.length) {
+    pushAdded(text, 'unk');
+    return;
+  }
+  const [pattern, category] = PATTERNS[level]!;
+  const unit = text.trim();
+  const matches = unit.match(pattern) ?? [];
+  const between = unit.split(pattern);
+  // The unit's parts in order: text between matches goes to the next pattern, matches are tokens.
+  const parts: (string | readonly [string, string])[] = [];
+  for (let i = 0; i < between.length; i += 1) {
+    const rest = between[i]!.trim();
+    if (rest !== '') parts.push(rest);
+    if (i < matches.length) {
+      if (category === 'word') splitWord(matches[i]!, parts);
+      else parts.push([matches[i]!, category]);
+    }
+  }
+  for (const part of parts) {
+    if (typeof part === 'string') readByPatterns(part, level + 1);
+    else pushKnownOr(part[0], part[1]);
+  }
+};
+
+const SHORT_FORM_DOTS = /^(?:[A-Z]\.)+$/i;
+const SHORT_FORM = /^(?:[A-Z]\.)+[a-z]?$/i;
+
+// A word holding full stops is rebuilt piece by piece: a stop stays inside when what it closes is a
+// short form ("u.s.") or a known lexeme, else it is a token of its own.
+const splitWord = (word: string, parts: (string | readonly [string, string])[]): void => {
+  if (isLexeme(word) || SHORT_FORM_DOTS.test(word) || !word.includes('.')) {
+    if (isLexeme(word) || SHORT_FORM_DOTS.test(word)) parts.push([word, 'word']);
+    else splitHyphens(word, parts);
+    return;
+  }
+  const pieces = word.split('.');
+  let built = '';
+  for (let i = 0; i < pieces.length; i += 1) {
+    const next = built + pieces[i]!;
+    if (built === '' || SHORT_FORM.test(next) || (next.length > 2 && isLexeme(next))) built = next;
+    else {
+      splitHyphens(built, parts);
+      built = pieces[i]!;
+    }
+    if (i < pieces.length - 1) {
+      const withStop = `${built}.`;
+      if (SHORT_FORM.test(withStop) || (withStop.length > 2 && isLexeme(withStop))) built = withStop;
+      else {
+        splitHyphens(built, parts);
+        parts.push(['.', 'punctuation']);
+        built = '';
+      }
+    }
+  }
+  if (built !== '') splitHyphens(built, parts);
+};
+
+const HYPHEN = /[-–—]/g;
+
+const hyphenPrefixes = (...words: string[]): Set<string> =>
+  new Set(words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]));
+// Prefixes and suffixes that keep a hyphenated word whole ("co-operate", "self-less" is split).
+const KEPT_PREFIXES = hyphenPrefixes(
+  ...'e a u x anti agro be bi bio co counter cross cyber de eco ex extra inter intra macro mega micro mid mini multi neo non over pan para peri post pre pro pseudo quasi re semi sub super tri ultra un uni vice'.split(
+    ' ',
+  ),
+);
+const KEPT_SUFFIXES = new Set(
+  'esque fest fold gate itis less most rama wise'.split(' ').flatMap((w) => [w, w.toUpperCase()]),
+);
+
+const splitHyphens = (word: string, parts: (string | readonly [string, string])[]): void => {
+  const hyphens = word.match(HYPHEN);
+  if (isLexeme(word) || /[0-9]/.test(word) || hyphens === null) {
+    parts.push([word, 'word']);
+    return;
+  }
+  const words = word.split(HYPHEN);
+  if (KEPT_PREFIXES.has(words[0]!) || KEPT_SUFFIXES.has(words[words.length - 1]!)) {
+    parts.push([word, 'word']);
+    return;
+  }
+  for (let i = 0; i < words.length; i += 1) {
+    if (words[i] !== '') parts.push([words[i]!, 'word']);
+    if (i < hyphens.length) parts.push([hyphens[i]!, 'punctuation']);
+  }
+};
+
+// One space-delimited piece.
+const readPiece = (piece: string): void => {
+  const entry = LEXICON.get(piece);
+  if (entry !== undefined) return pushEntry(entry);
+  const category = categoryOf(piece);
+  if (category === 'word') pushUnknown(piece, 'word');
+  else readAs(piece, category);
+};
+
+// Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
+// form a token of their own (a run of them is one).
+const isSpace = (code: number): boolean =>
+  code === 32 ||
+  code === 0xa0 ||
+  (code >= 0x2002 && code <= 0x2005) ||
+  code === 0x2009 ||
+  code === 0x200a ||
+  code === 0x202f ||
+  code === 0x205f;
+const isBreak = (code: number): boolean => code === 9 || code === 10 || code === 13;
+
+// Appends the text's tokens to the given arrays (normals as wink gives them, not yet lower-cased
+// for "I" and proper nouns' forms only where wink's normal differs; see lowerAll in analyse-text.ts).
+export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
+  const previous = out;
+  out = into;
+  let start = 0;
+  while (start < text.length) {
+    const code = text.charCodeAt(start);
+    let end = start + 1;
+    if (isSpace(code)) {
+      while (end < text.length && isSpace(text.charCodeAt(end))) end += 1;
+    } else if (isBreak(code)) {
+      while (end < text.length && isBreak(text.charCodeAt(end))) end += 1;
+      pushKnownOr(text.slice(start, end), 'tabCRLF');
+    } else {
+      while (end < text.length && !isSpace(text.charCodeAt(end)) && !isBreak(text.charCodeAt(end))) end += 1;
+      readPiece(start === 0 && end === text.length ? text : text.slice(start, end));
+    }
+    start = end;
+  }
+  out = previous;
+  return into;
+};
