@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePlainTexts, analyseText } from './analyse-text.js';
+import { analyseText } from './analyse-text.js';
 
 describe('analyseText', () => {
   it('normalises contractions so phrase lists need one spelling', () => {
@@ -33,21 +33,18 @@ describe('analyseText', () => {
     expect(sentences[1]!.sentiment).toBeGreaterThan(0);
   });
 
-  it('reads several texts together exactly as it reads each alone', () => {
-    const texts = [
-      "Hi, I've refunded the duplicate £74.99 now. You'll see it in 3-5 days.",
-      '',
-      "the internet's\nbeen down since 7am",
-      '1. Open Settings 2) tap Reset... done!',
-      'is there anything else i can help you with today',
-      "Sarah's order #A-2291 (ref: x7) e-mail me@example.com",
-    ];
-    const alone = texts.map((text) => analyseText(text, { sentiment: false }));
-    expect(analysePlainTexts(texts)).toEqual(alone);
-    // A text holding the separator itself is read alone, with the same result.
-    const withSeparator = [...texts, 'order 7259301846173 is late'];
-    expect(analysePlainTexts(withSeparator)).toEqual(
-      withSeparator.map((text) => analyseText(text, { sentiment: false })),
+  it('reads agent text into expanded, lower-cased tokens and their types', () => {
+    const analysis = analyseText("Hi, I've refunded the £74.99 now. The internet's been down since 7am", {
+      sentiment: false,
+    });
+    expect(analysis.tokens).toEqual(
+      'hi , i have refunded the £ 74.99 now . the internet has been down since 7am'.split(' '),
     );
+    expect(analysis.types.slice(6, 8)).toEqual(['currency', 'number']);
+    expect(analysis.types.at(-1)).toBe('time');
+    expect(analysis.sentences.map((s) => s.norm)).toEqual([
+      'hi , i have refunded the £ 74.99 now .',
+      'the internet has been down since 7am',
+    ]);
   });
 });

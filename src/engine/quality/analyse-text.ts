@@ -1,14 +1,14 @@
 import winkNLP, { type Tokens } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
+import { tokenise } from './tokenise.js';
 import { splitAtContrast, weighContrast } from './weigh-contrast.js';
 
-// Two pipelines, built once per process. Only customer turns need sentiment. wink's own sentence
-// splitter costs more than its sentiment pass, so customer text is split here and each sentence is
-// read once with negation and sentiment: wink still scores every sentence, negation stays inside
-// its sentence, and each token is read exactly once. Agent and bot turns are tokenised bare.
+// Only customer turns need sentiment, read by wink. wink's own sentence splitter costs more than its
+// sentiment pass, so customer text is split here and each sentence is read once with negation and
+// sentiment: wink still scores every sentence, negation stays inside its sentence, and each token is
+// read exactly once. Agent and bot turns are read by the engine's own tokeniser (tokenise.ts).
 const feelingNlp = winkNLP(model, ['negation', 'sentiment']);
-const plainNlp = winkNLP(model, []);
 const its = feelingNlp.its;
 
 export type Sentence = {
@@ -236,7 +236,6 @@ export const splitRawSentences = (text: string): string[] => {
 // token not met before.
 type ById = (string | undefined)[];
 type KnownTokens = { normals: ById; types: ById };
-const plainKnown: KnownTokens = { normals: [], types: [] };
 const feelingKnown: KnownTokens = { normals: [], types: [] };
 
 // Grown slot by slot, the lists stay dense arrays rather than sparse ones.
@@ -276,38 +275,11 @@ const readTokens = (collection: Tokens, known: KnownTokens): { normals: string[]
   return { normals, types };
 };
 
+// Agent and bot turns need only tokens and types: the engine's own tokeniser reads them.
 const analysePlain = (prepared: string): TextAnalysis => {
-  const read = readTokens(plainNlp.readDoc(prepared).tokens(), plainKnown);
+  const read = tokenise(prepared, { normals: [], types: [] });
   const tokens = lowerAll(read.normals);
   return finish(tokens, read.types, splitPlain(tokens, read.types));
-};
-
-// A number no support text carries, read by wink as one token of its own.
-const SEPARATOR = '7259301846173';
-
-// Several texts without sentiment read as one wink document. Each document has a fixed cost (its
-// data structures, the wrappers of its API, each token collection and read-out), larger than the
-// tokens of a short reply; wink's tokeniser reads each space-delimited piece on its own, so texts
-// joined by a separator come back as their own tokens with the separator between them.
-export const analysePlainTexts = (texts: readonly string[]): TextAnalysis[] => {
-  const prepared = texts.map(prepareText);
-  if (prepared.length < 2 || prepared.some((text) => text.includes(SEPARATOR)))
-    return prepared.map(analysePlain);
-  const { normals, types } = readTokens(
-    plainNlp.readDoc(prepared.join(` ${SEPARATOR} `)).tokens(),
-    plainKnown,
-  );
-  const analyses: TextAnalysis[] = [];
-  let start = 0;
-  for (let i = 0; i <= normals.length; i += 1) {
-    if (i < normals.length && normals[i] !== SEPARATOR) continue;
-    const tokens = lowerAll(normals.slice(start, i));
-    const own = types.slice(start, i);
-    analyses.push(finish(tokens, own, splitPlain(tokens, own)));
-    start = i + 1;
-  }
-  // Only a text that tokenised the separator differently could break the count.
-  return analyses.length === prepared.length ? analyses : prepared.map(analysePlain);
 };
 
 const readFeeling = (text: string): number =>

@@ -18,7 +18,7 @@ import lexiconData from './token-lexicon.json' with { type: 'json' };
 // arrives inside a longer piece (see bench/compare-reader.ts for what that leaves).
 
 type Entry = readonly [readonly string[], readonly string[]];
-const LEXICON = new Map<string, Entry>(Object.entries(lexiconData as Record<string, Entry>));
+const LEXICON = new Map<string, Entry>(Object.entries(lexiconData as unknown as Record<string, Entry>));
 
 export type TokenOutput = { normals: string[]; types: string[] };
 
