@@ -6,3 +6,8 @@ export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js
 export { formatIssue, formatValidationError } from './format-validation-error.js';
 export { scoreCustomerSentiment } from './score-customer-sentiment.js';
 export { readTurns } from './read-turns.js';
+// The feeling reader, and the engine's own sentence splitting, for bench/compare-feeling.ts to check
+// it against wink-nlp on the sentences the engine reads.
+export { readFeeling, type Feeling } from './read-feeling.js';
+export { prepareText, splitRawSentences } from './analyse-text.js';
+export { splitAtContrast } from './weigh-contrast.js';
