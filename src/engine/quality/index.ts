@@ -6,6 +6,9 @@ export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js
 export { formatIssue, formatValidationError } from './format-validation-error.js';
 export { scoreCustomerSentiment } from './score-customer-sentiment.js';
 export { readTurns } from './read-turns.js';
-// The engine's reading of text, for bench/compare-reader.ts, which checks it against wink-nlp's.
-export { prepareText } from './analyse-text.js';
+// The engine's own reading of text (tokens, then feeling), for bench/compare-reader.ts and
+// bench/compare-feeling.ts, which check it against wink-nlp on the text the engine reads.
 export { tokenise } from './tokenise.js';
+export { readFeeling, type Feeling } from './read-feeling.js';
+export { prepareText, splitRawSentences } from './analyse-text.js';
+export { splitAtContrast } from './weigh-contrast.js';
