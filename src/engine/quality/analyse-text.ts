@@ -1,15 +1,7 @@
-import winkNLP, { type Tokens } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
-import { tokenise } from './tokenise.js';
+import { readFeeling } from './read-feeling.js';
+import { tokenise, type TokenOutput } from './tokenise.js';
 import { splitAtContrast, weighContrast } from './weigh-contrast.js';
-
-// Only customer turns need sentiment, read by wink. wink's own sentence splitter costs more than its
-// sentiment pass, so customer text is split here and each sentence is read once with negation and
-// sentiment: wink still scores every sentence, negation stays inside its sentence, and each token is
-// read exactly once. Agent and bot turns are read by the engine's own tokeniser (tokenise.ts).
-const feelingNlp = winkNLP(model, ['negation', 'sentiment']);
-const its = feelingNlp.its;
 
 export type Sentence = {
   // Lower-cased token normals joined by single spaces: contractions arrive expanded
@@ -20,7 +12,7 @@ export type Sentence = {
   words: number;
   question: boolean;
   sentiment: number;
-  // Token indexes (within the turn) that wink marked as inside a negation's scope.
+  // Token indexes (within the turn) inside a negation's scope, as wink marks them (read-feeling.ts).
   negated: readonly number[];
   tokens: readonly string[];
   // Which phrase lists could match this sentence, filled in on first use (see phrase-index.ts), and
@@ -123,7 +115,7 @@ export const prepareText = (text: string): string =>
       : text,
   );
 
-// wink expands "it's" but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
+// The tokeniser expands "it's" (as wink does) but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
 // next word lets one phrase list cover "the internet has been down" and "internet's been down".
 const HAS_NEXT = new Set([
   'been',
@@ -190,14 +182,19 @@ const IS_NEXT = new Set([
   'fixed',
 ]);
 
-const lowerAll = (values: string[]): string[] => {
-  // wink's normals are nearly always lower-case already; keeping wink's own string then keeps its
-  // hash, so every later Set and Map lookup of the token skips hashing a fresh copy.
+// Normals are nearly always lower-case already (tokenise.ts lower-cases all but a few lexicon
+// entries); keeping the string then keeps its hash, so every later Set and Map lookup of the token
+// skips hashing a fresh copy.
+const lowerCase = (values: string[]): string[] => {
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
     const lower = value.toLowerCase();
     if (lower !== value) values[i] = lower;
   }
+  return values;
+};
+
+const readApostropheS = (values: string[]): string[] => {
   for (let i = 1; i < values.length; i += 1) {
     if (values[i] !== "'s") continue;
     const next = values[i + 1] ?? '';
@@ -206,6 +203,8 @@ const lowerAll = (values: string[]): string[] => {
   }
   return values;
 };
+
+const lowerAll = (values: string[]): string[] => readApostropheS(lowerCase(values));
 
 // Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
 // that most often carry a full stop in support messages.
@@ -227,54 +226,6 @@ export const splitRawSentences = (text: string): string[] => {
   return pieces;
 };
 
-// Token data kept by token id, one store per pipeline (each has a lexicon of its own). wink keeps a
-// document's data in an object without a prototype, so its accessors look that data up by name for
-// every token: twice for a normal form or a type, once for an id or a contraction flag. A token's
-// type depends on its id alone (wink fixes it when the token first enters the lexicon), and so does
-// its normal form unless the token is part of an expanded contraction ("ca" + "n't", read as "can"
-// + "not"), so wink is asked for them only for a contraction's parts and for a document holding a
-// token not met before.
-type ById = (string | undefined)[];
-type KnownTokens = { normals: ById; types: ById };
-const feelingKnown: KnownTokens = { normals: [], types: [] };
-
-// Grown slot by slot, the lists stay dense arrays rather than sparse ones.
-const keep = (list: ById, id: number, value: string): void => {
-  while (list.length <= id) list.push(undefined);
-  list[id] = value;
-};
-
-const rememberTokens = (
-  collection: Tokens,
-  ids: readonly number[],
-  expanded: readonly boolean[],
-  known: KnownTokens,
-): { normals: string[]; types: string[] } => {
-  const normals = collection.out(its.normal);
-  const types = collection.out(its.type);
-  for (let i = 0; i < ids.length; i += 1) {
-    keep(known.types, ids[i]!, types[i]!);
-    if (!expanded[i]) keep(known.normals, ids[i]!, normals[i]!);
-  }
-  return { normals, types };
-};
-
-const readTokens = (collection: Tokens, known: KnownTokens): { normals: string[]; types: string[] } => {
-  const ids = collection.out(its.uniqueId) as unknown as number[];
-  const expanded = collection.out(its.contractionFlag) as unknown as boolean[];
-  const normals = new Array<string>(ids.length);
-  const types = new Array<string>(ids.length);
-  for (let i = 0; i < ids.length; i += 1) {
-    const id = ids[i]!;
-    const type = known.types[id];
-    const normal = expanded[i] ? collection.itemAt(i).out(its.normal) : known.normals[id];
-    if (type === undefined || normal === undefined) return rememberTokens(collection, ids, expanded, known);
-    types[i] = type;
-    normals[i] = normal;
-  }
-  return { normals, types };
-};
-
 // Agent and bot turns need only tokens and types: the engine's own tokeniser reads them.
 const analysePlain = (prepared: string): TextAnalysis => {
   const read = tokenise(prepared, { normals: [], types: [] });
@@ -282,33 +233,38 @@ const analysePlain = (prepared: string): TextAnalysis => {
   return finish(tokens, read.types, splitPlain(tokens, read.types));
 };
 
-const readFeeling = (text: string): number =>
-  feelingNlp.readDoc(text).out(its.sentiment) as unknown as number;
+// A sentence's tokens, lower-cased: read-feeling.ts takes them before "'s" is read as "has" or "is",
+// as wink's sentiment and negation passes saw them.
+const readTokens = (text: string): TokenOutput => {
+  const read = tokenise(text, { normals: [], types: [] });
+  lowerCase(read.normals);
+  return read;
+};
 
+const sentimentOf = (text: string): number => {
+  const { normals, types } = readTokens(text);
+  return readFeeling(normals, types).sentiment;
+};
+
+// Customer text is split into sentences here (splitRawSentences) and each is read for its feeling
+// alone, so negation stays inside its sentence.
 const analyseFeeling = (prepared: string): TextAnalysis => {
   const tokens: string[] = [];
   const types: string[] = [];
   const sentences: Sentence[] = [];
   for (const piece of splitRawSentences(prepared)) {
-    const doc = feelingNlp.readDoc(piece);
-    const collection = doc.tokens();
+    const read = readTokens(piece);
+    if (read.normals.length === 0) continue;
+    const feeling = readFeeling(read.normals, read.types);
     const first = tokens.length;
-    const read = readTokens(collection, feelingKnown);
-    const pieceTokens = lowerAll(read.normals);
-    if (pieceTokens.length === 0) continue;
-    for (const token of pieceTokens) tokens.push(token);
+    for (const token of readApostropheS(read.normals)) tokens.push(token);
     for (const type of read.types) types.push(type);
-    const negated: number[] = [];
-    // wink flags the document when it negated any token in it; most pieces have none, and reading
-    // every token's flag costs a look-up each.
-    if (doc.out(its.negationFlag) as unknown as boolean) {
-      const flags = collection.out(its.negationFlag) as unknown as boolean[];
-      for (let i = 0; i < flags.length; i += 1) if (flags[i]) negated.push(first + i);
-    }
+    const negated = feeling.negated;
+    for (let i = 0; i < negated.length; i += 1) negated[i]! += first;
     const contrast = splitAtContrast(piece);
     const score = contrast
-      ? weighContrast(readFeeling(contrast.before), readFeeling(contrast.after))
-      : (doc.out(its.sentiment) as unknown as number);
+      ? weighContrast(sentimentOf(contrast.before), sentimentOf(contrast.after))
+      : feeling.sentiment;
     sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
   }
   return finish(tokens, types, sentences);
