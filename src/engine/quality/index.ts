@@ -1,5 +1,5 @@
 // The quality engine: pure functions from a transcript to a scored, road-classified result. No
-// database, no HTTP. Importing this entry loads the language model; formats.ts does not.
+// database, no HTTP. Importing this entry loads the lexicons and phrase lists; formats.ts does not.
 export * from './formats.js';
 export { scoreTranscript } from './score-transcript.js';
 export { checkDraft, type DraftWarning, type DraftCheck } from './check-draft.js';
