@@ -4,7 +4,7 @@ import lexiconData from './token-lexicon.json' with { type: 'json' };
 // gives, without loading wink. The rules are wink's (learnt from its behaviour and its documented
 // patterns); the facts that depend on its lexicon (contractions and their expansions, spellings it
 // maps, emoticons, abbreviations and hyphenated words it keeps whole) come from token-lexicon.json,
-// extracted from the model by bench/extract-token-lexicon.ts.
+// extracted from the model by tools/lexicon/extract-token-lexicon.ts.
 //
 // Text splits at spaces; most pieces are a plain word, a word with one punctuation mark after it, or
 // a lexicon entry, and are read by character tests. The rest (urls, emails, hyphens, times, pieces
@@ -23,6 +23,8 @@ const LEXICON = new Map<string, Entry>(Object.entries(lexiconData as unknown as 
 export type TokenOutput = { normals: string[]; types: string[] };
 
 let out: TokenOutput = { normals: [], types: [] };
+// Where this call's tokens start in `out`.
+let callStart = 0;
 
 const push = (normal: string, type: string): void => {
   out.normals.push(normal);
@@ -56,6 +58,18 @@ const pushKnownOr = (text: string, type: string): void => {
   const entry = LEXICON.get(text);
   if (entry !== undefined) pushEntry(entry);
   else pushUnknown(text, type);
+};
+
+// wink adds every token it has not met to its lexicon, type and all, so a token met again later in
+// the same text keeps the type it was first given: "2009" read as a number in a date stays a number
+// inside "rvb.22.2009.05" where a fresh reading would call it a word. Only tokens cut out by pattern
+// (readByPatterns, rare) are looked for among the text's earlier tokens.
+const pushMet = (text: string, type: string): void => {
+  const entry = LEXICON.get(text);
+  if (entry !== undefined) return pushEntry(entry);
+  for (let i = callStart; i < out.normals.length; i += 1)
+    if (out.normals[i] === text) return push(text, out.types[i]!);
+  pushUnknown(text, type);
 };
 
 // Only pieces with a character other than a letter can be lexemes whose reading a letter rule would
@@ -262,7 +276,7 @@ const readByPatterns = (text: string, level: number): void => {
   }
   for (const part of parts) {
     if (typeof part === 'string') readByPatterns(part, level + 1);
-    else pushKnownOr(part[0], part[1]);
+    else pushMet(part[0], part[1]);
   }
 };
 
@@ -355,7 +369,9 @@ const isBreak = (code: number): boolean => code === 9 || code === 10 || code ===
 // for "I" and proper nouns' forms only where wink's normal differs; see lowerAll in analyse-text.ts).
 export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
   const previous = out;
+  const previousStart = callStart;
   out = into;
+  callStart = into.normals.length;
   let start = 0;
   while (start < text.length) {
     const code = text.charCodeAt(start);
@@ -372,5 +388,6 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
     start = end;
   }
   out = previous;
+  callStart = previousStart;
   return into;
 };

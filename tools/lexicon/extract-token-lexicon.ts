@@ -5,7 +5,7 @@
 // American ones ("apologise" -> "apologize"), and every lexeme holding a character other than a
 // letter (emoticons, abbreviations with full stops, hyphenated words wink keeps whole, ordinals, "'s").
 // Each is read through wink alone and kept as its token normals and types. Run after upgrading wink:
-//   npx tsx bench/extract-token-lexicon.ts
+//   npx tsx tools/lexicon/extract-token-lexicon.ts
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
@@ -38,6 +38,6 @@ for (const lexeme of lexemes) {
 // capitalised lexeme keeps its own ("Yeah" stays "yeah" though "yeah" reads "yes"): those are kept.
 for (const lexeme of plainOnes)
   if (lexicon[lexeme.toLowerCase()] !== undefined) lexicon[lexeme] = [[lexeme.toLowerCase()], ['word']];
-const target = new URL('../src/engine/quality/token-lexicon.json', import.meta.url);
+const target = new URL('../../src/engine/quality/token-lexicon.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(lexicon)}\n`);
 console.log(`${Object.keys(lexicon).length} lexemes written to ${target.pathname}`);
