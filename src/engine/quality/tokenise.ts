@@ -135,26 +135,37 @@ const PUNCTUATION_RULE = /^(?:\.{2,}|--|––)$|^[’'‘`“”"[\](){}…,.!;
 const SYMBOL_RULE = /^[~@#%^+=*|<>&\u00A7\u00A9\u00B1\u00F7\u00D7\u00B0]$/;
 const DECADE_RULE = /^['’]?\d0s(?!['’])$|[1-2]\d\d0s$/;
 
-// wink's categories for a whole piece, in its order; 'wordRP' is a word with one mark after it.
+const startsWithDigit = (text: string): boolean => isDigit(text.charCodeAt(0));
+
+// wink's categories for a whole piece, in its order; 'wordRP' is a word with one mark after it. Each
+// pattern is tried only when the piece has the characters it needs.
 const categoryOf = (text: string): string => {
   let letters = 0;
   while (letters < text.length && isLetter(text.charCodeAt(letters))) letters += 1;
   if (letters === text.length) return 'word';
   if (letters > 0 && letters === text.length - 1 && isRightMark(text.charCodeAt(letters))) return 'wordRP';
   if (isNumber(text)) return 'number';
-  if (URL_RULE.test(text)) return 'url';
-  if (EMAIL_RULE.test(text)) return 'email';
-  if (MENTION_RULE.test(text)) return 'mention';
-  if (HASHTAG_RULE.test(text)) return 'hashtag';
-  if (EMOTICON_RULE.test(text)) return 'emoticon';
-  if (TIME_RULE.test(text)) return 'time';
-  if (ORDINAL_RULE.test(text)) return 'ordinal';
-  if (CURRENCY_RULE.test(text)) return 'currency';
-  if (PUNCTUATION_RULE.test(text)) return 'punctuation';
-  if (SYMBOL_RULE.test(text)) return 'symbol';
-  if (DECADE_RULE.test(text)) return 'decade';
+  const first = text.charCodeAt(0);
+  if (text.includes('//') && URL_RULE.test(text)) return 'url';
+  if (text.includes('@')) {
+    if (EMAIL_RULE.test(text)) return 'email';
+    if (MENTION_RULE.test(text)) return 'mention';
+  }
+  if (first === 35 && HASHTAG_RULE.test(text)) return 'hashtag';
+  if (EMOTICON_START.has(first) && EMOTICON_RULE.test(text)) return 'emoticon';
+  if (startsWithDigit(text)) {
+    if (TIME_RULE.test(text)) return 'time';
+    if (ORDINAL_RULE.test(text)) return 'ordinal';
+  }
+  if ((first > 127 || text.includes('$')) && CURRENCY_RULE.test(text)) return 'currency';
+  if ((text.length <= 2 || first === 46) && PUNCTUATION_RULE.test(text)) return 'punctuation';
+  if (text.length === 1 && SYMBOL_RULE.test(text)) return 'symbol';
+  if (text.endsWith('0s') && DECADE_RULE.test(text)) return 'decade';
   return 'unk';
 };
+
+// : ; < ( ) \ open every emoticon wink knows.
+const EMOTICON_START = new Set([58, 59, 60, 40, 41, 92]);
 
 // A word with one mark after it splits in two, except a single letter and a full stop ("a.").
 const readWordWithMark = (text: string): void => {
@@ -255,13 +266,79 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/[a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+/gi, 'word'],
 ];
 
-const readByPatterns = (text: string, level: number): void => {
+// Which characters a text holds, for skipping the patterns it cannot match.
+const HAS_DIGIT = 1;
+const HAS_LETTER = 2;
+const HAS_OTHER = 4; // beyond ASCII: emoji, curly quotes, currency signs, Latin-1 letters
+const kindsOf = (text: string): number => {
+  let kinds = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) kinds |= HAS_DIGIT;
+    else if ((code | 32) >= 97 && (code | 32) <= 122) kinds |= HAS_LETTER;
+    else if (code > 127) kinds |= HAS_OTHER;
+  }
+  return kinds;
+};
+const hasAny = (text: string, marks: string): boolean => {
+  for (let i = 0; i < marks.length; i += 1) if (text.includes(marks[i]!)) return true;
+  return false;
+};
+
+// Whether pattern `level` could match anything in the text: a cheap test of the characters each needs.
+const couldMatch = (level: number, text: string, kinds: number): boolean => {
+  const other = (kinds & HAS_OTHER) !== 0;
+  const digit = (kinds & HAS_DIGIT) !== 0;
+  switch (level) {
+    case 0:
+      return text.includes('//');
+    case 1:
+    case 2:
+      return text.includes('@');
+    case 3:
+      return text.includes('#');
+    case 4:
+      return other;
+    case 5:
+      return hasAny(text, ':;<()\\');
+    case 6:
+    case 7:
+    case 9:
+    case 13:
+      return digit;
+    case 8:
+      return other || hasAny(text, '$UAIG');
+    case 10:
+      return other || hasAny(text, '`"[](){}!;?');
+    case 11:
+      return text.endsWith('s') || text.endsWith('S');
+    case 12:
+    case 17:
+      return other || (kinds & HAS_LETTER) !== 0;
+    case 14:
+      return other || hasAny(text, '~@#%^+=*|<>&');
+    case 15:
+      return text.includes('.');
+    default:
+      return true;
+  }
+};
+
+const readByPatterns = (text: string, from: number): void => {
+  let level = from;
+  let unit = text;
+  if (level < PATTERNS.length) {
+    unit = text.trim();
+    // A pattern that cannot match leaves the text whole for the next one, as wink's split does.
+    const kinds = kindsOf(unit);
+    while (level < PATTERNS.length && !couldMatch(level, unit, kinds)) level += 1;
+    if (unit === '') return;
+  }
   if (level === PATTERNS.length) {
-    pushAdded(text, 'unk');
+    pushAdded(unit, 'unk');
     return;
   }
   const [pattern, category] = PATTERNS[level]!;
-  const unit = text.trim();
   const matches = unit.match(pattern) ?? [];
   const between = unit.split(pattern);
   // The unit's parts in order: text between matches goes to the next pattern, matches are tokens.
