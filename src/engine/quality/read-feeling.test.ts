@@ -98,6 +98,15 @@ describe('readFeeling against wink-nlp', () => {
   const plain = winkNLP(model, []);
   const feeling = winkNLP(model, ['negation', 'sentiment']);
   const its = feeling.its;
+  const compare = (sentence: string): void => {
+    const tokens = plain.readDoc(sentence).tokens();
+    const normals = (tokens.out(its.normal) as string[]).map((normal) => normal.toLowerCase());
+    const ours = readFeeling(normals, tokens.out(its.type) as string[]);
+    const doc = feeling.readDoc(sentence);
+    const flags = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+    expect(ours.negated, sentence).toEqual(flags.flatMap((flag, i) => (flag ? [i] : [])));
+    expect(ours.sentiment, sentence).toBeCloseTo(doc.out(its.sentiment) as unknown as number, 12);
+  };
   const sentences = [
     "I can't say I'm happy with this, it's not good at all!",
     'Never again :( the worst service ever, no good',
@@ -106,13 +115,32 @@ describe('readFeeling against wink-nlp', () => {
     "It's kind of ok, not only slow but also broken",
     'I was not\nhappy',
   ];
-  it.each(sentences)('reads %j as wink does', (sentence) => {
-    const tokens = plain.readDoc(sentence).tokens();
-    const normals = (tokens.out(its.normal) as string[]).map((normal) => normal.toLowerCase());
-    const ours = readFeeling(normals, tokens.out(its.type) as string[]);
-    const doc = feeling.readDoc(sentence);
-    const flags = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-    expect(ours.negated).toEqual(flags.flatMap((flag, i) => (flag ? [i] : [])));
-    expect(ours.sentiment).toBeCloseTo(doc.out(its.sentiment) as unknown as number, 12);
+  it.each(sentences)('reads %j as wink does', compare);
+
+  // Real text seldom strings expressions together; these sentences pack them tight, cut multi-word
+  // expressions short (so the longest match has to fall back) and mix in cues and punctuation.
+  it('reads dense sentences made of the lists themselves as wink does', () => {
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const multiWord = winkSentimentExpressions.filter(([text]) => text.includes(' '));
+    const fillers = ['the', 'it', 'was', 'and', 'very', 'really', ',', '.', '!', ':)', '😀', 'quite'];
+    for (let n = 0; n < 1500; n += 1) {
+      const pieces: string[] = [];
+      const length = 2 + Math.floor(next() * 8);
+      for (let k = 0; k < length; k += 1) {
+        const roll = next();
+        if (roll < 0.3) pieces.push(pick(winkSentimentExpressions)[0]);
+        else if (roll < 0.55) {
+          const words = pick(multiWord)[0].split(' ');
+          pieces.push(words.slice(0, 1 + Math.floor(next() * words.length)).join(' '));
+        } else if (roll < 0.75) pieces.push(pick(winkNegationCues)[0]);
+        else pieces.push(pick(fillers));
+      }
+      compare(pieces.join(' '));
+    }
   });
 });
