@@ -1,33 +1,71 @@
-// Sentence ends followed by space, and line breaks with the space around them: where the original
-// text is cut into sentences to quote from.
-const RAW_SENTENCE_SPLIT = /(?<=[.!?])\s+|\s*\n+\s*/g;
+import { isJsSpace } from './is-js-space.js';
+
+// Where a run of white space cuts the original text into sentences: after a sentence end, or when
+// it holds a line break. SPLIT_POINT is the cheap test for whether there is any such cut.
 const SPLIT_POINT = /[.!?]\s|\n/;
-const WORD = /[a-z0-9']{3,}/g;
 const MAX_QUOTE = 180;
+const MIN_WORD = 3;
 
 const clip = (text: string): string =>
   text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
 
-// The same pieces String.prototype.split would give (no match of the pattern is empty), found in
-// one scan: split tries the lookbehind at every position, which costs more than the quote itself.
+const PERIOD = 46;
+const BANG = 33;
+const QUESTION = 63;
+const NEWLINE = 10;
+
+// The pieces the text falls into when cut at every such run of white space (the run itself is
+// dropped), found by one walk over the characters: a regular expression with a lookbehind tried at
+// every position costs far more than the quote itself.
 const splitSentences = (text: string): string[] => {
   const pieces: string[] = [];
   let start = 0;
-  RAW_SENTENCE_SPLIT.lastIndex = 0;
-  for (let match = RAW_SENTENCE_SPLIT.exec(text); match; match = RAW_SENTENCE_SPLIT.exec(text)) {
-    pieces.push(text.slice(start, match.index));
-    start = match.index + match[0].length;
+  let i = 0;
+  while (i < text.length) {
+    if (!isJsSpace(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const runStart = i;
+    let newline = false;
+    while (i < text.length && isJsSpace(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === NEWLINE) newline = true;
+      i += 1;
+    }
+    const before = runStart > 0 ? text.charCodeAt(runStart - 1) : -1;
+    if (newline || before === PERIOD || before === BANG || before === QUESTION) {
+      pieces.push(text.slice(start, runStart));
+      start = i;
+    }
   }
   pieces.push(text.slice(start));
   return pieces;
 };
 
+// Word characters as the matchers see them: a-z, 0-9 and the apostrophe.
+const isWordChar = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
+
+// The runs of at least MIN_WORD word characters in already lower-cased text.
+const wordsOf = (lower: string): string[] => {
+  const words: string[] = [];
+  let i = 0;
+  while (i < lower.length) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i += 1;
+    if (i - start >= MIN_WORD) words.push(lower.slice(start, i));
+  }
+  return words;
+};
+
 // How many of the candidate's words (counted each time they occur) the sentence wanted.
 const sharedWords = (candidate: string, wanted: ReadonlySet<string>): number => {
-  const lower = candidate.toLowerCase();
   let score = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) if (wanted.has(match[0])) score += 1;
+  for (const word of wordsOf(candidate.toLowerCase())) if (wanted.has(word)) score += 1;
   return score;
 };
 
@@ -41,7 +79,7 @@ export const quoteSentence = (text: string, norm?: string): string => {
   const candidates = splitSentences(trimmed);
   // One sentence is the quote whatever words it shares.
   if (candidates.length === 1) return clip(candidates[0]!.trim());
-  const wanted = new Set(norm.match(WORD) ?? []);
+  const wanted = new Set(wordsOf(norm));
   let best = trimmed;
   let bestScore = -1;
   for (const candidate of candidates) {
