@@ -14,31 +14,43 @@ const BANG = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
 
+// Calls visit with the start and end of every maximal run of characters inRun accepts.
+const forEachRun = (
+  text: string,
+  inRun: (code: number) => boolean,
+  visit: (start: number, end: number) => void,
+): void => {
+  let i = 0;
+  while (i < text.length) {
+    if (!inRun(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && inRun(text.charCodeAt(i))) i += 1;
+    visit(start, i);
+  }
+};
+
+const holdsNewline = (text: string, start: number, end: number): boolean => {
+  for (let i = start; i < end; i += 1) if (text.charCodeAt(i) === NEWLINE) return true;
+  return false;
+};
+
 // The pieces the text falls into when cut at every such run of white space (the run itself is
 // dropped), found by one walk over the characters: a regular expression with a lookbehind tried at
 // every position costs far more than the quote itself.
 const splitSentences = (text: string): string[] => {
   const pieces: string[] = [];
-  let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (!isJsSpace(text.charCodeAt(i))) {
-      i += 1;
-      continue;
+  let from = 0;
+  forEachRun(text, isJsSpace, (start, end) => {
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    if (before === PERIOD || before === BANG || before === QUESTION || holdsNewline(text, start, end)) {
+      pieces.push(text.slice(from, start));
+      from = end;
     }
-    const runStart = i;
-    let newline = false;
-    while (i < text.length && isJsSpace(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) === NEWLINE) newline = true;
-      i += 1;
-    }
-    const before = runStart > 0 ? text.charCodeAt(runStart - 1) : -1;
-    if (newline || before === PERIOD || before === BANG || before === QUESTION) {
-      pieces.push(text.slice(start, runStart));
-      start = i;
-    }
-  }
-  pieces.push(text.slice(start));
+  });
+  pieces.push(text.slice(from));
   return pieces;
 };
 
@@ -49,16 +61,9 @@ const isWordChar = (code: number): boolean =>
 // The runs of at least MIN_WORD word characters in already lower-cased text.
 const wordsOf = (lower: string): string[] => {
   const words: string[] = [];
-  let i = 0;
-  while (i < lower.length) {
-    if (!isWordChar(lower.charCodeAt(i))) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i += 1;
-    if (i - start >= MIN_WORD) words.push(lower.slice(start, i));
-  }
+  forEachRun(lower, isWordChar, (start, end) => {
+    if (end - start >= MIN_WORD) words.push(lower.slice(start, end));
+  });
   return words;
 };
 
