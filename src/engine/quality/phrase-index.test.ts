@@ -44,7 +44,16 @@ describe('phrase index', () => {
         .sort(),
     ).toEqual(['fixed', 'sorted']);
     expect(requiredWords(phraseRegex(['\\d+ days']).source)?.map((i) => i.text)).toEqual(['days']);
-    expect(requiredWords(phraseRegex(['(?:it|that) is']).source)).toBeNull();
+    expect(requiredWords(phraseRegex(['\\d+ (?:\\S+ )?\\.']).source)).toBeNull();
+  });
+
+  it('keys a list of common words only on them rather than testing it on every sentence', () => {
+    expect(requiredWords(phraseRegex(['(?:it|that) is']).source)?.map((i) => i.text)).toEqual(['is']);
+    const index = createPhraseIndex();
+    const phrase = index.add(phraseRegex(['(?:and|also|plus) (?:your|the)', 'postcode']));
+    expect(phrase.always).toBe(false);
+    expect(index.triggered(['what', 'is', 'your', 'name'])[phrase.id]).toBe(0);
+    expect(index.triggered(['and', 'your', 'name'])[phrase.id]).toBe(1);
   });
 
   it('keys a list on rarer words than one found in most sentences', () => {

@@ -14,7 +14,8 @@ type Atom =
   | { kind: 'wild'; optional: boolean };
 
 const WORD_SHAPE = /^[a-z0-9'-]+$/;
-// Words too common to narrow anything down: a list needing only these is always tested.
+// Words too common to narrow much down: a list is keyed on them only when it needs nothing rarer
+// ("and the", "it is all"), which still spares the sentences without them.
 const COMMON = new Set('i we you it is a an the to that this and of be'.split(' '));
 
 const skipClass = (source: string, pos: number): number => {
@@ -203,7 +204,7 @@ function needOfAlternatives(alts: Atom[][], leftBounded: boolean, rightBounded: 
 export const requiredWords = (source: string): Need => {
   const [alts] = parseAlternatives(source, 0);
   const need = needOfAlternatives(alts, true, true);
-  return need && need.every((item) => itemCost(item) < UNUSABLE) ? need : null;
+  return need;
 };
 
 export type PhraseIndex = {

@@ -23,4 +23,19 @@ describe('quoteSentence', () => {
     expect(quoteSentence('no cut here', 'here')).toBe('no cut here');
     expect(quoteSentence('First. Second.')).toBe('First. Second.');
   });
+
+  it('cuts only at space after a sentence end or space holding a line break, of any kind', () => {
+    const text = 'Done!\u00a0 Next step\tis here. Call\r\n\u2028us? ok';
+    expect(quoteSentence(text, 'next step')).toBe('Next step\tis here.');
+    expect(quoteSentence(text, 'call')).toBe('Call');
+    expect(quoteSentence(text, 'done')).toBe('Done!');
+    // A carriage return alone is space but not a line break.
+    expect(quoteSentence('one two\rthree. four five', 'three')).toBe('one two\rthree.');
+  });
+
+  it('counts words of three or more letters, digits and apostrophes, as often as they occur', () => {
+    const text = "It's 4471. I can't see it, it's it's here";
+    expect(quoteSentence(text, "it's it's")).toBe("I can't see it, it's it's here");
+    expect(quoteSentence(text, '4471')).toBe("It's 4471.");
+  });
 });

@@ -1,33 +1,76 @@
-// Sentence ends followed by space, and line breaks with the space around them: where the original
-// text is cut into sentences to quote from.
-const RAW_SENTENCE_SPLIT = /(?<=[.!?])\s+|\s*\n+\s*/g;
+import { isJsSpace } from './is-js-space.js';
+
+// Where a run of white space cuts the original text into sentences: after a sentence end, or when
+// it holds a line break. SPLIT_POINT is the cheap test for whether there is any such cut.
 const SPLIT_POINT = /[.!?]\s|\n/;
-const WORD = /[a-z0-9']{3,}/g;
 const MAX_QUOTE = 180;
+const MIN_WORD = 3;
 
 const clip = (text: string): string =>
   text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
 
-// The same pieces String.prototype.split would give (no match of the pattern is empty), found in
-// one scan: split tries the lookbehind at every position, which costs more than the quote itself.
+const PERIOD = 46;
+const BANG = 33;
+const QUESTION = 63;
+const NEWLINE = 10;
+
+// Calls visit with the start and end of every maximal run of characters inRun accepts.
+const forEachRun = (
+  text: string,
+  inRun: (code: number) => boolean,
+  visit: (start: number, end: number) => void,
+): void => {
+  let i = 0;
+  while (i < text.length) {
+    if (!inRun(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && inRun(text.charCodeAt(i))) i += 1;
+    visit(start, i);
+  }
+};
+
+const holdsNewline = (text: string, start: number, end: number): boolean => {
+  for (let i = start; i < end; i += 1) if (text.charCodeAt(i) === NEWLINE) return true;
+  return false;
+};
+
+// The pieces the text falls into when cut at every such run of white space (the run itself is
+// dropped), found by one walk over the characters: a regular expression with a lookbehind tried at
+// every position costs far more than the quote itself.
 const splitSentences = (text: string): string[] => {
   const pieces: string[] = [];
-  let start = 0;
-  RAW_SENTENCE_SPLIT.lastIndex = 0;
-  for (let match = RAW_SENTENCE_SPLIT.exec(text); match; match = RAW_SENTENCE_SPLIT.exec(text)) {
-    pieces.push(text.slice(start, match.index));
-    start = match.index + match[0].length;
-  }
-  pieces.push(text.slice(start));
+  let from = 0;
+  forEachRun(text, isJsSpace, (start, end) => {
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    if (before === PERIOD || before === BANG || before === QUESTION || holdsNewline(text, start, end)) {
+      pieces.push(text.slice(from, start));
+      from = end;
+    }
+  });
+  pieces.push(text.slice(from));
   return pieces;
+};
+
+// Word characters as the matchers see them: a-z, 0-9 and the apostrophe.
+const isWordChar = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
+
+// The runs of at least MIN_WORD word characters in already lower-cased text.
+const wordsOf = (lower: string): string[] => {
+  const words: string[] = [];
+  forEachRun(lower, isWordChar, (start, end) => {
+    if (end - start >= MIN_WORD) words.push(lower.slice(start, end));
+  });
+  return words;
 };
 
 // How many of the candidate's words (counted each time they occur) the sentence wanted.
 const sharedWords = (candidate: string, wanted: ReadonlySet<string>): number => {
-  const lower = candidate.toLowerCase();
   let score = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) if (wanted.has(match[0])) score += 1;
+  for (const word of wordsOf(candidate.toLowerCase())) if (wanted.has(word)) score += 1;
   return score;
 };
 
@@ -41,7 +84,7 @@ export const quoteSentence = (text: string, norm?: string): string => {
   const candidates = splitSentences(trimmed);
   // One sentence is the quote whatever words it shares.
   if (candidates.length === 1) return clip(candidates[0]!.trim());
-  const wanted = new Set(norm.match(WORD) ?? []);
+  const wanted = new Set(wordsOf(norm));
   let best = trimmed;
   let bestScore = -1;
   for (const candidate of candidates) {
