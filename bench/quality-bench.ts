@@ -1,7 +1,7 @@
 // Conversation-quality engine throughput against wink-nlp's bare tokeniser on the same text.
 //   npx tsx bench/quality-bench.ts        (or: npm run bench -- --only quality)
 // Rates are per CPU-second of this process (user + system), so other work on a shared machine does
-// not distort them. The four sides run in alternating rounds over the same 400 conversations, so
+// not distort them. The sides run in alternating rounds over the same 400 conversations, so
 // a change in the machine's load during the run falls on all of them alike; each side is warmed up
 // first. Wall-clock rates are printed alongside.
 import { pathToFileURL } from 'node:url';
@@ -49,13 +49,10 @@ export type QualityBenchFigures = {
   transcriptsPerSecond: number;
   tokenisePerSecond: number;
   ratio: number;
-  // The engine's own reading of every turn (wink with negation and sentiment on customer turns, the
-  // other turns in one document, normal forms, sentences), the part of scoring no criterion can avoid.
+  // The engine's own reading of every turn (its tokeniser, sentences, and sentiment and negation on
+  // customer turns), the part of scoring no criterion can avoid.
   readPerSecond: number;
-  // wink's share of that reading alone: the same pipelines, and the token data read out of them,
-  // with none of the engine's own work. The reading cannot run faster than this.
-  winkReadPerSecond: number;
-  wall: { scored: number; read: number; winkRead: number; tokenised: number };
+  wall: { scored: number; read: number; tokenised: number };
   // The same two measures on conversations nobody built from templates: the evaluation sets'
   // written chats and emails, and the bank calls as people and as ASR transcribed them. The bench's
   // conversations repeat their sentences far more than real ones do, so whatever the engine keeps
@@ -66,40 +63,16 @@ export type QualityBenchFigures = {
 export async function runQualityBench(): Promise<QualityBenchFigures> {
   const conversations = buildConversations(CONVERSATIONS);
   const bare = winkNLP(model, []);
-  const feeling = winkNLP(model, ['negation', 'sentiment']);
-  const { its } = bare;
   const scored = side((t) => scoreTranscript(t));
   const read = side((t) => {
     readTurns(t.turns);
-  });
-  // As the engine reads: each customer turn alone, the other turns together in one document; token
-  // ids and contraction flags read out (normal forms and types are known by id once seen, except for
-  // a contraction's parts), negation flags where wink found a negation.
-  const readOut = (tokens: ReturnType<ReturnType<typeof bare.readDoc>['tokens']>): void => {
-    tokens.out(its.uniqueId);
-    const expanded = tokens.out(its.contractionFlag) as unknown as boolean[];
-    for (let i = 0; i < expanded.length; i += 1) if (expanded[i]) tokens.itemAt(i).out(its.normal);
-  };
-  const winkRead = side((t) => {
-    const others: string[] = [];
-    for (const turn of t.turns) {
-      if (turn.role !== 'customer') {
-        others.push(turn.text);
-        continue;
-      }
-      const doc = feeling.readDoc(turn.text);
-      const tokens = doc.tokens();
-      readOut(tokens);
-      if (doc.out(its.negationFlag)) tokens.out(its.negationFlag);
-    }
-    readOut(bare.readDoc(others.join(' 7259301846173 ')).tokens());
   });
   // The floor: wink's tokeniser alone over every turn of the same conversations.
   const tokenise = (t: Transcript): void => {
     for (const turn of t.turns) bare.readDoc(turn.text);
   };
   const tokenised = side(tokenise);
-  runRounds(conversations, [scored, read, winkRead, tokenised]);
+  runRounds(conversations, [scored, read, tokenised]);
   const real = evalConversations();
   const scoredReal = side((t) => scoreTranscript(t));
   const tokenisedReal = side(tokenise);
@@ -113,7 +86,6 @@ export async function runQualityBench(): Promise<QualityBenchFigures> {
     tokenisePerSecond,
     ratio: ratioOf(transcriptsPerSecond, tokenisePerSecond),
     readPerSecond: perCpuSecond(read),
-    winkReadPerSecond: perCpuSecond(winkRead),
     real: {
       conversations: real.length,
       scoredPerSecond: realScored,
@@ -123,7 +95,6 @@ export async function runQualityBench(): Promise<QualityBenchFigures> {
     wall: {
       scored: perWallSecond(scored),
       read: perWallSecond(read),
-      winkRead: perWallSecond(winkRead),
       tokenised: perWallSecond(tokenised),
     },
   };
@@ -139,16 +110,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     `  read:       ${r.readPerSecond} transcripts/s, the engine's reading of the turns alone (wall clock ${r.wall.read}/s); ${share(r.readPerSecond)} of scoring time`,
   );
   console.log(
-    `  wink read:  ${r.winkReadPerSecond} transcripts/s, wink's part of that reading alone (wall clock ${r.wall.winkRead}/s); ${share(r.winkReadPerSecond)} of scoring time`,
-  );
-  console.log(
     `  tokenised:  ${r.tokenisePerSecond} transcripts/s, wink-nlp readDoc only (wall clock ${r.wall.tokenised}/s)`,
   );
   console.log(`  ratio:      ${r.ratio} of the tokeniser floor`);
   const ofFloor = (rate: number): string => (rate / r.tokenisePerSecond).toFixed(2);
-  console.log(
-    `  reading:    ${ofFloor(r.readPerSecond)} of the floor; wink's part of it alone ${ofFloor(r.winkReadPerSecond)}`,
-  );
+  console.log(`  reading:    ${ofFloor(r.readPerSecond)} of the floor`);
   console.log(
     `  real:       ${r.real.scoredPerSecond} conversations/s scored, ${r.real.tokenisePerSecond}/s tokenised, ratio ${r.real.ratio} (the ${r.real.conversations} written and called conversations of eval/quality)`,
   );
