@@ -39,7 +39,8 @@ type AddedRow = {
 
 type WriteValues = {
   conversationId: string;
-  now: Date;
+  /** ISO 8601: sent as it is, where a Date would be formatted again for each of its six uses. */
+  now: string;
   humanReply: boolean;
   customer: boolean;
   role: WrittenRole;
@@ -114,7 +115,7 @@ export async function addMessage(
   const humanReply = author.kind === 'human' && !internal;
   const values: WriteValues = {
     conversationId,
-    now: new Date(),
+    now: new Date().toISOString(),
     humanReply,
     customer: input.role === 'customer',
     role: author.role,
