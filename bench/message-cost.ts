@@ -24,6 +24,8 @@ import { runLoad } from './load/load-generator.js';
  * system calls that send, to the database (a round trip starts with one) and the rest.
  * With --profile FILE it writes the server's CPU profile of the counted run alone (no start-up, no
  * warm-up) as a .cpuprofile, for Chrome's DevTools or any reader of that format.
+ * With --heap-profile FILE it writes a sampled allocation profile of the counted run (.heapprofile),
+ * garbage included: what the request path allocates, which the collector then has to sweep.
  * With --callgrind, run under callgrind with instrumentation off, it counts the server's
  * instructions over the counted run alone, which a shared machine does not disturb as it does CPU
  * time (a few hundred messages suffice; --warmup N first warms with N messages instead of 1.5 s):
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     waldump: { type: 'string' },
     postmaster: { type: 'string' },
     profile: { type: 'string' },
+    'heap-profile': { type: 'string' },
     warmup: { type: 'string' },
     callgrind: { type: 'boolean' },
   },
@@ -200,6 +203,25 @@ async function startProfile() {
   };
 }
 
+// The inspector's sampling heap profiler, keeping what the collectors freed: every allocation.
+async function startHeapProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    async stop() {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
 try {
   const handle = openPostgres(url.toString(), POOL_SIZE);
   await migrate(handle);
@@ -222,6 +244,7 @@ try {
   const mainCpu = mainThreadCpuMs();
   const writes = countWrites(Number(url.port || 5432));
   const profiler = values.profile ? await startProfile() : undefined;
+  const heapProfiler = values['heap-profile'] ? await startHeapProfile() : undefined;
   if (values.callgrind) callgrind('--instr=on');
   const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
   if (values.callgrind) callgrind('--dump');
@@ -229,6 +252,7 @@ try {
   const mainUsed = mainThreadCpuMs() - mainCpu;
   const written = writes.stop();
   if (profiler) await writeFile(values.profile!, JSON.stringify(await profiler.stop()));
+  if (heapProfiler) await writeFile(values['heap-profile']!, JSON.stringify(await heapProfiler.stop()));
   const dbCpuAfter = databaseCpuMs();
   // A connection flushes its table statistics when it ends, if not before.
   await api.close();

@@ -39,7 +39,8 @@ type AddedRow = {
 
 type WriteValues = {
   conversationId: string;
-  now: Date;
+  /** ISO 8601: sent as it is, where a Date would be formatted again for each of its six uses. */
+  now: string;
   humanReply: boolean;
   customer: boolean;
   role: WrittenRole;
@@ -74,11 +75,13 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
     )`;
 
 // The one-trip writes (see below), their text built once: a message to a conversation that has had
-// its first human, and a customer's, which also requires the conversation unfinished.
+// its first human, and a customer's, which also requires the conversation unfinished. They answer
+// only what the database decided (the message's id and place, and the conversation's number for
+// the event): the rest is what was sent, not described, sent back and parsed again.
 const answered = (required: SQL) =>
   prepareWriteWithOutboxRow<WriteValues>({
-    ctes: (v) => messageWrite(v, required),
-    from: 'added',
+    ctes: (v) => sql`${messageWrite(v, required)}, written AS (SELECT id, seq, display_id FROM added)`,
+    from: 'written',
     filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq)`,
   });
 const answeredWrite = answered(sql` AND first_human_reply_at IS NOT NULL`);
@@ -114,7 +117,7 @@ export async function addMessage(
   const humanReply = author.kind === 'human' && !internal;
   const values: WriteValues = {
     conversationId,
-    now: new Date(),
+    now: new Date().toISOString(),
     humanReply,
     customer: input.role === 'customer',
     role: author.role,
@@ -141,7 +144,19 @@ export async function addMessage(
         },
       },
     });
-    if (written) return answer(written[0] as AddedRow);
+    const row = written?.[0] as Pick<AddedRow, 'id' | 'seq'> | undefined;
+    if (row) {
+      return answer({
+        id: row.id,
+        role: values.role,
+        author_id: values.authorId,
+        text: values.text,
+        internal,
+        created_at: values.now,
+        seq: row.seq,
+        client_id: values.clientId,
+      });
+    }
   }
 
   const result = await ctx.tx.execute(sql`WITH ${messageWrite(values, sql``)} SELECT * FROM added`);
@@ -182,7 +197,7 @@ export async function addMessage(
   return answer(row);
 }
 
-const answer = (row: AddedRow) => ({
+const answer = (row: Omit<AddedRow, 'display_id' | 'status' | 'awaiting_human'>) => ({
   id: row.id,
   role: row.role,
   authorId: row.author_id,

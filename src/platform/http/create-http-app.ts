@@ -89,15 +89,14 @@ export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
       maxAge: 600,
     }),
   );
-  app.use('*', async (c, next) => {
-    c.set('gate', gate);
-    await next();
-  });
   const defaultLimit = readBodyWithin(deps.config.bodyLimitBytes);
   const typeLimits = new Map(
     Object.entries(options.bodyLimits ?? {}).map(([type, max]) => [type.toLowerCase(), readBodyWithin(max)]),
   );
+  // The access gate for the routes' access kinds, and the body read within its type's limit: one
+  // middleware, as each one more is another step (and promise) on every request.
   app.use('*', (c, next) => {
+    c.set('gate', gate);
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     return (typeLimits.get(type) ?? defaultLimit)(c, next);
   });

@@ -47,22 +47,24 @@ export function defineRoute<P extends string, R extends DescribedRoute & { path:
   return createRoute({ ...route, ...securityOf(access), middleware });
 }
 
+// c.get, not c.var: Hono builds c.var afresh from every variable set (Object.fromEntries) each
+// time it is read.
 function gate(access: Access): MiddlewareHandler<AppEnv> {
   switch (access.kind) {
     case 'staff':
       return async (c, next) => {
-        await c.var.gate.staff(c);
-        if (access.permission) requirePermission(c.var.scope.actor, access.permission);
+        await c.get('gate').staff(c);
+        if (access.permission) requirePermission(c.get('scope').actor, access.permission);
         await next();
       };
     case 'visitor':
       return async (c, next) => {
-        c.var.gate.visitor(c);
+        c.get('gate').visitor(c);
         await next();
       };
     case 'signed-link':
       return async (c, next) => {
-        c.var.gate.signedLink(c);
+        c.get('gate').signedLink(c);
         await next();
       };
     case 'webhook':

@@ -26,15 +26,20 @@ export function readBodyWithin(maxSize: number): MiddlewareHandler {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const body = incoming ? hasBody(incoming) && incoming : c.req.raw.body;
     if (!body) return next();
-    const bytes = await readAll(body as AsyncIterable<Uint8Array>, maxSize);
+    const bytes = await (incoming
+      ? readIncoming(incoming, maxSize)
+      : readAll(body as AsyncIterable<Uint8Array>, maxSize));
     // Hono keeps the promise of each form it has read (its type says the value).
     const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
     cache.arrayBuffer = Promise.resolve(bytes.buffer);
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (textual.test(type)) cache.text = Promise.resolve(new TextDecoder().decode(bytes));
+    if (textual.test(type)) cache.text = Promise.resolve(utf8.decode(bytes));
     return next();
   };
 }
+
+// Stateless between calls (nothing is decoded in pieces), so one serves every request.
+const utf8 = new TextDecoder();
 
 // Node's own reading of the request line: a body is announced by a length or a transfer encoding.
 const hasBody = (incoming: IncomingMessage) =>
@@ -44,13 +49,55 @@ const hasBody = (incoming: IncomingMessage) =>
 async function readAll(stream: AsyncIterable<Uint8Array>, maxSize: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const take = (chunk: Uint8Array) => {
+  for await (const chunk of stream) {
     size += chunk.byteLength;
     if (size > maxSize) throw tooLarge(maxSize);
     chunks.push(chunk);
-  };
-  for await (const chunk of stream) take(chunk);
-  // A fresh buffer of exactly the body's length (Node's chunks may share a larger pool).
+  }
+  return joined(chunks, size);
+}
+
+/*
+ * The socket's stream, read with its events: an async iterator over it (its own promises, an
+ * end-of-stream watcher, listeners added and removed) cost more than the read of a small body.
+ * Past the limit it stops reading: the rest flows by unread (Node discards it), and the 413 answer
+ * still reaches the client over the connection.
+ */
+function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const done = () => {
+      incoming.off('data', take);
+      incoming.off('end', end);
+      incoming.off('error', fail);
+      incoming.off('close', closed);
+    };
+    const take = (chunk: Uint8Array) => {
+      size += chunk.byteLength;
+      if (size <= maxSize) return void chunks.push(chunk);
+      done();
+      reject(tooLarge(maxSize));
+    };
+    const end = () => {
+      done();
+      resolve(joined(chunks, size));
+    };
+    const fail = (err: Error) => {
+      done();
+      reject(err);
+    };
+    // Closed before its end: the client went away mid-body.
+    const closed = () => fail(new Error('The request was closed before its body ended'));
+    incoming.on('data', take);
+    incoming.on('end', end);
+    incoming.on('error', fail);
+    incoming.on('close', closed);
+  });
+}
+
+// A fresh buffer of exactly the body's length (Node's chunks may share a larger pool).
+function joined(chunks: Uint8Array[], size: number): Uint8Array {
   const body = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

@@ -40,15 +40,16 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 export const idParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 // Dates become ISO strings before the response schema strips anything it does not list.
+// Own keys by for…in, not Object.entries: no array of pairs for every object of every answer.
 function toJsonValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJsonValue);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
-    return out;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    if (Object.hasOwn(value, k)) out[k] = toJsonValue((value as Record<string, unknown>)[k]);
   }
-  return value;
+  return out;
 }
 
 export function reply<T extends z.ZodType, S extends 200 | 201>(

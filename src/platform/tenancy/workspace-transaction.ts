@@ -61,10 +61,9 @@ export async function workspaceTransaction<T>(
   // The pool pipelines (see openPostgres): BEGIN is not awaited, and the socket is corked until the
   // work has issued its first statement, so both leave in one write and come back in one round trip.
   // Should BEGIN fail, the statements behind it fail too (an aborted transaction refuses them).
+  // SET LOCAL is set_config(…, true) answering no row: nothing to describe, send back and parse.
   const begun = sendTogether(client, () =>
-    client.query(
-      `BEGIN; SELECT set_config('earshot.workspace_id', '${workspaceId}', true), set_config('role', '${APP_ROLE}', true)`,
-    ),
+    client.query(`BEGIN; SET LOCAL earshot.workspace_id = '${workspaceId}'; SET LOCAL role = '${APP_ROLE}'`),
   ).then(
     () => undefined,
     (err: Error) => err,
