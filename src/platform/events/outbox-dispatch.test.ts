@@ -187,6 +187,13 @@ describe('the event outbox', () => {
   it('prunes settled events once they are older than the retention, never pending ones', async () => {
     const { workspaceId } = await t.workspace('Prune');
     const old = sql`now() - interval '200 hours'`;
+    // What earlier tests left is made as old as a week-long outbox's start, so that the rows
+    // below are the most recent ones, as a running outbox's newest rows are.
+    await t.handle.db.update(eventOutbox).set({ createdAt: sql`now() - interval '300 hours'` });
+    const [before] = await t.handle.db
+      .select({ settled: sql<number>`count(*)::int` })
+      .from(eventOutbox)
+      .where(sql`${eventOutbox.nextAttemptAt} IS NULL`);
     const row = (label: string, settled: boolean, createdAt = sql`now()`) => ({
       workspaceId,
       type: 'customer.created',
@@ -195,14 +202,19 @@ describe('the event outbox', () => {
       nextAttemptAt: settled ? null : sql`now() + interval '1 hour'`,
       deliveredAt: settled ? sql`now()` : null,
     });
-    await t.handle.db
-      .insert(eventOutbox)
-      .values([row('old settled', true, old), row('recent settled', true), row('old pending', false, old)]);
-    expect(await pruneOutbox(t.handle.db, { olderThanHours: 168 })).toBe(1);
+    for (const values of [
+      row('old settled', true, old),
+      row('old pending', false, old),
+      row('recent settled', true),
+      // Old, but after a recent row in id order: it waits for a later pass.
+      row('late old settled', true, old),
+    ])
+      await t.handle.db.insert(eventOutbox).values(values);
+    expect(await pruneOutbox(t.handle.db, { olderThanHours: 168 })).toBe(before!.settled + 1);
     const left = await t.handle.db
       .select({ label: sql<string>`${eventOutbox.data}->>'label'` })
       .from(eventOutbox)
       .where(sql`${eventOutbox.workspaceId} = ${workspaceId}`);
-    expect(left.map((r) => r.label).sort()).toEqual(['old pending', 'recent settled']);
+    expect(left.map((r) => r.label).sort()).toEqual(['late old settled', 'old pending', 'recent settled']);
   });
 });

@@ -38,11 +38,12 @@ export const eventOutbox = pgTable(
     failedAt: at('failed_at'),
     lastError: text('last_error'),
   },
+  // No index on created_at: pruning finds old rows by id (see prune-outbox.ts), and each index
+  // costs every event an entry.
   (t) => [
     index('event_outbox_pending_idx')
       .on(t.id)
       .where(sql`${t.nextAttemptAt} IS NOT NULL`),
-    index('event_outbox_created_at_idx').on(t.createdAt),
   ],
 );
 
