@@ -15,4 +15,10 @@ CREATE TRIGGER "messages_follow_deleted_conversation" AFTER DELETE ON "conversat
 FOR EACH ROW EXECUTE FUNCTION "messages_follow_deleted_conversation"();
 --> statement-breakpoint
 DROP INDEX "messages_conversation_idx";--> statement-breakpoint
-DROP INDEX "event_outbox_created_at_idx";
+DROP INDEX "event_outbox_created_at_idx";--> statement-breakpoint
+-- A row claimed before this migration keeps its lease in next_attempt_at, as it was written.
+ALTER TABLE "event_outbox" ADD COLUMN "lease_ends_at" timestamp (3) with time zone;
+--> statement-breakpoint
+-- Room on each page for the claim's and the delivery's versions of the rows inserted there (see
+-- outbox-table.ts): a version on its row's own page is logged as the bytes that changed.
+ALTER TABLE "event_outbox" SET (fillfactor = 50);

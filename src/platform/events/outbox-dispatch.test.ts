@@ -110,6 +110,23 @@ describe('the event outbox', () => {
     expect((await outboxRow(customerId)).attempts).toBe(2);
   });
 
+  it('hides a claimed event from other claims until its lease ends, leaving its due time alone', async () => {
+    const customerId = await newCustomer('Leased');
+    const { id, nextAttemptAt } = await outboxRow(customerId);
+    const claim = (leaseSeconds: number) => claimEvents(t.handle.db, { limit: 1000, leaseSeconds });
+    expect((await claim(60)).map((r) => r.id)).toContain(id);
+    expect((await claim(60)).map((r) => r.id)).not.toContain(id);
+    // A claim changes no indexed column (see claim-events.ts): the due time stays as written.
+    expect((await outboxRow(customerId)).nextAttemptAt).toEqual(nextAttemptAt);
+    // Once the lease is over, the next claim takes the row again, as a second attempt.
+    await t.handle.db
+      .update(eventOutbox)
+      .set({ leaseEndsAt: sql`now()` })
+      .where(sql`${eventOutbox.id} = ${id}`);
+    const again = (await claim(60)).find((r) => r.id === id);
+    expect(again).toMatchObject({ attempts: 2, nextAttemptAt });
+  });
+
   it('retries a failing listener with back-off, without holding back the other listeners or later events', async () => {
     const tries = new Map<string, number>();
     const flaky = defineListener({
