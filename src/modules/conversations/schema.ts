@@ -69,9 +69,11 @@ export const messages = pgTable(
     // No foreign key of its own to workspaces: a message goes with its conversation (which has one),
     // and checking it would lock the workspace's one row, shared by every message written at once.
     workspaceId: workspaceId(),
-    conversationId: uuid('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
+    // No foreign key either: both writers take the id from the conversation's row in the same
+    // statement or transaction (the add-message UPDATE, which locks it; the INSERT that creates
+    // it), so the key's check (a query and a row lock per message) proved nothing. A trigger on
+    // conversations (migration 0025) still deletes a conversation's messages with it.
+    conversationId: uuid('conversation_id').notNull(),
     role: text('role', { enum: messageRoles }).notNull(),
     // No foreign key either, for the same reason: one member or one API key writing many messages at
     // once would have them all lock that user's row (and build ever larger multixacts to share
@@ -92,7 +94,9 @@ export const messages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id),
+    // A conversation's messages are found, in order, through this one index: every message adds
+    // an entry to each index of the table, and one on (conversation, created_at) only saved
+    // sorting a single conversation's messages when it is read whole.
     uniqueIndex('messages_seq_key').on(t.conversationId, t.seq),
     uniqueIndex('messages_client_id_key')
       .on(t.conversationId, t.clientId)

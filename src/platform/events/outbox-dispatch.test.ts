@@ -110,6 +110,23 @@ describe('the event outbox', () => {
     expect((await outboxRow(customerId)).attempts).toBe(2);
   });
 
+  it('hides a claimed event from other claims until its lease ends, leaving its due time alone', async () => {
+    const customerId = await newCustomer('Leased');
+    const { id, nextAttemptAt } = await outboxRow(customerId);
+    const claim = (leaseSeconds: number) => claimEvents(t.handle.db, { limit: 1000, leaseSeconds });
+    expect((await claim(60)).map((r) => r.id)).toContain(id);
+    expect((await claim(60)).map((r) => r.id)).not.toContain(id);
+    // A claim changes no indexed column (see claim-events.ts): the due time stays as written.
+    expect((await outboxRow(customerId)).nextAttemptAt).toEqual(nextAttemptAt);
+    // Once the lease is over, the next claim takes the row again, as a second attempt.
+    await t.handle.db
+      .update(eventOutbox)
+      .set({ leaseEndsAt: sql`now()` })
+      .where(sql`${eventOutbox.id} = ${id}`);
+    const again = (await claim(60)).find((r) => r.id === id);
+    expect(again).toMatchObject({ attempts: 2, nextAttemptAt });
+  });
+
   it('retries a failing listener with back-off, without holding back the other listeners or later events', async () => {
     const tries = new Map<string, number>();
     const flaky = defineListener({
@@ -187,6 +204,13 @@ describe('the event outbox', () => {
   it('prunes settled events once they are older than the retention, never pending ones', async () => {
     const { workspaceId } = await t.workspace('Prune');
     const old = sql`now() - interval '200 hours'`;
+    // What earlier tests left is made as old as a week-long outbox's start, so that the rows
+    // below are the most recent ones, as a running outbox's newest rows are.
+    await t.handle.db.update(eventOutbox).set({ createdAt: sql`now() - interval '300 hours'` });
+    const [before] = await t.handle.db
+      .select({ settled: sql<number>`count(*)::int` })
+      .from(eventOutbox)
+      .where(sql`${eventOutbox.nextAttemptAt} IS NULL`);
     const row = (label: string, settled: boolean, createdAt = sql`now()`) => ({
       workspaceId,
       type: 'customer.created',
@@ -195,14 +219,19 @@ describe('the event outbox', () => {
       nextAttemptAt: settled ? null : sql`now() + interval '1 hour'`,
       deliveredAt: settled ? sql`now()` : null,
     });
-    await t.handle.db
-      .insert(eventOutbox)
-      .values([row('old settled', true, old), row('recent settled', true), row('old pending', false, old)]);
-    expect(await pruneOutbox(t.handle.db, { olderThanHours: 168 })).toBe(1);
+    for (const values of [
+      row('old settled', true, old),
+      row('old pending', false, old),
+      row('recent settled', true),
+      // Old, but after a recent row in id order: it waits for a later pass.
+      row('late old settled', true, old),
+    ])
+      await t.handle.db.insert(eventOutbox).values(values);
+    expect(await pruneOutbox(t.handle.db, { olderThanHours: 168 })).toBe(before!.settled + 1);
     const left = await t.handle.db
       .select({ label: sql<string>`${eventOutbox.data}->>'label'` })
       .from(eventOutbox)
       .where(sql`${eventOutbox.workspaceId} = ${workspaceId}`);
-    expect(left.map((r) => r.label).sort()).toEqual(['old pending', 'recent settled']);
+    expect(left.map((r) => r.label).sort()).toEqual(['late old settled', 'old pending', 'recent settled']);
   });
 });

@@ -10,6 +10,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date',
 // Operators: `failed_at IS NOT NULL` are events given up after the last attempt, with the error in
 // `last_error`; setting `next_attempt_at = now(), attempts = 0, failed_at = NULL` delivers one again
 // to the listeners not in `delivered_to`.
+// Each row is written twice more soon after its insert (claimed, then delivered): its pages are
+// left half free (fillfactor 50, set by migration 0025) so that those versions fit beside it,
+// where PostgreSQL logs only the bytes that changed (and, for the claim, adds no index entries).
 export const eventOutbox = pgTable(
   'event_outbox',
   {
@@ -25,10 +28,13 @@ export const eventOutbox = pgTable(
       .default(sql`now()`),
     // Claims so far, the current one included; a claim whose process died counts too.
     attempts: integer('attempts').notNull().default(0),
-    // When a dispatcher may claim the row next (a claim pushes it past the lease, a failure past
-    // the back-off); null once the row is settled, delivered or given up.
+    // When a dispatcher may claim the row next (a failure pushes it past the back-off); null once
+    // the row is settled, delivered or given up.
     nextAttemptAt: at('next_attempt_at').default(sql`now()`),
     claimedAt: at('claimed_at'),
+    // The current claim's lease: until then the row is hidden from other dispatchers. Not
+    // next_attempt_at, which a claim leaves alone (see claim-events.ts).
+    leaseEndsAt: at('lease_ends_at'),
     // Listeners that already succeeded, so a retry runs only the ones that failed.
     deliveredTo: text('delivered_to')
       .array()
@@ -38,11 +44,12 @@ export const eventOutbox = pgTable(
     failedAt: at('failed_at'),
     lastError: text('last_error'),
   },
+  // No index on created_at: pruning finds old rows by id (see prune-outbox.ts), and each index
+  // costs every event an entry.
   (t) => [
     index('event_outbox_pending_idx')
       .on(t.id)
       .where(sql`${t.nextAttemptAt} IS NOT NULL`),
-    index('event_outbox_created_at_idx').on(t.createdAt),
   ],
 );
 

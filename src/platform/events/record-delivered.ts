@@ -8,6 +8,6 @@ export async function recordDelivered(db: Db, claims: readonly Claim[]): Promise
   if (!claims.length) return;
   await db
     .update(eventOutbox)
-    .set({ nextAttemptAt: null, claimedAt: null, deliveredAt: sql`now()` })
+    .set({ nextAttemptAt: null, claimedAt: null, leaseEndsAt: null, deliveredAt: sql`now()` })
     .where(claimFence(claims));
 }

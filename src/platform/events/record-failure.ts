@@ -19,6 +19,7 @@ export async function recordFailure(
       deliveredTo: outcome.deliveredTo,
       lastError: outcome.error,
       claimedAt: null,
+      leaseEndsAt: null,
       nextAttemptAt: giveUp ? null : sql`now() + make_interval(secs => ${outcome.retryInMs! / 1000})`,
       failedAt: giveUp ? sql`now()` : null,
     })

@@ -1,4 +1,4 @@
-import { and, isNotNull, sql } from 'drizzle-orm';
+import { and, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { eventOutbox } from './outbox-table.js';
 
@@ -10,7 +10,7 @@ import { eventOutbox } from './outbox-table.js';
 export async function releaseStaleClaims(db: Db): Promise<number> {
   const rows = await db
     .update(eventOutbox)
-    .set({ nextAttemptAt: sql`now()`, claimedAt: null })
+    .set({ claimedAt: null, leaseEndsAt: null })
     .where(and(isNotNull(eventOutbox.claimedAt), isNotNull(eventOutbox.nextAttemptAt)))
     .returning({ id: eventOutbox.id });
   return rows.length;
