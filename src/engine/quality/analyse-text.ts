@@ -43,6 +43,25 @@ const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
 const INTERROGATIVE_START =
   /^(?:(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )|(?:(?:ok|okay|alright|and|so|yes|yeah|sure|great|perfect|right|well|now|oh) ){1,2})?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
 
+// The words INTERROGATIVE_START can open with: a sentence whose first word is none of them cannot
+// match, so most sentences skip the regex.
+const QUESTION_OPENERS = new Set(
+  'hi hello hey ok okay so and but also um well right sorry please excuse quick alright yes yeah sure great perfect now oh can could would will do does did is are was were have has should may what which when where who whom why how'.split(
+    ' ',
+  ),
+);
+const isLowerLetter = (code: number): boolean => code >= 97 && code <= 122;
+// ASCII white space; beyond ASCII every character is let through to the regex, whose \s knows more.
+const mayFollowOpener = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code > 0x7f;
+// The leading run of a-z letters is a word INTERROGATIVE_START opens with, ending the text or followed
+// by white space (every opening alternative demands one of the two).
+const mayOpenQuestion = (norm: string): boolean => {
+  let end = 0;
+  while (end < norm.length && isLowerLetter(norm.charCodeAt(end))) end += 1;
+  if (end === 0 || (end < norm.length && !mayFollowOpener(norm.charCodeAt(end)))) return false;
+  return QUESTION_OPENERS.has(norm.slice(0, end));
+};
+
 const isWordType = (type: string): boolean =>
   type === 'word' ||
   type === 'number' ||
@@ -68,7 +87,7 @@ const makeSentence = (
   const own = tokens.slice(first, last + 1);
   const norm = own.join(' ');
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
-  const question = hasQuestionMark || (words <= 20 && INTERROGATIVE_START.test(norm));
+  const question = hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
   return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
 };
 
