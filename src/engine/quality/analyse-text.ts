@@ -1,3 +1,4 @@
+import { isPlainLower } from './is-plain-lower.js';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
 import { readFeeling } from './read-feeling.js';
 import { tokenise, type TokenOutput } from './tokenise.js';
@@ -207,6 +208,7 @@ const IS_NEXT = new Set([
 const lowerCase = (values: string[]): string[] => {
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
+    if (isPlainLower(value)) continue;
     const lower = value.toLowerCase();
     if (lower !== value) values[i] = lower;
   }

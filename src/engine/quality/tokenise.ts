@@ -1,3 +1,4 @@
+import { isPlainLower } from './is-plain-lower.js';
 import lexiconData from './token-lexicon.json' with { type: 'json' };
 
 // The engine's tokeniser: reads text into the token normals and types wink-nlp's English lite model
@@ -39,6 +40,7 @@ const pushEntry = (entry: Entry): void => {
 // A text the lexicon lacks takes the normal of its lower case, which may be a mapped spelling:
 // "Harbour" reads as "harbor" as "harbour" does.
 const pushUnknown = (text: string, type: string): void => {
+  if (isPlainLower(text)) return push(text, type);
   const lower = text.toLowerCase();
   const entry = lower === text ? undefined : LEXICON.get(lower);
   push(entry !== undefined && entry[0].length === 1 ? entry[0][0]! : lower, type);
@@ -167,6 +169,23 @@ const categoryOf = (text: string): string => {
 // : ; < ( ) \ open every emoticon wink knows.
 const EMOTICON_START = new Set([58, 59, 60, 40, 41, 92]);
 
+// How pushAdded reads each mark that may follow a word, worked out once: nearly every sentence ends
+// in one, and reading it afresh would cut and look up a one-character string each time.
+const MARK_READINGS = new Map<number, readonly [string, string]>();
+const markReading = (code: number): readonly [string, string] => {
+  let reading = MARK_READINGS.get(code);
+  if (reading === undefined) {
+    const read: TokenOutput = { normals: [], types: [] };
+    const saved = out;
+    out = read;
+    pushAdded(String.fromCharCode(code), 'punctuation');
+    out = saved;
+    reading = [read.normals[0]!, read.types[0]!];
+    MARK_READINGS.set(code, reading);
+  }
+  return reading;
+};
+
 // A word with one mark after it splits in two, except a single letter and a full stop ("a.").
 const readWordWithMark = (text: string): void => {
   if (text.length === 2 && text.charCodeAt(1) === 46) {
@@ -174,7 +193,8 @@ const readWordWithMark = (text: string): void => {
     return;
   }
   pushAdded(text.slice(0, -1), 'word');
-  pushAdded(text.slice(-1), 'punctuation');
+  const [normal, type] = markReading(text.charCodeAt(text.length - 1));
+  push(normal, type);
 };
 
 const readAs = (text: string, category: string): void => {
