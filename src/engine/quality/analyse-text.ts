@@ -88,7 +88,8 @@ const makeSentence = (
   const own = tokens.slice(first, last + 1);
   const norm = own.join(' ');
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
-  const question = hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
+  const question =
+    hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
   return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
 };
 

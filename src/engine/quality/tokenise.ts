@@ -441,10 +441,29 @@ const splitHyphens = (word: string, parts: (string | readonly [string, string])[
   }
 };
 
+const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+// ASCII letters, one apostrophe, ASCII letters, not ending in s: "I'm", "you’ll". No category takes it
+// whole and no mark can be stripped from its ends, so readByPatterns would try every pattern before
+// its word pattern to cut the piece as one word; the result is that one word, read here directly.
+// Ending in s, "'s" may be cut off instead (the apos pattern); a currency code would be cut out.
+const isApostropheWord = (text: string): boolean => {
+  const last = text.charCodeAt(text.length - 1);
+  if (!isAsciiLetter(last) || (last | 32) === 115) return false;
+  let at = 0;
+  while (at < text.length && isAsciiLetter(text.charCodeAt(at))) at += 1;
+  if (at === 0 || at >= text.length - 1 || !isApostrophe(text.charCodeAt(at))) return false;
+  for (at += 1; at < text.length; at += 1) if (!isAsciiLetter(text.charCodeAt(at))) return false;
+  // The currency pattern, which comes first, would cut out a code such as "GBP".
+  return !/USD|AUD|INR|GBP/.test(text);
+};
+
 // One space-delimited piece.
 const readPiece = (piece: string): void => {
   const entry = LEXICON.get(piece);
   if (entry !== undefined) return pushEntry(entry);
+  if (isApostropheWord(piece)) return pushMet(piece, 'word');
   const category = categoryOf(piece);
   if (category === 'word') pushUnknown(piece, 'word');
   else readAs(piece, category);
