@@ -463,10 +463,17 @@ const isApostropheWord = (text: string): boolean => {
 const readPiece = (piece: string): void => {
   const entry = LEXICON.get(piece);
   if (entry !== undefined) return pushEntry(entry);
+  // Most pieces are words of letters, most of them lower-case already: one scan tells both.
+  let letters = 0;
+  let plainLower = true;
+  for (; letters < piece.length; letters += 1) {
+    const code = piece.charCodeAt(letters);
+    if (!isLetter(code)) break;
+    if (code < 97 || code > 122) plainLower = false;
+  }
+  if (letters === piece.length) return plainLower ? push(piece, 'word') : pushUnknown(piece, 'word');
   if (isApostropheWord(piece)) return pushMet(piece, 'word');
-  const category = categoryOf(piece);
-  if (category === 'word') pushUnknown(piece, 'word');
-  else readAs(piece, category);
+  readAs(piece, categoryOf(piece));
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
