@@ -1,3 +1,4 @@
+import { isJsSpace } from './is-js-space.js';
 import { isPlainLower } from './is-plain-lower.js';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
 import { readFeeling } from './read-feeling.js';
@@ -230,17 +231,38 @@ const lowerAll = (values: string[]): string[] => readApostropheS(lowerCase(value
 
 // Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
 // that most often carry a full stop in support messages.
-const RAW_SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/;
 const ABBREVIATION =
   /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
 // Most turns hold one sentence: without an end followed by more text there is nothing to split.
 const ANY_SENTENCE_END = /[.!?…]\s+\S/;
 
+const isSentenceEndMark = (code: number): boolean =>
+  code === 46 || code === 33 || code === 63 || code === 0x2026;
+
+// Cuts at every run of white space that follows . ! ? or … and precedes more text, as
+// text.split(/(?<=[.!?…])\s+(?=\S)/) would, by one scan of character codes: the expression, with its
+// lookbehind, is tried at every position of the text.
+const splitAtSentenceEnds = (text: string): string[] => {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    if (!isSentenceEndMark(text.charCodeAt(i)) || !isJsSpace(text.charCodeAt(i + 1))) continue;
+    let next = i + 2;
+    while (next < text.length && isJsSpace(text.charCodeAt(next))) next += 1;
+    if (next === text.length) break;
+    pieces.push(text.slice(from, i + 1));
+    from = next;
+    i = next - 1;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+};
+
 export const splitRawSentences = (text: string): string[] => {
   if (!ANY_SENTENCE_END.test(text)) return text.trim() === '' ? [] : [text];
   const pieces: string[] = [];
-  for (const piece of text.split(RAW_SENTENCE_END)) {
+  for (const piece of splitAtSentenceEnds(text)) {
     const last = pieces.length - 1;
     if (last >= 0 && ABBREVIATION.test(pieces[last]!)) pieces[last] = `${pieces[last]} ${piece}`;
     else if (piece.trim() !== '') pieces.push(piece);
