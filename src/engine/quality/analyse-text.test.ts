@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseText } from './analyse-text.js';
+import { analyseText, splitRawSentences } from './analyse-text.js';
 
 describe('analyseText', () => {
   it('normalises contractions so phrase lists need one spelling', () => {
@@ -45,6 +45,38 @@ describe('analyseText', () => {
     expect(analysis.sentences.map((s) => s.norm)).toEqual([
       'hi , i have refunded the £ 74.99 now .',
       'the internet has been down since 7am',
+    ]);
+  });
+});
+
+describe('splitRawSentences', () => {
+  // The expression the scan stands for; the random text below spells no abbreviation, so no piece is
+  // joined to the next.
+  const reference = (text: string): string[] => {
+    if (!/[.!?…]\s+\S/.test(text)) return text.trim() === '' ? [] : [text];
+    return text.split(/(?<=[.!?…])\s+(?=\S)/).filter((piece) => piece.trim() !== '');
+  };
+
+  it('cuts where the expression would, over random text', () => {
+    const chars = 'ab .!?…\u00a0\n\t\u2003x';
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 3000; round += 1) {
+      let text = '';
+      const length = Math.floor(random() * 14);
+      for (let i = 0; i < length; i += 1) text += chars[Math.floor(random() * chars.length)];
+      expect(splitRawSentences(text)).toEqual(reference(text));
+    }
+  });
+
+  it('keeps an abbreviation with what follows it', () => {
+    expect(splitRawSentences('I spoke to Dr. Smith today. He was fine!  Thanks')).toEqual([
+      'I spoke to Dr. Smith today.',
+      'He was fine!',
+      'Thanks',
     ]);
   });
 });

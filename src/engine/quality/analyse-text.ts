@@ -1,3 +1,5 @@
+import { isJsSpace } from './is-js-space.js';
+import { isPlainLower } from './is-plain-lower.js';
 import { markSpokenSentences } from './mark-spoken-sentences.js';
 import { readFeeling } from './read-feeling.js';
 import { tokenise, type TokenOutput } from './tokenise.js';
@@ -43,6 +45,25 @@ const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
 const INTERROGATIVE_START =
   /^(?:(?:(?:hi|hello|hey|ok|okay|so|and|but|also|um|well|right|sorry|please|excuse me|quick question)(?: [a-z]+)? ,? )|(?:(?:ok|okay|alright|and|so|yes|yeah|sure|great|perfect|right|well|now|oh) ){1,2})?(?:can|could|would|will|do|does|did|is|are|was|were|have|has|should|may|what|which|when|where|who|whom|why|how)(?=\s|$)/;
 
+// The words INTERROGATIVE_START can open with: a sentence whose first word is none of them cannot
+// match, so most sentences skip the regex.
+const QUESTION_OPENERS = new Set(
+  'hi hello hey ok okay so and but also um well right sorry please excuse quick alright yes yeah sure great perfect now oh can could would will do does did is are was were have has should may what which when where who whom why how'.split(
+    ' ',
+  ),
+);
+const isLowerLetter = (code: number): boolean => code >= 97 && code <= 122;
+// ASCII white space; beyond ASCII every character is let through to the regex, whose \s knows more.
+const mayFollowOpener = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code > 0x7f;
+// The leading run of a-z letters is a word INTERROGATIVE_START opens with, ending the text or followed
+// by white space (every opening alternative demands one of the two).
+const mayOpenQuestion = (norm: string): boolean => {
+  let end = 0;
+  while (end < norm.length && isLowerLetter(norm.charCodeAt(end))) end += 1;
+  if (end === 0 || (end < norm.length && !mayFollowOpener(norm.charCodeAt(end)))) return false;
+  return QUESTION_OPENERS.has(norm.slice(0, end));
+};
+
 const isWordType = (type: string): boolean =>
   type === 'word' ||
   type === 'number' ||
@@ -68,7 +89,8 @@ const makeSentence = (
   const own = tokens.slice(first, last + 1);
   const norm = own.join(' ');
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
-  const question = hasQuestionMark || (words <= 20 && INTERROGATIVE_START.test(norm));
+  const question =
+    hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
   return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
 };
 
@@ -188,6 +210,7 @@ const IS_NEXT = new Set([
 const lowerCase = (values: string[]): string[] => {
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
+    if (isPlainLower(value)) continue;
     const lower = value.toLowerCase();
     if (lower !== value) values[i] = lower;
   }
@@ -208,17 +231,38 @@ const lowerAll = (values: string[]): string[] => readApostropheS(lowerCase(value
 
 // Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
 // that most often carry a full stop in support messages.
-const RAW_SENTENCE_END = /(?<=[.!?…])\s+(?=\S)/;
 const ABBREVIATION =
   /(?:^|\s)(?:mr|mrs|ms|dr|st|no|vs|etc|e\.g|i\.e|approx|ref|tel|inc|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
 // Most turns hold one sentence: without an end followed by more text there is nothing to split.
 const ANY_SENTENCE_END = /[.!?…]\s+\S/;
 
+const isSentenceEndMark = (code: number): boolean =>
+  code === 46 || code === 33 || code === 63 || code === 0x2026;
+
+// Cuts at every run of white space that follows . ! ? or … and precedes more text, as
+// text.split(/(?<=[.!?…])\s+(?=\S)/) would, by one scan of character codes: the expression, with its
+// lookbehind, is tried at every position of the text.
+const splitAtSentenceEnds = (text: string): string[] => {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    if (!isSentenceEndMark(text.charCodeAt(i)) || !isJsSpace(text.charCodeAt(i + 1))) continue;
+    let next = i + 2;
+    while (next < text.length && isJsSpace(text.charCodeAt(next))) next += 1;
+    if (next === text.length) break;
+    pieces.push(text.slice(from, i + 1));
+    from = next;
+    i = next - 1;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+};
+
 export const splitRawSentences = (text: string): string[] => {
   if (!ANY_SENTENCE_END.test(text)) return text.trim() === '' ? [] : [text];
   const pieces: string[] = [];
-  for (const piece of text.split(RAW_SENTENCE_END)) {
+  for (const piece of splitAtSentenceEnds(text)) {
     const last = pieces.length - 1;
     if (last >= 0 && ABBREVIATION.test(pieces[last]!)) pieces[last] = `${pieces[last]} ${piece}`;
     else if (piece.trim() !== '') pieces.push(piece);

@@ -87,3 +87,17 @@ describe('tokenise', () => {
     expect(into.types).toEqual(['word', 'word', 'word', 'word', 'tabCRLF', 'word']);
   });
 });
+
+describe('tokenise: words with an apostrophe', () => {
+  const read = (text: string) => tokenise(text, { normals: [], types: [] });
+
+  it('reads a letters-apostrophe-letters piece as one lower-cased word', () => {
+    expect(read("I'm here")).toEqual({ normals: ["i'm", 'here'], types: ['word', 'word'] });
+    expect(read('I’m ok')).toEqual({ normals: ['i’m', 'ok'], types: ['word', 'word'] });
+  });
+
+  it('still cuts off a final "\'s" and a currency code', () => {
+    expect(read("month's").normals).toEqual(['month', "'s"]);
+    expect(read("GBP'd").normals).not.toEqual(["gbp'd"]);
+  });
+});

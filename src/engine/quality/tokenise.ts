@@ -1,3 +1,4 @@
+import { isPlainLower } from './is-plain-lower.js';
 import lexiconData from './token-lexicon.json' with { type: 'json' };
 
 // The engine's tokeniser: reads text into the token normals and types wink-nlp's English lite model
@@ -39,6 +40,7 @@ const pushEntry = (entry: Entry): void => {
 // A text the lexicon lacks takes the normal of its lower case, which may be a mapped spelling:
 // "Harbour" reads as "harbor" as "harbour" does.
 const pushUnknown = (text: string, type: string): void => {
+  if (isPlainLower(text)) return push(text, type);
   const lower = text.toLowerCase();
   const entry = lower === text ? undefined : LEXICON.get(lower);
   push(entry !== undefined && entry[0].length === 1 ? entry[0][0]! : lower, type);
@@ -167,6 +169,23 @@ const categoryOf = (text: string): string => {
 // : ; < ( ) \ open every emoticon wink knows.
 const EMOTICON_START = new Set([58, 59, 60, 40, 41, 92]);
 
+// How pushAdded reads each mark that may follow a word, worked out once: nearly every sentence ends
+// in one, and reading it afresh would cut and look up a one-character string each time.
+const MARK_READINGS = new Map<number, readonly [string, string]>();
+const markReading = (code: number): readonly [string, string] => {
+  let reading = MARK_READINGS.get(code);
+  if (reading === undefined) {
+    const read: TokenOutput = { normals: [], types: [] };
+    const saved = out;
+    out = read;
+    pushAdded(String.fromCharCode(code), 'punctuation');
+    out = saved;
+    reading = [read.normals[0]!, read.types[0]!];
+    MARK_READINGS.set(code, reading);
+  }
+  return reading;
+};
+
 // A word with one mark after it splits in two, except a single letter and a full stop ("a.").
 const readWordWithMark = (text: string): void => {
   if (text.length === 2 && text.charCodeAt(1) === 46) {
@@ -174,7 +193,8 @@ const readWordWithMark = (text: string): void => {
     return;
   }
   pushAdded(text.slice(0, -1), 'word');
-  pushAdded(text.slice(-1), 'punctuation');
+  const [normal, type] = markReading(text.charCodeAt(text.length - 1));
+  push(normal, type);
 };
 
 const readAs = (text: string, category: string): void => {
@@ -421,13 +441,39 @@ const splitHyphens = (word: string, parts: (string | readonly [string, string])[
   }
 };
 
+const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+// ASCII letters, one apostrophe, ASCII letters, not ending in s: "I'm", "you’ll". No category takes it
+// whole and no mark can be stripped from its ends, so readByPatterns would try every pattern before
+// its word pattern to cut the piece as one word; the result is that one word, read here directly.
+// Ending in s, "'s" may be cut off instead (the apos pattern); a currency code would be cut out.
+const isApostropheWord = (text: string): boolean => {
+  const last = text.charCodeAt(text.length - 1);
+  if (!isAsciiLetter(last) || (last | 32) === 115) return false;
+  let at = 0;
+  while (at < text.length && isAsciiLetter(text.charCodeAt(at))) at += 1;
+  if (at === 0 || at >= text.length - 1 || !isApostrophe(text.charCodeAt(at))) return false;
+  for (at += 1; at < text.length; at += 1) if (!isAsciiLetter(text.charCodeAt(at))) return false;
+  // The currency pattern, which comes first, would cut out a code such as "GBP".
+  return !/USD|AUD|INR|GBP/.test(text);
+};
+
 // One space-delimited piece.
 const readPiece = (piece: string): void => {
   const entry = LEXICON.get(piece);
   if (entry !== undefined) return pushEntry(entry);
-  const category = categoryOf(piece);
-  if (category === 'word') pushUnknown(piece, 'word');
-  else readAs(piece, category);
+  // Most pieces are words of letters, most of them lower-case already: one scan tells both.
+  let letters = 0;
+  let plainLower = true;
+  for (; letters < piece.length; letters += 1) {
+    const code = piece.charCodeAt(letters);
+    if (!isLetter(code)) break;
+    if (code < 97 || code > 122) plainLower = false;
+  }
+  if (letters === piece.length) return plainLower ? push(piece, 'word') : pushUnknown(piece, 'word');
+  if (isApostropheWord(piece)) return pushMet(piece, 'word');
+  readAs(piece, categoryOf(piece));
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
