@@ -137,8 +137,9 @@ export const prepareText = (text: string): string =>
       : text,
   );
 
-// The tokeniser expands "it's" (as wink does) but leaves "internet's" as a separate "'s"; reading it as "has" or "is" from the
-// next word lets one phrase list cover "the internet has been down" and "internet's been down".
+// The tokeniser expands "it's" (as wink does) but leaves "internet's" as a separate "'s"; reading it
+// as "has" or "is" from the next word lets one phrase list cover "the internet has been down" and
+// "internet's been down".
 const HAS_NEXT = new Set([
   'been',
   'got',
