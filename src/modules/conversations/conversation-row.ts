@@ -36,7 +36,8 @@ export async function recordEvent(
 }
 
 export function present(row: ConversationRow) {
-  const { verifiedAt, verificationMethod, verifiedBy, workspaceId: _ws, ...rest } = row;
+  // The activity hour is the inbox indexes' copy of last_activity_at, not a field of its own.
+  const { verifiedAt, verificationMethod, verifiedBy, workspaceId: _ws, activityHour: _hour, ...rest } = row;
   return {
     ...rest,
     verification:

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { customerNames } from '../customers/index.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { paginate } from '../../platform/http/paginate.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { present } from './conversation-row.js';
+import { activityHourBound, activityOrder } from './activity-order.js';
 
 export type ListConversationsInput = {
   status?: ConversationStatus;
@@ -27,8 +28,8 @@ export type ListConversationsInput = {
 
 // The inbox: most recent activity first, keyset-paginated on (last_activity_at, id) so each
 // page is an index range read in order however many conversations the workspace has: the
-// status, assignee or team index when the filter names one, the customer's or the ids' rows
-// otherwise. With none of those, the page is merged from one such read per status, so that no
+// status, assignee or team index when the filter names one (read an hour of activity at a time,
+// see activity-order.ts), the customer's or the ids' rows otherwise. With none of those, the page is merged from one such read per status, so that no
 // index of its own has to follow every message (see the indexes in schema.ts).
 export async function listConversations(ctx: WorkContext, input: ListConversationsInput) {
   const where: SQL[] = [];
@@ -50,13 +51,15 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
       .orderBy(...order)
       .limit(take);
   const page = await paginate(
-    (after, order, take) => {
-      if (indexed) return select([...where, after], order, take);
+    (after, byTime, take) => {
+      const order = activityOrder(byTime);
+      const from = [after, activityHourBound(input.cursor)];
+      if (indexed) return select([...where, ...from], order, take);
       const [first, second, ...rest] = conversationStatuses.map((status) =>
-        select([eq(conversations.status, status), ...where, after], order, take),
+        select([eq(conversations.status, status), ...where, ...from], order, take),
       );
       return unionAll(first!, second!, ...rest)
-        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .orderBy(...order)
         .limit(take);
     },
     {
