@@ -8,7 +8,9 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { startApiTarget } from './api-bench.js';
+import { benchDeps, startApiTarget } from './api-bench.js';
+import { startDispatcher } from '../src/app/start-dispatcher.js';
+import { pruneOutbox } from '../src/platform/events/prune-outbox.js';
 import { POOL_SIZE } from './bench-db.js';
 import { runLoad } from './load/load-generator.js';
 
@@ -33,6 +35,9 @@ import { runLoad } from './load/load-generator.js';
  *     --callgrind-out-file=/tmp/message.cg node --single-threaded --import tsx \
  *     bench/message-cost.ts --callgrind --warmup 3000 --messages 500
  *   grep '^summary' /tmp/message.cg.1     (instructions for the counted messages)
+ * With --dispatcher the outbox dispatcher runs beside the server, as `earshot serve` runs it (every
+ * module's listeners, no job queue): each event's whole life is counted, its claim and delivery,
+ * and its deletion (the counted run's events are pruned at its end, as the hourly pass would).
  *
  *   DATABASE_URL=postgres://… npx tsx bench/message-cost.ts --messages 3000
  */
@@ -47,6 +52,7 @@ const { values } = parseArgs({
     'heap-profile': { type: 'string' },
     warmup: { type: 'string' },
     callgrind: { type: 'boolean' },
+    dispatcher: { type: 'boolean' },
   },
 });
 // A fixed number of messages rather than a fixed time: the indexes then grow through the same
@@ -229,12 +235,19 @@ try {
   await probe.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
   const api = await startApiTarget(handle, clients);
   const load = { ...api.target, connections: clients, warmupMs: 0, maxRequests: 2_000_000 };
+  const listenerDeps = values.dispatcher
+    ? { ...benchDeps(handle), jobs: { send: async () => null } }
+    : undefined;
+  await listenerDeps?.events.start();
+  const dispatcher = listenerDeps ? await startDispatcher(listenerDeps) : undefined;
   // A first run warms the server (compiled code, prepared statements) and is not counted.
   await runLoad(
     values.warmup
       ? { ...load, durationMs: 600_000, maxRequests: Number(values.warmup) }
       : { ...load, durationMs: 1500 },
   );
+  await dispatcher?.drain();
+  if (dispatcher) await pruneOutbox(handle.db, { olderThanHours: 0 });
   await probe.query('CHECKPOINT');
   // An idle connection flushes its table statistics within a second or so.
   await settle();
@@ -248,6 +261,8 @@ try {
   if (values.callgrind) callgrind('--instr=on');
   const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
   if (values.callgrind) callgrind('--dump');
+  await dispatcher?.drain();
+  if (dispatcher) await pruneOutbox(handle.db, { olderThanHours: 0 });
   const used = process.cpuUsage(cpu);
   const mainUsed = mainThreadCpuMs() - mainCpu;
   const written = writes.stop();
@@ -255,6 +270,8 @@ try {
   if (heapProfiler) await writeFile(values['heap-profile']!, JSON.stringify(await heapProfiler.stop()));
   const dbCpuAfter = databaseCpuMs();
   // A connection flushes its table statistics when it ends, if not before.
+  await dispatcher?.stop();
+  await listenerDeps?.events.close();
   await api.close();
   await handle.close();
   await settle();
