@@ -178,8 +178,11 @@ const markReading = (code: number): readonly [string, string] => {
     const read: TokenOutput = { normals: [], types: [] };
     const saved = out;
     out = read;
-    pushAdded(String.fromCharCode(code), 'punctuation');
-    out = saved;
+    try {
+      pushAdded(String.fromCharCode(code), 'punctuation');
+    } finally {
+      out = saved;
+    }
     reading = [read.normals[0]!, read.types[0]!];
     MARK_READINGS.set(code, reading);
   }
@@ -459,10 +462,30 @@ const isApostropheWord = (text: string): boolean => {
   return !/USD|AUD|INR|GBP/.test(text);
 };
 
+// What a piece reads as, kept for the pieces whose reading depends on their text alone: lexicon
+// entries, words of letters and words with one mark after them, which are nearly all of a
+// conversation's pieces and recur across its turns. One lookup then reads a piece met before,
+// where reading it afresh costs a lexicon lookup, a scan of its letters and, for "you.", two more
+// lookups. The normals it hands out are the strings first met, whose hashes are worked out already,
+// so every later Map or Set lookup of those tokens skips hashing a fresh copy. Pieces read by
+// pattern can depend on the text's earlier tokens (pushMet) and are read afresh each time. The
+// lexicon's entries stay; what text adds is dropped when it grows past READINGS_LIMIT.
+const READINGS_LIMIT = 50_000;
+const READINGS = new Map<string, Entry>(LEXICON);
+
+// Keeps the reading of the piece just pushed from `from` on.
+const remember = (piece: string, from: number): void => {
+  if (READINGS.size >= READINGS_LIMIT) {
+    READINGS.clear();
+    for (const [text, entry] of LEXICON) READINGS.set(text, entry);
+  }
+  READINGS.set(piece, [out.normals.slice(from), out.types.slice(from)]);
+};
+
 // One space-delimited piece.
 const readPiece = (piece: string): void => {
-  const entry = LEXICON.get(piece);
-  if (entry !== undefined) return pushEntry(entry);
+  const known = READINGS.get(piece);
+  if (known !== undefined) return pushEntry(known);
   // Most pieces are words of letters, most of them lower-case already: one scan tells both.
   let letters = 0;
   let plainLower = true;
@@ -471,9 +494,16 @@ const readPiece = (piece: string): void => {
     if (!isLetter(code)) break;
     if (code < 97 || code > 122) plainLower = false;
   }
-  if (letters === piece.length) return plainLower ? push(piece, 'word') : pushUnknown(piece, 'word');
+  const from = out.normals.length;
+  if (letters === piece.length) {
+    if (plainLower) push(piece, 'word');
+    else pushUnknown(piece, 'word');
+    return remember(piece, from);
+  }
   if (isApostropheWord(piece)) return pushMet(piece, 'word');
-  readAs(piece, categoryOf(piece));
+  const category = categoryOf(piece);
+  readAs(piece, category);
+  if (category === 'wordRP') remember(piece, from);
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
@@ -495,6 +525,17 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
   const previousStart = callStart;
   out = into;
   callStart = into.normals.length;
+  // Restored however the reading ends, so a throw cannot leave the next call writing here.
+  try {
+    readPieces(text);
+  } finally {
+    out = previous;
+    callStart = previousStart;
+  }
+  return into;
+};
+
+const readPieces = (text: string): void => {
   let start = 0;
   while (start < text.length) {
     const code = text.charCodeAt(start);
@@ -510,7 +551,4 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
     }
     start = end;
   }
-  out = previous;
-  callStart = previousStart;
-  return into;
 };
