@@ -1,5 +1,6 @@
 import { isPlainLower } from './is-plain-lower.js';
 import lexiconData from './token-lexicon.json' with { type: 'json' };
+import { createTextTable, HASH_START, hashStep, hashText } from './text-table.js';
 
 // The engine's tokeniser: reads text into the token normals and types wink-nlp's English lite model
 // gives, without loading wink. The rules are wink's (learnt from its behaviour and its documented
@@ -464,28 +465,34 @@ const isApostropheWord = (text: string): boolean => {
 
 // What a piece reads as, kept for the pieces whose reading depends on their text alone: lexicon
 // entries, words of letters and words with one mark after them, which are nearly all of a
-// conversation's pieces and recur across its turns. One lookup then reads a piece met before,
-// where reading it afresh costs a lexicon lookup, a scan of its letters and, for "you.", two more
-// lookups. The normals it hands out are the strings first met, whose hashes are worked out already,
-// so every later Map or Set lookup of those tokens skips hashing a fresh copy. Pieces read by
-// pattern can depend on the text's earlier tokens (pushMet) and are read afresh each time. The
-// lexicon's entries stay; what text adds is dropped when it grows past READINGS_LIMIT.
+// conversation's pieces and recur across its turns. A piece met before is then read by one lookup
+// of its stretch of the text (see text-table.ts), without cutting it out, hashing it and looking it
+// up in the lexicon; "you." would also cost two more lookups. The normals it hands out are the
+// strings first met, whose hashes V8 has worked out already, so every later Map or Set lookup of
+// those tokens skips hashing a fresh copy. Pieces read by pattern can depend on the text's earlier
+// tokens (pushMet) and are read afresh each time. The lexicon's entries stay; what text adds is
+// dropped when the table is full.
 const READINGS_LIMIT = 50_000;
-const READINGS = new Map<string, Entry>(LEXICON);
+const READINGS = createTextTable<Entry>(READINGS_LIMIT);
+const keepLexicon = (): void => {
+  for (const [text, entry] of LEXICON) READINGS.set(text, hashText(text), entry);
+};
+keepLexicon();
 
 // Keeps the reading of the piece just pushed from `from` on.
-const remember = (piece: string, from: number): void => {
-  if (READINGS.size >= READINGS_LIMIT) {
+const remember = (piece: string, hash: number, from: number): void => {
+  if (READINGS.size() >= READINGS.capacity) {
     READINGS.clear();
-    for (const [text, entry] of LEXICON) READINGS.set(text, entry);
+    keepLexicon();
   }
-  READINGS.set(piece, [out.normals.slice(from), out.types.slice(from)]);
+  READINGS.set(piece, hash, [out.normals.slice(from), out.types.slice(from)]);
 };
 
-// One space-delimited piece.
-const readPiece = (piece: string): void => {
-  const known = READINGS.get(piece);
+// One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
+const readPiece = (text: string, start: number, end: number, hash: number): void => {
+  const known = READINGS.get(text, start, end, hash);
   if (known !== undefined) return pushEntry(known);
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end);
   // Most pieces are words of letters, most of them lower-case already: one scan tells both.
   let letters = 0;
   let plainLower = true;
@@ -498,12 +505,12 @@ const readPiece = (piece: string): void => {
   if (letters === piece.length) {
     if (plainLower) push(piece, 'word');
     else pushUnknown(piece, 'word');
-    return remember(piece, from);
+    return remember(piece, hash, from);
   }
   if (isApostropheWord(piece)) return pushMet(piece, 'word');
   const category = categoryOf(piece);
   readAs(piece, category);
-  if (category === 'wordRP') remember(piece, from);
+  if (category === 'wordRP') remember(piece, hash, from);
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
@@ -546,8 +553,14 @@ const readPieces = (text: string): void => {
       while (end < text.length && isBreak(text.charCodeAt(end))) end += 1;
       pushKnownOr(text.slice(start, end), 'tabCRLF');
     } else {
-      while (end < text.length && !isSpace(text.charCodeAt(end)) && !isBreak(text.charCodeAt(end))) end += 1;
-      readPiece(start === 0 && end === text.length ? text : text.slice(start, end));
+      // The piece's hash is worked out on the way, for the lookup of its reading.
+      let hash = hashStep(HASH_START, code);
+      for (; end < text.length; end += 1) {
+        const next = text.charCodeAt(end);
+        if (isSpace(next) || isBreak(next)) break;
+        hash = hashStep(hash, next);
+      }
+      readPiece(text, start, end, hash);
     }
     start = end;
   }
