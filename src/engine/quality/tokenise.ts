@@ -491,7 +491,11 @@ const remember = (piece: string, hash: number, from: number): void => {
 // One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
 const readPiece = (text: string, start: number, end: number, hash: number): void => {
   const known = READINGS.get(text, start, end, hash);
-  if (known !== undefined) return pushEntry(known);
+  if (known !== undefined) {
+    // Nearly every reading is one token.
+    if (known[0].length === 1) return push(known[0][0]!, known[1][0]!);
+    return pushEntry(known);
+  }
   const piece = start === 0 && end === text.length ? text : text.slice(start, end);
   // Most pieces are words of letters, most of them lower-case already: one scan tells both.
   let letters = 0;
