@@ -11,8 +11,12 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 // Crude on purpose: "charged"/"charge"/"charges" must meet, and speed matters more than linguistics.
+// Every suffix ends in one of these letters: s, g, d, y.
+const endsLikeSuffix = (code: number): boolean =>
+  code === 115 || code === 103 || code === 100 || code === 121;
+
 export const stem = (word: string): string => {
-  if (word.length <= 4) return word;
+  if (word.length <= 4 || !endsLikeSuffix(word.charCodeAt(word.length - 1))) return word;
   for (const [suffix, replacement] of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3)
       return word.slice(0, -suffix.length) + replacement;

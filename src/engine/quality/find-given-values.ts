@@ -23,6 +23,7 @@ export type GivenValues = {
 
 const CODE_SCAN = new RegExp(SHORT_CODE.source, 'gi');
 const PHONE_SHAPE = /^(?:\+|0)\d{9,}$/;
+const DIGIT = /\d/;
 
 const classifyNumber = (text: string, index: number, digits: string): Slot | undefined => {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -48,8 +49,10 @@ const scanNumbers = (text: string, found: GivenValues): void => {
 // what the company already holds ("I can see order 5521"), which counts as known all the same, so
 // for them only the record's identifiers are looked for (see findRecordValues).
 export const findGivenValues = (text: string): GivenValues => {
-  const found = findRecordValues(text);
-  if (/\d/.test(text)) {
+  // Tested once for both readings: most turns hold no digit.
+  const digits = DIGIT.test(text);
+  const found = readRecordValues(text, digits);
+  if (digits) {
     if (DATE_OF_BIRTH.test(text)) found.slots.add('dateOfBirth');
     if (UK_POSTCODE.test(text) || ZIP_VALUE.test(text)) found.slots.add('postcode');
     if (STREET_ADDRESS.test(text)) found.slots.add('address');
@@ -63,10 +66,12 @@ export const findGivenValues = (text: string): GivenValues => {
 
 // The identifiers tied to the customer's records: an email address, card digits, and numbers with
 // what their context says they are (an account, an order, a phone).
-export const findRecordValues = (text: string): GivenValues => {
+export const findRecordValues = (text: string): GivenValues => readRecordValues(text, DIGIT.test(text));
+
+const readRecordValues = (text: string, digits: boolean): GivenValues => {
   const found: GivenValues = { slots: new Set(), bareValue: false };
   if ((text.includes('@') || text.includes(' dot ')) && EMAIL_VALUE.test(text)) found.slots.add('email');
-  if (/\d/.test(text)) {
+  if (digits) {
     if (CARD_DIGITS.test(text)) found.slots.add('card');
     scanNumbers(text, found);
   }

@@ -14,24 +14,6 @@ const BANG = 33;
 const QUESTION = 63;
 const NEWLINE = 10;
 
-// Calls visit with the start and end of every maximal run of characters inRun accepts.
-const forEachRun = (
-  text: string,
-  inRun: (code: number) => boolean,
-  visit: (start: number, end: number) => void,
-): void => {
-  let i = 0;
-  while (i < text.length) {
-    if (!inRun(text.charCodeAt(i))) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && inRun(text.charCodeAt(i))) i += 1;
-    visit(start, i);
-  }
-};
-
 const holdsNewline = (text: string, start: number, end: number): boolean => {
   for (let i = start; i < end; i += 1) if (text.charCodeAt(i) === NEWLINE) return true;
   return false;
@@ -43,13 +25,20 @@ const holdsNewline = (text: string, start: number, end: number): boolean => {
 const splitSentences = (text: string): string[] => {
   const pieces: string[] = [];
   let from = 0;
-  forEachRun(text, isJsSpace, (start, end) => {
-    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
-    if (before === PERIOD || before === BANG || before === QUESTION || holdsNewline(text, start, end)) {
-      pieces.push(text.slice(from, start));
-      from = end;
+  let i = 0;
+  while (i < text.length) {
+    if (!isJsSpace(text.charCodeAt(i))) {
+      i += 1;
+      continue;
     }
-  });
+    const start = i;
+    while (i < text.length && isJsSpace(text.charCodeAt(i))) i += 1;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    if (before === PERIOD || before === BANG || before === QUESTION || holdsNewline(text, start, i)) {
+      pieces.push(text.slice(from, start));
+      from = i;
+    }
+  }
   pieces.push(text.slice(from));
   return pieces;
 };
@@ -58,19 +47,28 @@ const splitSentences = (text: string): string[] => {
 const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
 
-// The runs of at least MIN_WORD word characters in already lower-cased text.
-const wordsOf = (lower: string): string[] => {
-  const words: string[] = [];
-  forEachRun(lower, isWordChar, (start, end) => {
-    if (end - start >= MIN_WORD) words.push(lower.slice(start, end));
-  });
-  return words;
+// Calls visit with every run of at least MIN_WORD word characters in already lower-cased text. The
+// walks are written out here rather than taking the test as an argument: a test passed in is a call
+// per character that the compiler cannot inline.
+const forEachWord = (lower: string, visit: (word: string) => void): void => {
+  let i = 0;
+  while (i < lower.length) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i += 1;
+    if (i - start >= MIN_WORD) visit(lower.slice(start, i));
+  }
 };
 
 // How many of the candidate's words (counted each time they occur) the sentence wanted.
 const sharedWords = (candidate: string, wanted: ReadonlySet<string>): number => {
   let score = 0;
-  for (const word of wordsOf(candidate.toLowerCase())) if (wanted.has(word)) score += 1;
+  forEachWord(candidate.toLowerCase(), (word) => {
+    if (wanted.has(word)) score += 1;
+  });
   return score;
 };
 
@@ -84,7 +82,8 @@ export const quoteSentence = (text: string, norm?: string): string => {
   const candidates = splitSentences(trimmed);
   // One sentence is the quote whatever words it shares.
   if (candidates.length === 1) return clip(candidates[0]!.trim());
-  const wanted = new Set(wordsOf(norm));
+  const wanted = new Set<string>();
+  forEachWord(norm, (word) => wanted.add(word));
   let best = trimmed;
   let bestScore = -1;
   for (const candidate of candidates) {

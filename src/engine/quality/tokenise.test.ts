@@ -86,6 +86,24 @@ describe('tokenise', () => {
     expect(into.normals).toEqual(['x', 'a', 'b', 'c', '\t', 'd']);
     expect(into.types).toEqual(['word', 'word', 'word', 'word', 'tabCRLF', 'word']);
   });
+
+  it('reads a piece met before as it read it the first time', () => {
+    // Kept readings must not leak from one piece or one call into another: each text reads the same
+    // whether its pieces are new or were met before, in any order.
+    const pieces = ['Harbour', 'harbour', 'you.', 'Zorblax,', 'zorblax', 'a.', "Can't"];
+    const fresh = pieces.map((piece) => read(piece));
+    expect(fresh).toEqual([
+      'harbor/word',
+      'harbor/word',
+      'you/word ./punctuation',
+      'zorblax/word ,/punctuation',
+      'zorblax/word',
+      'a./word',
+      'can/word not/word',
+    ]);
+    expect([...pieces].reverse().map((piece) => read(piece))).toEqual([...fresh].reverse());
+    expect(read(pieces.join(' '))).toBe(fresh.join(' '));
+  });
 });
 
 describe('tokenise: words with an apostrophe', () => {

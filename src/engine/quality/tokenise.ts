@@ -1,5 +1,6 @@
 import { isPlainLower } from './is-plain-lower.js';
 import lexiconData from './token-lexicon.json' with { type: 'json' };
+import { createTextTable, HASH_START, hashStep, hashText } from './text-table.js';
 
 // The engine's tokeniser: reads text into the token normals and types wink-nlp's English lite model
 // gives, without loading wink. The rules are wink's (learnt from its behaviour and its documented
@@ -178,8 +179,11 @@ const markReading = (code: number): readonly [string, string] => {
     const read: TokenOutput = { normals: [], types: [] };
     const saved = out;
     out = read;
-    pushAdded(String.fromCharCode(code), 'punctuation');
-    out = saved;
+    try {
+      pushAdded(String.fromCharCode(code), 'punctuation');
+    } finally {
+      out = saved;
+    }
     reading = [read.normals[0]!, read.types[0]!];
     MARK_READINGS.set(code, reading);
   }
@@ -459,10 +463,40 @@ const isApostropheWord = (text: string): boolean => {
   return !/USD|AUD|INR|GBP/.test(text);
 };
 
-// One space-delimited piece.
-const readPiece = (piece: string): void => {
-  const entry = LEXICON.get(piece);
-  if (entry !== undefined) return pushEntry(entry);
+// What a piece reads as, kept for the pieces whose reading depends on their text alone: lexicon
+// entries, words of letters and words with one mark after them, which are nearly all of a
+// conversation's pieces and recur across its turns. A piece met before is then read by one lookup
+// of its stretch of the text (see text-table.ts), without cutting it out, hashing it and looking it
+// up in the lexicon; "you." would also cost two more lookups. The normals it hands out are the
+// strings first met, whose hashes V8 has worked out already, so every later Map or Set lookup of
+// those tokens skips hashing a fresh copy. Pieces read by pattern can depend on the text's earlier
+// tokens (pushMet) and are read afresh each time. The lexicon's entries stay; what text adds is
+// dropped when the table is full.
+const READINGS_LIMIT = 50_000;
+const READINGS = createTextTable<Entry>(READINGS_LIMIT);
+const keepLexicon = (): void => {
+  for (const [text, entry] of LEXICON) READINGS.set(text, hashText(text), entry);
+};
+keepLexicon();
+
+// Keeps the reading of the piece just pushed from `from` on.
+const remember = (piece: string, hash: number, from: number): void => {
+  if (READINGS.size() >= READINGS.capacity) {
+    READINGS.clear();
+    keepLexicon();
+  }
+  READINGS.set(piece, hash, [out.normals.slice(from), out.types.slice(from)]);
+};
+
+// One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
+const readPiece = (text: string, start: number, end: number, hash: number): void => {
+  const known = READINGS.get(text, start, end, hash);
+  if (known !== undefined) {
+    // Nearly every reading is one token.
+    if (known[0].length === 1) return push(known[0][0]!, known[1][0]!);
+    return pushEntry(known);
+  }
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end);
   // Most pieces are words of letters, most of them lower-case already: one scan tells both.
   let letters = 0;
   let plainLower = true;
@@ -471,9 +505,16 @@ const readPiece = (piece: string): void => {
     if (!isLetter(code)) break;
     if (code < 97 || code > 122) plainLower = false;
   }
-  if (letters === piece.length) return plainLower ? push(piece, 'word') : pushUnknown(piece, 'word');
+  const from = out.normals.length;
+  if (letters === piece.length) {
+    if (plainLower) push(piece, 'word');
+    else pushUnknown(piece, 'word');
+    return remember(piece, hash, from);
+  }
   if (isApostropheWord(piece)) return pushMet(piece, 'word');
-  readAs(piece, categoryOf(piece));
+  const category = categoryOf(piece);
+  readAs(piece, category);
+  if (category === 'wordRP') remember(piece, hash, from);
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
@@ -495,6 +536,17 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
   const previousStart = callStart;
   out = into;
   callStart = into.normals.length;
+  // Restored however the reading ends, so a throw cannot leave the next call writing here.
+  try {
+    readPieces(text);
+  } finally {
+    out = previous;
+    callStart = previousStart;
+  }
+  return into;
+};
+
+const readPieces = (text: string): void => {
   let start = 0;
   while (start < text.length) {
     const code = text.charCodeAt(start);
@@ -505,12 +557,15 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
       while (end < text.length && isBreak(text.charCodeAt(end))) end += 1;
       pushKnownOr(text.slice(start, end), 'tabCRLF');
     } else {
-      while (end < text.length && !isSpace(text.charCodeAt(end)) && !isBreak(text.charCodeAt(end))) end += 1;
-      readPiece(start === 0 && end === text.length ? text : text.slice(start, end));
+      // The piece's hash is worked out on the way, for the lookup of its reading.
+      let hash = hashStep(HASH_START, code);
+      for (; end < text.length; end += 1) {
+        const next = text.charCodeAt(end);
+        if (isSpace(next) || isBreak(next)) break;
+        hash = hashStep(hash, next);
+      }
+      readPiece(text, start, end, hash);
     }
     start = end;
   }
-  out = previous;
-  callStart = previousStart;
-  return into;
 };
