@@ -15,7 +15,7 @@ const smartRouter = <T>(routes: readonly Route<T>[]): Router<T> => {
  * Hono's own choice (RegExpRouter, or TrieRouter for every route when one path is beyond it), made
  * for each method apart. RegExpRouter cannot hold a fixed segment beside a parameter at the same
  * place (`GET /promises/lookup` and `GET /promises/{id}`, both public), and Hono's default then
- * matches every request with the slower TrieRouter: about 3% of the server's CPU a message. A
+ * matches every request with the slower TrieRouter (about 3% of the server's CPU in a profile). A
  * method's routes (with the routes for every method, in the order they were added, as Hono
  * composes them) decide for that method alone, so only GET pays for the promises' paths.
  */
