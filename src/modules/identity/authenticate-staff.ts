@@ -32,14 +32,10 @@ export function authenticateStaff(deps: AppDeps): StaffAuthenticator {
   };
 }
 
-async function remembered<T extends CachedCredential>(
+function remembered<T extends CachedCredential>(
   deps: AppDeps,
   key: string,
   look: () => Promise<T>,
 ): Promise<T> {
-  const known = deps.credentials.get(key) as T | undefined;
-  if (known) return known;
-  const found = await look();
-  deps.credentials.set(key, found);
-  return found;
+  return deps.credentials.remember(key, look);
 }

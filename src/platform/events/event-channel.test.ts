@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './define-events.js';
-import { packWire, parseWire, wireText } from './event-channel.js';
+import { eventWithDataText, packWire, parseWire, wireText } from './event-channel.js';
 
 const event = (id: number, text: string) =>
   ({
@@ -26,5 +26,27 @@ describe('the event channel wire', () => {
     const huge = event(2, 'z');
     (huge.data as Record<string, unknown>).blob = 'é'.repeat(5000);
     expect(parseWire(wireText(huge))[0]!.data).toEqual({ truncated: true });
+  });
+});
+
+describe('an event whose data is the outbox JSON text', () => {
+  const fields = { id: 7, type: 'conversation.message_added', workspaceId: 'w', at: 'now' } as const;
+
+  it('goes on the wire as that text, and reads its data when asked', () => {
+    const dataText = '{"seq": 3, "text": "hello \\"you\\"", "displayId": 12}';
+    const e = eventWithDataText(fields as unknown as Omit<DomainEvent, 'data'>, dataText);
+    const wire = wireText(e);
+    expect(wire).toContain(`"data":${dataText}`);
+    expect(parseWire(wire)).toEqual([{ ...fields, data: { seq: 3, text: 'hello "you"', displayId: 12 } }]);
+    expect(e.data).toEqual({ seq: 3, text: 'hello "you"', displayId: 12 });
+    expect({ ...e }).toEqual({ ...fields, data: e.data });
+  });
+
+  it('is cut as any other when its text is long', () => {
+    const dataText = JSON.stringify({ text: 'y'.repeat(9000) });
+    const e = eventWithDataText(fields as unknown as Omit<DomainEvent, 'data'>, dataText);
+    const [read] = parseWire(wireText(e));
+    expect((read!.data as unknown as { text: string; truncated: boolean }).text).toHaveLength(2000);
+    expect(read!.id).toBe(7);
   });
 });

@@ -8,9 +8,38 @@ const MAX_PAYLOAD_BYTES = 7_990;
 const MAX_EVENT_BYTES = 7_900;
 const MAX_TEXT = 2_000;
 
+// Events whose data the database answered as JSON text (a one-trip write's outbox row): their
+// wire text is put together from that text, and the data parsed only if something reads it.
+const dataTexts = new WeakMap<DomainEvent, string>();
+
+/** The event with `data` as the outbox's JSON text of it, parsed on first read. */
+export function eventWithDataText(fields: Omit<DomainEvent, 'data'>, dataText: string): DomainEvent {
+  let data: unknown;
+  const event = {
+    ...fields,
+    get data() {
+      return (data ??= JSON.parse(dataText));
+    },
+  } as DomainEvent;
+  dataTexts.set(event, dataText);
+  return event;
+}
+
 // What goes on the wire for one event, as JSON. Long message texts are cut; anything still too
 // large travels without its payload, and a realtime client that needs it reads it through the API.
 export function wireText(event: DomainEvent): string {
+  const dataText = dataTexts.get(event);
+  // Data this short holds no text to cut: it goes as the database wrote it.
+  if (dataText !== undefined && dataText.length <= MAX_TEXT) {
+    const head = JSON.stringify({
+      type: event.type,
+      workspaceId: event.workspaceId,
+      at: event.at,
+      id: event.id,
+    });
+    const text = `${head.slice(0, -1)},"data":${dataText}}`;
+    if (Buffer.byteLength(text) <= MAX_EVENT_BYTES) return text;
+  }
   const data = event.data as Record<string, unknown>;
   const cut =
     typeof data.text === 'string' && data.text.length > MAX_TEXT

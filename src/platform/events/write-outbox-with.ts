@@ -18,7 +18,8 @@ type OutboxValues = { workspaceId: unknown; type: unknown; data: unknown; at: un
 
 /*
  * The write's own statement, extended to insert its event into the outbox for each row it wrote
- * (so for none, none), and to answer that row with the event's id and complete data. One
+ * (so for none, none), and to answer that row with the event's id and complete data, as JSON text:
+ * the announcement sends it on as it is (see eventWithDataText), unparsed. One
  * statement, sent with parameters: prepared once per connection, not parsed and planned each time.
  */
 export function writeWithOutboxRow(workspaceId: string, write: WriteWithEvent): SQL {
@@ -73,5 +74,5 @@ const withOutboxRow = (ctes: SQL, from: string, filled: SQL, outbox: OutboxValue
         ${outbox.at}::timestamptz FROM ${row}
       RETURNING id, data
     )
-    SELECT w.*, o.id AS outbox_id, o.data AS outbox_data FROM ${row} w, outbox_row o`;
+    SELECT w.*, o.id AS outbox_id, o.data::text AS outbox_data FROM ${row} w, outbox_row o`;
 };

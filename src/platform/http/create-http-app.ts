@@ -13,6 +13,7 @@ import { createRouter, type AppDeps, type AppEnv, type Router } from './app-env.
 import { defineRoute, publicAccess } from './define-route.js';
 import { edgeHeaders } from './edge-headers.js';
 import { handleError, problemResponse } from './error-handler.js';
+import { PerMethodRouter } from './per-method-router.js';
 import { problemsPage } from './problems-page.js';
 import { readBodyWithin } from './read-body.js';
 import { referencePage } from './reference-page.js';
@@ -61,7 +62,7 @@ export type HttpAppOptions = {
 // answers, the access gate behind each route's access kind, health, realtime, the OpenAPI document
 // and its reference pages. What each route accepts and who may call it is declared on the route.
 export function createHttpApp(deps: AppDeps, options: HttpAppOptions) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: new PerMethodRouter() });
   const nodeWs = createNodeWebSocket({ app });
   const realtime = createRealtimeHub(deps);
   const gate = createAccessGate({ secret: deps.config.sessionSecret, staff: options.staff });

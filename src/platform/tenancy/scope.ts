@@ -6,6 +6,7 @@ import { mayReact, react, type Reactions } from '../events/define-reaction.js';
 import { noEnrichments, type Enrichments } from '../enrichment/define-enrichment.js';
 import { noRedirects, type Redirects } from '../redirects/define-redirect.js';
 import { validatePayload } from '../events/validate-payload.js';
+import { eventWithDataText } from '../events/event-channel.js';
 import { outboxWrite } from '../events/write-outbox.js';
 import { writeWithOutboxRow } from '../events/write-outbox-with.js';
 import type { BoundSql } from '../../db/prepared-sql.js';
@@ -145,8 +146,11 @@ async function attempt<T, U>(
           // Announced as the outbox holds it (as its listeners will read it), not checked again:
           // the fields given were checked above, before anything was sent, and the ones the
           // statement fills in are its own columns; a check here would come after the COMMIT.
-          committed = rows.map(
-            (row) => ({ ...event, id: Number(row.outbox_id), data: row.outbox_data }) as DomainEvent,
+          committed = rows.map((row) =>
+            eventWithDataText(
+              { type, workspaceId: event.workspaceId, at: event.at, id: Number(row.outbox_id) },
+              row.outbox_data as string,
+            ),
           );
           return rows;
         },
