@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { conversations, finishedStatuses, isFinished } from './schema.js';
+import { channels, conversations, finishedStatuses, isFinished } from './schema.js';
 import { noteAnswered, wasAnswered } from './answered-conversations.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
@@ -35,6 +35,7 @@ type AddedRow = {
   awaiting_human: boolean;
   seq: number;
   client_id: string | null;
+  channel: (typeof channels)[number];
 };
 
 type WriteValues = {
@@ -63,7 +64,7 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
             WHEN ${v.customer} THEN coalesce(customer_waiting_since, ${v.now})
             ELSE customer_waiting_since END
       WHERE id = ${v.conversationId}${required}
-      RETURNING id, workspace_id, display_id, status, message_count,
+      RETURNING id, workspace_id, display_id, status, message_count, channel,
         CASE WHEN ${v.humanReply} THEN first_human_reply_at = ${v.now} ELSE first_human_reply_at IS NULL END AS awaiting_human
     ), added AS (
       INSERT INTO messages (workspace_id, conversation_id, role, author_id, text, internal, channel_data,
@@ -71,7 +72,8 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
       SELECT workspace_id, id, ${v.role}, ${v.authorId}, ${v.text}, ${v.internal},
         ${v.channelData}::jsonb, message_count, ${v.clientId}, ${v.now} FROM touched
       RETURNING id, role, author_id, text, internal, created_at, seq, client_id,
-        (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched)
+        (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched),
+        (SELECT channel FROM touched)
     )`;
 
 // The one-trip writes (see below), their text built once: a message to a conversation that has had
@@ -80,9 +82,10 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
 // the event): the rest is what was sent, not described, sent back and parsed again.
 const answered = (required: SQL) =>
   prepareWriteWithOutboxRow<WriteValues>({
-    ctes: (v) => sql`${messageWrite(v, required)}, written AS (SELECT id, seq, display_id FROM added)`,
+    ctes: (v) =>
+      sql`${messageWrite(v, required)}, written AS (SELECT id, seq, display_id, channel FROM added)`,
     from: 'written',
-    filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq)`,
+    filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq, 'channel', channel)`,
   });
 const answeredWrite = answered(sql` AND first_human_reply_at IS NOT NULL`);
 const answeredCustomerWrite = answered(
@@ -193,11 +196,12 @@ export async function addMessage(
     text: row.text,
     awaitingHuman: row.awaiting_human,
     seq: Number(row.seq),
+    channel: row.channel,
   });
   return answer(row);
 }
 
-const answer = (row: Omit<AddedRow, 'display_id' | 'status' | 'awaiting_human'>) => ({
+const answer = (row: Omit<AddedRow, 'display_id' | 'status' | 'awaiting_human' | 'channel'>) => ({
   id: row.id,
   role: row.role,
   authorId: row.author_id,

@@ -352,6 +352,8 @@ describe('conversations', () => {
         text,
         awaitingHuman,
         seq,
+        // Told by the write in either way, for the listeners of one channel.
+        channel: 'chat',
       },
     });
     expect(await events()).toEqual([

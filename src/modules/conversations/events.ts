@@ -33,6 +33,9 @@ export const conversationEvents = defineEvents({
     awaitingHuman: z.boolean(),
     // Its place in the conversation (absent on events written before messages had one).
     seq: z.number().int().optional(),
+    // The conversation's channel, so a channel's listener skips the others' messages without a
+    // read (absent on events written before it was carried).
+    channel: z.enum(channels).optional(),
   }),
   'conversation.assigned': z.object({
     ...subject,

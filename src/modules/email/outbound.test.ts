@@ -171,6 +171,23 @@ describe('an agent reply on an email conversation', () => {
     expect(entry).toMatchObject({ state: 'threaded', conversationId: conversation.id });
   });
 
+  it('sends a later reply too: one written in one trip carries the channel its listener needs', async () => {
+    const { api, customer, conversation } = await conversationByMail(withRelay, 'later');
+    for (const text of ['First answer.', 'Second answer.']) {
+      const reply = await api.post(`/conversations/${conversation.id}/messages`, { role: 'agent', text });
+      expect(reply.status).toBe(201);
+      await waitUntil(
+        `"${text}" to be sent`,
+        async () => {
+          const m = await deliveryOf(api, conversation.id, reply.json.id);
+          return m.delivery?.state === 'sent' ? m : undefined;
+        },
+        60_000,
+      );
+    }
+    expect(relay.received.filter((r) => r.to.includes(customer))).toHaveLength(2);
+  });
+
   it('is failed at once, with the reason, when the relay refuses the recipient for good', async () => {
     const { api, conversation } = await conversationByMail(withRelay, 'refused');
     const reply = await api.post(`/conversations/${conversation.id}/messages`, { role: 'agent', text: 'Hi' });

@@ -5,6 +5,7 @@ import { systemScope } from '../../platform/tenancy/system-scope.js';
 import { isFinished, isHumanReply, loadConversation } from '../conversations/index.js';
 import { applyPolicy, customerWrote, humanReplied, save, statusChanged, type Clocks } from './clocks.js';
 import { ensureClocks } from './ensure-clocks.js';
+import { isFollowed } from './followed-conversations.js';
 import { matchPolicy } from './policy-row.js';
 
 /*
@@ -13,7 +14,8 @@ import { matchPolicy } from './policy-row.js';
  * least once and in any order, so every step reads the state it changes under the conversation's
  * service-level row lock, and applies a fact only once: a reply meets only the clocks started
  * before it, a customer's message starts a clock only when none is waiting, a status change older
- * than the last one applied is history. Times are the events' own, not the listener's.
+ * than the last one applied is history. Times are the events' own, not the listener's. A
+ * conversation service levels do not follow (followed-conversations.ts) costs no transaction.
  */
 export const trackConversations = defineListener({
   name: 'service-levels.track-conversations',
@@ -26,6 +28,8 @@ export const trackConversations = defineListener({
     'conversation.priority_changed',
   ],
   async handle(event, deps) {
+    const { conversationId } = event.data;
+    if (!(await isFollowed(deps, { workspaceId: event.workspaceId, conversationId }))) return;
     await inWorkspace(deps, systemScope(event.workspaceId), async (ctx) => {
       const c = await ensureClocks(ctx, event.data.conversationId);
       if (!c) return;
