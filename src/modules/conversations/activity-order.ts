@@ -1,5 +1,5 @@
 import { desc, sql, type SQL } from 'drizzle-orm';
-import { conversations } from './schema.js';
+import { activityHourOf, conversations } from './schema.js';
 
 /*
  * The inbox's order, newest activity first: (activity_hour, last_activity_at, id), all descending.
@@ -11,13 +11,11 @@ import { conversations } from './schema.js';
 export const activityOrder = (order: SQL[]) => [desc(conversations.activityHour), ...order];
 
 /**
- * What bounds a page that starts after a cursor in the hour index: no row after the cursor's time
- * can be of a later hour. The row comparison on (last_activity_at, id) still decides which rows
- * of that hour come after the cursor; this only tells the index where to start reading. The
- * cursor is one pagination has already checked.
+ * What bounds a page that starts after a cursor's time in the hour index: no row after it can be
+ * of a later hour. The row comparison on (last_activity_at, id) still decides which rows of that
+ * hour come after the cursor; this only tells the index where to start reading.
  */
-export function activityHourBound(cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const { at } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at: string };
-  return sql`${conversations.activityHour} <= date_bin('1 hour', ${at}::timestamptz, '2000-01-01T00:00:00Z'::timestamptz)`;
+export function activityHourBound(afterAt: string | undefined): SQL | undefined {
+  if (!afterAt) return undefined;
+  return sql`${conversations.activityHour} <= ${activityHourOf(sql`${afterAt}::timestamptz`)}`;
 }

@@ -29,8 +29,9 @@ export type ListConversationsInput = {
 // The inbox: most recent activity first, keyset-paginated on (last_activity_at, id) so each
 // page is an index range read in order however many conversations the workspace has: the
 // status, assignee or team index when the filter names one (read an hour of activity at a time,
-// see activity-order.ts), the customer's or the ids' rows otherwise. With none of those, the page is merged from one such read per status, so that no
-// index of its own has to follow every message (see the indexes in schema.ts).
+// see activity-order.ts), the customer's or the ids' rows otherwise. With none of those, the page
+// is merged from one such read per status, so that no index of its own has to follow every
+// message (see the indexes in schema.ts).
 export async function listConversations(ctx: WorkContext, input: ListConversationsInput) {
   const where: SQL[] = [];
   if (input.status) where.push(eq(conversations.status, input.status));
@@ -51,9 +52,9 @@ export async function listConversations(ctx: WorkContext, input: ListConversatio
       .orderBy(...order)
       .limit(take);
   const page = await paginate(
-    (after, byTime, take) => {
+    (after, byTime, take, afterAt) => {
       const order = activityOrder(byTime);
-      const from = [after, activityHourBound(input.cursor)];
+      const from = [after, activityHourBound(afterAt)];
       if (indexed) return select([...where, ...from], order, take);
       const [first, second, ...rest] = conversationStatuses.map((status) =>
         select([eq(conversations.status, status), ...where, ...from], order, take),

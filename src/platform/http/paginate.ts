@@ -9,9 +9,17 @@ import { isStorableDate, isUuid } from './input-schemas.js';
 // is an index range read in order rather than every matching row sorted.
 export type Page<Row> = { data: Row[]; nextCursor: string | null };
 
-/** `fetch` runs the query with the keyset condition (undefined on the first page), order and row count. */
+/**
+ * `fetch` runs the query with the keyset condition (undefined on the first page), order and row
+ * count; it is also given the cursor's time (checked), for a query that bounds a coarser key too.
+ */
 export async function paginate<Row extends { id: string }>(
-  fetch: (after: SQL | undefined, order: SQL[], take: number) => PromiseLike<Row[]>,
+  fetch: (
+    after: SQL | undefined,
+    order: SQL[],
+    take: number,
+    afterAt: string | undefined,
+  ) => PromiseLike<Row[]>,
   options: {
     keys: { at: PgColumn; id: PgColumn };
     cursor: string | undefined;
@@ -23,11 +31,10 @@ export async function paginate<Row extends { id: string }>(
   const cursor = decodeCursor(options.cursor);
   // A row comparison rather than `at < x OR (at = x AND id < y)`: the same rows, but one an index
   // on (…, at DESC, id DESC) starts its range at, where the OR form is only a filter over rows read.
-  const after = cursor
-    ? sql`(${at}, ${id}) < (${new Date(cursor.at).toISOString()}::timestamptz, ${cursor.id}::uuid)`
-    : undefined;
+  const afterAt = cursor && new Date(cursor.at).toISOString();
+  const after = cursor ? sql`(${at}, ${id}) < (${afterAt}::timestamptz, ${cursor.id}::uuid)` : undefined;
   // One row more than the page says whether there is a next page, without a count.
-  const rows = await fetch(after, [desc(at), desc(id)], options.limit + 1);
+  const rows = await fetch(after, [desc(at), desc(id)], options.limit + 1, afterAt);
   const data = rows.slice(0, options.limit);
   const last = data.at(-1);
   return {
