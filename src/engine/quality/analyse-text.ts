@@ -258,8 +258,8 @@ const IS_NEXT = new Set([
 ]);
 
 // Normals are nearly always lower-case already (tokenise.ts lower-cases all but a few lexicon
-// entries); keeping the string then keeps its hash, so every later Set and Map lookup of the token
-// skips hashing a fresh copy.
+// entries, and says when a call's normals all are, so this pass is skipped); keeping the string then
+// keeps its hash, so every later Set and Map lookup of the token skips hashing a fresh copy.
 const lowerCase = (values: string[]): string[] => {
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
@@ -279,8 +279,6 @@ const readApostropheS = (values: string[]): string[] => {
   }
   return values;
 };
-
-const lowerAll = (values: string[]): string[] => readApostropheS(lowerCase(values));
 
 // Sentence ends in raw text: terminal punctuation followed by space, except after the abbreviations
 // that most often carry a full stop in support messages.
@@ -326,7 +324,7 @@ export const splitRawSentences = (text: string): string[] => {
 // Agent and bot turns need only tokens and types: the engine's own tokeniser reads them.
 const analysePlain = (prepared: string): TextAnalysis => {
   const read = tokenise(prepared, { normals: [], types: [] });
-  const tokens = lowerAll(read.normals);
+  const tokens = readApostropheS(read.lower === true ? read.normals : lowerCase(read.normals));
   return finish(tokens, read.types, splitPlain(tokens, read.types));
 };
 
@@ -334,7 +332,8 @@ const analysePlain = (prepared: string): TextAnalysis => {
 // as wink's sentiment and negation passes saw them.
 const readTokens = (text: string): TokenOutput => {
   const read = tokenise(text, { normals: [], types: [] });
-  lowerCase(read.normals);
+  // The tokeniser says when its normals are all lower-case already, as they nearly always are.
+  if (read.lower !== true) lowerCase(read.normals);
   return read;
 };
 

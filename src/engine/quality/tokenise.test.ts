@@ -110,12 +110,32 @@ describe('tokenise: words with an apostrophe', () => {
   const read = (text: string) => tokenise(text, { normals: [], types: [] });
 
   it('reads a letters-apostrophe-letters piece as one lower-cased word', () => {
-    expect(read("I'm here")).toEqual({ normals: ["i'm", 'here'], types: ['word', 'word'] });
-    expect(read('I’m ok')).toEqual({ normals: ['i’m', 'ok'], types: ['word', 'word'] });
+    expect(read("I'm here")).toEqual({ normals: ["i'm", 'here'], types: ['word', 'word'], lower: true });
+    expect(read('I’m ok')).toEqual({ normals: ['i’m', 'ok'], types: ['word', 'word'], lower: true });
   });
 
   it('still cuts off a final "\'s" and a currency code', () => {
     expect(read("month's").normals).toEqual(['month', "'s"]);
     expect(read("GBP'd").normals).not.toEqual(["gbp'd"]);
+  });
+});
+
+describe('tokenise: whether the normals are lower-case already', () => {
+  const read = (text: string) => tokenise(text, { normals: [], types: [] });
+
+  it('says so when every normal is its own lower case, read afresh or kept', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(read('Hello there, WORLD. 12 items!').lower).toBe(true);
+      expect(read("I can't").lower).toBe(true);
+    }
+  });
+
+  it('says not when a normal keeps capitals, read afresh or kept', () => {
+    for (let round = 0; round < 2; round += 1) {
+      const smile = read('great :D thanks');
+      expect(smile.normals).toContain(':D');
+      expect(smile.lower).toBe(false);
+      expect(read('Scarlett').lower).toBe(false);
+    }
   });
 });

@@ -22,15 +22,29 @@ import { createTextTable, HASH_START, hashStep, hashText } from './text-table.js
 type Entry = readonly [readonly string[], readonly string[]];
 const LEXICON = new Map<string, Entry>(Object.entries(lexiconData as unknown as Record<string, Entry>));
 
-export type TokenOutput = { normals: string[]; types: string[] };
+// `lower`, set by tokenise, says every normal the call added is its own lower case already, so the
+// caller need not lower-case them (analyse-text.ts): nearly every normal comes from a kept reading
+// or is a word of a-z, whose case is known without looking at it again.
+export type TokenOutput = { normals: string[]; types: string[]; lower?: boolean };
 
 let out: TokenOutput = { normals: [], types: [] };
 // Where this call's tokens start in `out`.
 let callStart = 0;
+// Whether every normal this call pushed is its own lower case.
+let allLower = true;
 
-const push = (normal: string, type: string): void => {
+// As analyse-text.ts's lower-casing tests it: a text it would leave as it is.
+const isOwnLowerCase = (text: string): boolean => isPlainLower(text) || text.toLowerCase() === text;
+
+// A normal whose case is known to be lower already.
+const pushLower = (normal: string, type: string): void => {
   out.normals.push(normal);
   out.types.push(type);
+};
+
+const push = (normal: string, type: string): void => {
+  if (allLower && !isOwnLowerCase(normal)) allLower = false;
+  pushLower(normal, type);
 };
 
 const pushEntry = (entry: Entry): void => {
@@ -38,10 +52,16 @@ const pushEntry = (entry: Entry): void => {
   for (let i = 0; i < normals.length; i += 1) push(normals[i]!, types[i]!);
 };
 
+// An entry whose case the caller has accounted for.
+const pushEntryLower = (entry: Entry): void => {
+  const [normals, types] = entry;
+  for (let i = 0; i < normals.length; i += 1) pushLower(normals[i]!, types[i]!);
+};
+
 // A text the lexicon lacks takes the normal of its lower case, which may be a mapped spelling:
 // "Harbour" reads as "harbor" as "harbour" does.
 const pushUnknown = (text: string, type: string): void => {
-  if (isPlainLower(text)) return push(text, type);
+  if (isPlainLower(text)) return pushLower(text, type);
   const lower = text.toLowerCase();
   const entry = lower === text ? undefined : LEXICON.get(lower);
   push(entry !== undefined && entry[0].length === 1 ? entry[0][0]! : lower, type);
@@ -473,9 +493,19 @@ const isApostropheWord = (text: string): boolean => {
 // tokens (pushMet) and are read afresh each time. The lexicon's entries stay; what text adds is
 // dropped when the table is full.
 const READINGS_LIMIT = 50_000;
-const READINGS = createTextTable<Entry>(READINGS_LIMIT);
+// A kept reading: its one token directly when it has one (nearly every reading does), and whether
+// all its normals are their own lower case.
+type Reading = { normal: string | undefined; type: string; entry: Entry; lower: boolean };
+const readingOf = (entry: Entry): Reading => ({
+  normal: entry[0].length === 1 ? entry[0][0]! : undefined,
+  type: entry[1][0] ?? '',
+  entry,
+  lower: entry[0].every(isOwnLowerCase),
+});
+const READINGS = createTextTable<Reading>(READINGS_LIMIT);
+const LEXICON_READINGS = [...LEXICON].map(([text, entry]) => [text, readingOf(entry)] as const);
 const keepLexicon = (): void => {
-  for (const [text, entry] of LEXICON) READINGS.set(text, hashText(text), entry);
+  for (const [text, reading] of LEXICON_READINGS) READINGS.set(text, hashText(text), reading);
 };
 keepLexicon();
 
@@ -485,16 +515,17 @@ const remember = (piece: string, hash: number, from: number): void => {
     READINGS.clear();
     keepLexicon();
   }
-  READINGS.set(piece, hash, [out.normals.slice(from), out.types.slice(from)]);
+  READINGS.set(piece, hash, readingOf([out.normals.slice(from), out.types.slice(from)]));
 };
 
 // One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
 const readPiece = (text: string, start: number, end: number, hash: number): void => {
   const known = READINGS.get(text, start, end, hash);
   if (known !== undefined) {
+    if (!known.lower) allLower = false;
     // Nearly every reading is one token.
-    if (known[0].length === 1) return push(known[0][0]!, known[1][0]!);
-    return pushEntry(known);
+    if (known.normal !== undefined) return pushLower(known.normal, known.type);
+    return pushEntryLower(known.entry);
   }
   const piece = start === 0 && end === text.length ? text : text.slice(start, end);
   // Most pieces are words of letters, most of them lower-case already: one scan tells both.
@@ -507,7 +538,7 @@ const readPiece = (text: string, start: number, end: number, hash: number): void
   }
   const from = out.normals.length;
   if (letters === piece.length) {
-    if (plainLower) push(piece, 'word');
+    if (plainLower) pushLower(piece, 'word');
     else pushUnknown(piece, 'word');
     return remember(piece, hash, from);
   }
@@ -530,18 +561,22 @@ const isSpace = (code: number): boolean =>
 const isBreak = (code: number): boolean => code === 9 || code === 10 || code === 13;
 
 // Appends the text's tokens to the given arrays (normals as wink gives them, not yet lower-cased
-// for "I" and proper nouns' forms only where wink's normal differs; see lowerAll in analyse-text.ts).
+// for "I" and proper nouns' forms only where wink's normal differs; see lowerCase in analyse-text.ts).
 export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
   const previous = out;
   const previousStart = callStart;
+  const previousLower = allLower;
   out = into;
   callStart = into.normals.length;
+  allLower = true;
   // Restored however the reading ends, so a throw cannot leave the next call writing here.
   try {
     readPieces(text);
+    into.lower = allLower;
   } finally {
     out = previous;
     callStart = previousStart;
+    allLower = previousLower;
   }
   return into;
 };
