@@ -1,4 +1,4 @@
-import type { Sentence } from './analyse-text.js';
+import type { Sentence, TextAnalysis } from './analyse-text.js';
 import { isStaff, type Conversation } from './build-conversation.js';
 import { contentWords, sentenceWords } from './content-words.js';
 import { findPhrase, hasPhrase } from './find-phrase.js';
@@ -54,12 +54,17 @@ export const scoreEmpathy = (
   let deflected = false;
   let sinceDistress = -1;
   const seen = new Set<string>();
-  const customerWords = new Set<string>();
+  // The customer's turns so far. Their words are looked up turn by turn (each turn's set is kept on
+  // its analysis) rather than gathered into one set as the turns go by: few sentences are
+  // acknowledgements that need the look-up, and every customer turn would pay for the gathering.
+  const customerTurns: TextAnalysis[] = [];
+  const saidByCustomer = (word: string): boolean =>
+    customerTurns.some((analysis) => contentWords(analysis).has(word));
 
   // An acknowledgement that picks up the customer's own words is about them, not a script.
   const isSpecific = (turnIndex: number, sentence: Sentence): boolean => {
     const analysis = turns[turnIndex]!.analysis;
-    return sentenceWords(analysis, sentence).some((word) => customerWords.has(word));
+    return sentenceWords(analysis, sentence).some(saidByCustomer);
   };
 
   // Empathy is expected in proportion to what the customer brought: distress or a problem.
@@ -68,7 +73,7 @@ export const scoreEmpathy = (
     if (turn.role === 'customer') {
       const fact = customer.byTurn.get(turn.index);
       if (fact && (fact.score <= UPSET_AT || fact.companyError) && sinceDistress < 0) sinceDistress = 0;
-      for (const word of contentWords(turn.analysis)) customerWords.add(word);
+      customerTurns.push(turn.analysis);
       continue;
     }
     if (!isStaff(turn.role)) continue;

@@ -112,17 +112,18 @@ const judge = (
     )
   )
     return { addressed: true, why: 'Answered the question' };
-  const asked = new Set<string>();
-  for (const turn of customerTurns) for (const word of contentWords(turn.analysis)) asked.add(word);
   const replied = new Set<string>();
   for (const turn of replies) {
     const own = turn.analysis.sentences.filter((s) => fresh.includes(s));
     for (const word of contentWords(turn.analysis, own)) replied.add(word);
   }
-  let shared = 0;
-  for (const word of asked) if (replied.has(word)) shared += 1;
-  if (shared >= 1 && replied.size >= 3)
-    return { addressed: true, why: 'Engaged with what the customer said' };
+  // One word in common is enough: each customer turn's own set is asked, without gathering them.
+  const shares = (): boolean => {
+    for (const word of replied)
+      if (customerTurns.some((turn) => contentWords(turn.analysis).has(word))) return true;
+    return false;
+  };
+  if (replied.size >= 3 && shares()) return { addressed: true, why: 'Engaged with what the customer said' };
   return { addressed: false, why: 'Reply did not engage with what the customer asked' };
 };
 
