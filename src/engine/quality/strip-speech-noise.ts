@@ -13,50 +13,11 @@ const RESTART = /(?<!\S)(\S+) \S*~ \1(?!\S)/gi;
 const FILLER = /(?<![\w'-])(?:u+[hm]+|u+h+m+|e+r+m+|h+m+|a+h+m+)(?![\w'-])[,.]?/gi;
 const SPACES = /[ \t]{2,}/g;
 
-// A whole word that is a hesitation, as FILLER finds one.
-const FILLER_WORD = /^(?:u+[hm]+|e+r+m+|h+m+|a+h+m+)$/i;
-
-// The characters FILLER's edges test for: \w, the apostrophe and the hyphen.
-const isWordChar = (code: number): boolean =>
-  ((code | 32) >= 97 && (code | 32) <= 122) ||
-  (code >= 48 && code <= 57) ||
-  code === 95 ||
-  code === 39 ||
-  code === 45;
-
-// The letters fillers are made of, either case: a, e, h, m, r, u.
-const isFillerLetter = (code: number): boolean => {
-  const lower = code | 32;
-  return lower === 97 || lower === 101 || lower === 104 || lower === 109 || lower === 114 || lower === 117;
-};
-
-// One cheap test first: most written text has none of it and is returned untouched. A text is
-// noisy when it holds [ < or ~, or a whole run of word characters that is a filler; one walk over
-// the characters finds either, where a regular expression with a lookbehind, tried at every
-// position of every turn, cost more than the rest of this file's work.
-const isNoisy = (text: string): boolean => {
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 91 || code === 60 || code === 126) return true;
-    if (!isWordChar(code)) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    let fillerLetters = true;
-    for (; i < text.length; i += 1) {
-      const next = text.charCodeAt(i);
-      if (!isWordChar(next)) break;
-      if (fillerLetters && !isFillerLetter(next)) fillerLetters = false;
-    }
-    if (fillerLetters && i - start >= 2 && FILLER_WORD.test(text.slice(start, i))) return true;
-  }
-  return false;
-};
+// One cheap test first: most written text has none of it and is returned untouched.
+const NOISY = /[[<~]|(?<![\w'-])(?:u+[hm]+|e+r+m+|h+m+|a+h+m+)(?![\w'-])/i;
 
 export const stripSpeechNoise = (text: string): string => {
-  if (!isNoisy(text)) return text;
+  if (!NOISY.test(text)) return text;
   return text
     .replace(MARKER, ' ')
     .replace(RESTART, '$1')
