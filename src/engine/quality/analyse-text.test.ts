@@ -19,21 +19,6 @@ describe('analyseText', () => {
     expect(agent.sentences.map((s) => s.norm)).toEqual(['open settings .', 'tap reset .', 'then wait']);
   });
 
-  it("gives a turn's norm as its sentences' norms joined, list markers left out", () => {
-    for (const [text, sentiment] of [
-      ['It stopped working. Can you help? Thanks', true],
-      ['1. Open Settings\n2. Tap Reset. Then wait', false],
-      ['Open Settings. Tap Reset', false],
-    ] as const) {
-      const read = analyseText(text, { sentiment });
-      expect(read.norm).toBe(read.sentences.map((s) => s.norm).join(' '));
-      for (const s of read.sentences) expect(s.norm).toBe(s.tokens.join(' '));
-    }
-    expect(analyseText('1. Open Settings\n2. Tap Reset', { sentiment: false }).norm).toBe(
-      'open settings . tap reset',
-    );
-  });
-
   it('marks questions with or without a question mark, after a greeting too', () => {
     const [a, b] = analyseText('hi, can I have my PAC code please. I am moving network', {
       sentiment: true,

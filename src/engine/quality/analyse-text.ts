@@ -75,75 +75,23 @@ const isWordType = (type: string): boolean =>
 const makeSentence = (
   tokens: readonly string[],
   types: readonly string[],
-  range: SentenceRange,
-  norm: string,
+  first: number,
+  last: number,
+  sentiment: number,
+  negated: readonly number[],
 ): Sentence => {
-  const { first, last } = range;
   let words = 0;
   let hasQuestionMark = false;
   for (let i = first; i <= last; i += 1) {
     if (isWordType(types[i] ?? '')) words += 1;
     else if ((tokens[i] ?? '').includes('?')) hasQuestionMark = true;
   }
+  const own = tokens.slice(first, last + 1);
+  const norm = own.join(' ');
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
   const question =
     hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
-  return {
-    norm,
-    first,
-    last,
-    words,
-    question,
-    sentiment: range.sentiment,
-    negated: range.negated,
-    tokens: tokens.slice(first, last + 1),
-    cache: {},
-  };
-};
-
-// Where a sentence lies among the turn's tokens, and what reading its feeling gave.
-type SentenceRange = { first: number; last: number; sentiment: number; negated: readonly number[] };
-
-const NO_NEGATION: readonly number[] = [];
-const plainRange = (first: number, last: number): SentenceRange => ({
-  first,
-  last,
-  sentiment: 0,
-  negated: NO_NEGATION,
-});
-
-// The turn's sentences and its norm. Every sentence's norm is its tokens joined by spaces: the
-// turn's tokens are joined once and each sentence takes its stretch of that, since a join per
-// sentence costs far more in the join's own set-up than in copying characters. When the sentences
-// cover every token in order (all but turns with a numbered list), the turn's norm, their norms
-// joined by spaces, is that one join.
-const buildSentences = (
-  tokens: readonly string[],
-  types: readonly string[],
-  ranges: readonly SentenceRange[],
-): { sentences: Sentence[]; norm: string } => {
-  if (ranges.length === 0) return { sentences: [], norm: '' };
-  const all = tokens.join(' ');
-  const sentences: Sentence[] = [];
-  let covered = true;
-  let at = 0; // where token `index` starts in `all`
-  let index = 0;
-  for (const range of ranges) {
-    if (range.first !== index) covered = false;
-    for (; index < range.first; index += 1) at += (tokens[index]?.length ?? 0) + 1;
-    const start = at;
-    for (; index < range.last; index += 1) at += (tokens[index]?.length ?? 0) + 1;
-    const end = at + (tokens[range.last]?.length ?? 0);
-    const norm = start === 0 && end === all.length ? all : all.slice(start, end);
-    sentences.push(makeSentence(tokens, types, range, norm));
-    at = end + 1;
-    index = range.last + 1;
-  }
-  if (ranges[ranges.length - 1]!.last !== tokens.length - 1) covered = false;
-  let norm = all;
-  if (sentences.length === 1) norm = sentences[0]!.norm;
-  else if (!covered) norm = sentences.map((s) => s.norm).join(' ');
-  return { sentences, norm };
+  return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
 };
 
 // A numbered list item ("1." or "2)") ends in punctuation but is not a sentence of its own.
@@ -154,8 +102,8 @@ const isListMarker = (
   at: number,
 ): boolean => at === start + 1 && types[start] === 'number' && (tokens[start]?.length ?? 0) <= 2;
 
-const splitPlain = (tokens: readonly string[], types: readonly string[]): SentenceRange[] => {
-  const ranges: SentenceRange[] = [];
+const splitPlain = (tokens: readonly string[], types: readonly string[]): Sentence[] => {
+  const sentences: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
@@ -166,11 +114,11 @@ const splitPlain = (tokens: readonly string[], types: readonly string[]): Senten
     }
     // Swallow a run of closing punctuation ("?!", "...") into the same sentence.
     while (i + 1 < tokens.length && SENTENCE_END.has(tokens[i + 1] ?? '')) i += 1;
-    ranges.push(plainRange(start, i));
+    sentences.push(makeSentence(tokens, types, start, i, 0, []));
     start = i + 1;
   }
-  if (start < tokens.length) ranges.push(plainRange(start, tokens.length - 1));
-  return ranges;
+  if (start < tokens.length) sentences.push(makeSentence(tokens, types, start, tokens.length - 1, 0, []));
+  return sentences;
 };
 
 // Line breaks separate sentences in emails and pasted lists even when no full stop does; the
@@ -347,7 +295,7 @@ const sentimentOf = (text: string): number => {
 const analyseFeeling = (prepared: string): TextAnalysis => {
   const tokens: string[] = [];
   const types: string[] = [];
-  const ranges: SentenceRange[] = [];
+  const sentences: Sentence[] = [];
   for (const piece of splitRawSentences(prepared)) {
     const read = readTokens(piece);
     if (read.normals.length === 0) continue;
@@ -358,12 +306,12 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     const negated = feeling.negated;
     for (let i = 0; i < negated.length; i += 1) negated[i]! += first;
     const contrast = splitAtContrast(piece);
-    const sentiment = contrast
+    const score = contrast
       ? weighContrast(sentimentOf(contrast.before), sentimentOf(contrast.after))
       : feeling.sentiment;
-    ranges.push({ first, last: tokens.length - 1, sentiment, negated });
+    sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
   }
-  return finish(tokens, types, ranges);
+  return finish(tokens, types, sentences);
 };
 
 export const analyseText = (text: string, options: { sentiment: boolean }): TextAnalysis => {
@@ -371,9 +319,9 @@ export const analyseText = (text: string, options: { sentiment: boolean }): Text
   return options.sentiment ? analyseFeeling(prepared) : analysePlain(prepared);
 };
 
-const finish = (tokens: string[], types: string[], ranges: readonly SentenceRange[]): TextAnalysis => {
+const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextAnalysis => {
   let wordCount = 0;
   for (const type of types) if (isWordType(type)) wordCount += 1;
-  const { sentences, norm } = buildSentences(tokens, types, ranges);
+  const norm = sentences.length === 1 ? sentences[0]!.norm : sentences.map((s) => s.norm).join(' ');
   return { norm, tokens, types, sentences, wordCount, cache: {} };
 };
