@@ -596,7 +596,8 @@ const readPieces = (text: string): void => {
       let hash = hashStep(HASH_START, code);
       for (; end < text.length; end += 1) {
         const next = text.charCodeAt(end);
-        if (isSpace(next) || isBreak(next)) break;
+        // Printable ASCII, nearly every character, is neither.
+        if ((next <= 32 || next >= 0xa0) && (isSpace(next) || isBreak(next))) break;
         hash = hashStep(hash, next);
       }
       readPiece(text, start, end, hash);
