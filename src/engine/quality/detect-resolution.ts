@@ -17,7 +17,8 @@ export type ResolutionFacts = {
 type Verdict = { kind: 'open' | 'confirmed'; turn: number; norm?: string };
 
 const AFFIRMATIVE = /^(?:yes|yep|yeah|yup|yay|great|perfect|brilliant|lovely|ok|okay)(?=\s|$)/;
-const SPECIFIC = /\d|[a-z]+\d|\d+[a-z]+/;
+// A token holding a digit: "14a", "2b", "5521" (every such token is specific, letters or not).
+const SPECIFIC = /\d/;
 
 // "Yes!! 14A and 14B" reads the outcome back: an affirmative reply that repeats a specific value from
 // the agent's last message is the customer seeing the result.
