@@ -72,6 +72,16 @@ const isWordType = (type: string): boolean =>
   type === 'ordinal' ||
   type === 'time';
 
+// Every field the criteria fill in later is there from the start, in one order: added one by one,
+// in whichever order the criteria happen to ask, each addition moved the object to a new shape.
+const newSentenceCache = (): Sentence['cache'] => ({
+  index: undefined,
+  hits: undefined,
+  has: undefined,
+  affirmed: undefined,
+  contentWords: undefined,
+});
+
 const makeSentence = (
   tokens: readonly string[],
   types: readonly string[],
@@ -91,7 +101,7 @@ const makeSentence = (
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
   const question =
     hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
-  return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: {} };
+  return { norm, first, last, words, question, sentiment, negated, tokens: own, cache: newSentenceCache() };
 };
 
 // A numbered list item ("1." or "2)") ends in punctuation but is not a sentence of its own.
@@ -323,5 +333,5 @@ const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextA
   let wordCount = 0;
   for (const type of types) if (isWordType(type)) wordCount += 1;
   const norm = sentences.length === 1 ? sentences[0]!.norm : sentences.map((s) => s.norm).join(' ');
-  return { norm, tokens, types, sentences, wordCount, cache: {} };
+  return { norm, tokens, types, sentences, wordCount, cache: { contentWords: undefined } };
 };
