@@ -24,4 +24,37 @@ describe('stripSpeechNoise', () => {
     const text = 'Hi, I was charged twice. Can you help?';
     expect(stripSpeechNoise(text)).toBe(text);
   });
+  it('changes only texts the full noise patterns find something in', () => {
+    // The test it skips the rest on, as a regular expression: [ < ~, or a filler as a whole word.
+    const noisy = /[[<~]|(?<![\w'-])(?:u+[hm]+|e+r+m+|h+m+|a+h+m+)(?![\w'-])/i;
+    const parts = [
+      'um',
+      'UHM',
+      'hmm',
+      'erm',
+      'ahm',
+      'uh',
+      'hum',
+      'me',
+      "'",
+      '-',
+      '_',
+      '1',
+      ' ',
+      ',',
+      'a',
+      'h',
+      'x',
+    ];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 3000; n += 1) {
+      let text = '';
+      const length = 1 + (next() % 6);
+      for (let k = 0; k < length; k += 1) text += parts[next() % parts.length];
+      if (!noisy.test(text)) expect(stripSpeechNoise(text)).toBe(text);
+      else if (/(?<![\w'-])(?:u+[hm]+|e+r+m+|h+m+|a+h+m+)(?![\w'-])/i.test(text))
+        expect(stripSpeechNoise(text)).not.toBe(text);
+    }
+  });
 });
