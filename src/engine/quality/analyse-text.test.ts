@@ -19,6 +19,20 @@ describe('analyseText', () => {
     expect(agent.sentences.map((s) => s.norm)).toEqual(['open settings .', 'tap reset .', 'then wait']);
   });
 
+  it("reads each customer sentence's feeling as if it stood alone", () => {
+    const text = "I can't log in. It is not bad but slow!! The internet's been down, not good. Thanks";
+    const turn = analyseText(text, { sentiment: true });
+    const pieces = splitRawSentences(text);
+    expect(turn.sentences).toHaveLength(pieces.length);
+    turn.sentences.forEach((sentence, i) => {
+      const [alone] = analyseText(pieces[i]!, { sentiment: true }).sentences;
+      expect(sentence.norm).toBe(alone!.norm);
+      expect(sentence.sentiment).toBe(alone!.sentiment);
+      expect(sentence.negated.map((t) => t - sentence.first)).toEqual(alone!.negated);
+    });
+    expect(turn.sentences.some((s) => s.negated.length > 0)).toBe(true);
+  });
+
   it('marks questions with or without a question mark, after a greeting too', () => {
     const [a, b] = analyseText('hi, can I have my PAC code please. I am moving network', {
       sentiment: true,
