@@ -40,9 +40,6 @@ export type TextAnalysis = {
 };
 
 const SENTENCE_END = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
-// . ! ? … and ) open every token splitPlain stops at: other tokens, nearly all, skip the set.
-const mayEndSentence = (code: number): boolean =>
-  code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 41;
 // Greetings and fillers are skipped: "hi , can I have my PAC code" is still a question.
 // Speech adds up to two unpunctuated lead-ins: "okay and what is the bill amount".
 const INTERROGATIVE_START =
@@ -120,7 +117,7 @@ const splitPlain = (tokens: readonly string[], types: readonly string[]): Senten
   let start = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
-    if (!mayEndSentence(token.charCodeAt(0)) || (!SENTENCE_END.has(token) && token !== ')')) continue;
+    if (!SENTENCE_END.has(token) && token !== ')') continue;
     if (token === ')' || isListMarker(tokens, types, start, i)) {
       if (isListMarker(tokens, types, start, i)) start = i + 1;
       continue;
@@ -221,8 +218,8 @@ const IS_NEXT = new Set([
 // Normals are nearly always lower-case already (tokenise.ts lower-cases all but a few lexicon
 // entries, and says when a call's normals all are, so this pass is skipped); keeping the string then
 // keeps its hash, so every later Set and Map lookup of the token skips hashing a fresh copy.
-const lowerCase = (values: string[], from = 0): string[] => {
-  for (let i = from; i < values.length; i += 1) {
+const lowerCase = (values: string[]): string[] => {
+  for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
     if (isPlainLower(value)) continue;
     const lower = value.toLowerCase();
@@ -231,9 +228,8 @@ const lowerCase = (values: string[], from = 0): string[] => {
   return values;
 };
 
-// From the second of the tokens that start at `from` (a sentence's, appended last).
-const readApostropheS = (values: string[], from = 0): string[] => {
-  for (let i = from + 1; i < values.length; i += 1) {
+const readApostropheS = (values: string[]): string[] => {
+  for (let i = 1; i < values.length; i += 1) {
     if (values[i] !== "'s") continue;
     const next = values[i + 1] ?? '';
     if (HAS_NEXT.has(next)) values[i] = 'has';
@@ -310,22 +306,20 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
   const tokens: string[] = [];
   const types: string[] = [];
   const sentences: Sentence[] = [];
-  // Each sentence is read straight onto the end of the turn's tokens: it is read alone all the same
-  // (the tokeniser looks back only over the tokens of its own call), without arrays of its own to
-  // copy across.
-  const into: TokenOutput = { normals: tokens, types };
   for (const piece of splitRawSentences(prepared)) {
+    const read = readTokens(piece);
+    if (read.normals.length === 0) continue;
+    const feeling = readFeeling(read.normals, read.types);
     const first = tokens.length;
-    tokenise(piece, into);
-    if (tokens.length === first) continue;
-    if (into.lower !== true) lowerCase(tokens, first);
-    const feeling = readFeeling(tokens, types, first, tokens.length);
-    readApostropheS(tokens, first);
+    for (const token of readApostropheS(read.normals)) tokens.push(token);
+    for (const type of read.types) types.push(type);
+    const negated = feeling.negated;
+    for (let i = 0; i < negated.length; i += 1) negated[i]! += first;
     const contrast = splitAtContrast(piece);
     const score = contrast
       ? weighContrast(sentimentOf(contrast.before), sentimentOf(contrast.after))
       : feeling.sentiment;
-    sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, feeling.negated));
+    sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
   }
   return finish(tokens, types, sentences);
 };

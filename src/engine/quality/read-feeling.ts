@@ -41,9 +41,10 @@ const LINE_BREAK = '\n';
 
 // Expressions found, as [first token, last token, value] triples laid end to end. An expression whose
 // value is 0 is matched (its tokens start no other expression) and then left out, as wink does.
-const findExpressions = (root: Node, normals: readonly string[], from: number, length: number): number[] => {
+const findExpressions = (root: Node, normals: readonly string[]): number[] => {
   const found: number[] = [];
-  let start = from;
+  const length = normals.length;
+  let start = 0;
   while (start < length) {
     if (normals[start] === LINE_BREAK) {
       start += 1;
@@ -76,17 +77,12 @@ const CUE = 1;
 // Tokens a negation's scope passes over without negating them.
 const UNNEGATED_TYPES = new Set(['punctuation', 'emoji', 'emoticon']);
 
-const findNegated = (
-  normals: readonly string[],
-  types: readonly string[],
-  from: number,
-  to: number,
-): number[] => {
+const findNegated = (normals: readonly string[], types: readonly string[]): number[] => {
   const negated: number[] = [];
-  const found = findExpressions(negationTrie, normals, from, to);
+  const found = findExpressions(negationTrie, normals);
   for (let k = 0; k < found.length; k += 3) {
     if (found[k + 2] !== CUE) continue;
-    const scopeEnd = k + 3 < found.length ? found[k + 3]! : to;
+    const scopeEnd = k + 3 < found.length ? found[k + 3]! : normals.length;
     for (let i = found[k + 1]! + 1; i < scopeEnd; i += 1)
       if (!UNNEGATED_TYPES.has(types[i]!)) negated.push(i);
   }
@@ -101,16 +97,10 @@ export type Feeling = {
 };
 
 // `normals` are the sentence's tokens as wink's its.normal gives them, lower-cased, with contractions
-// expanded ("can't" -> "can", "not") and "'s" left as it is; `types` are wink's token types. The
-// sentence may be the stretch [from, to) of longer arrays (a turn's), whose indexes `negated` gives.
-export const readFeeling = (
-  normals: readonly string[],
-  types: readonly string[],
-  from = 0,
-  to = normals.length,
-): Feeling => {
-  const negated = findNegated(normals, types, from, to);
-  const found = findExpressions(sentimentTrie, normals, from, to);
+// expanded ("can't" -> "can", "not") and "'s" left as it is; `types` are wink's token types.
+export const readFeeling = (normals: readonly string[], types: readonly string[]): Feeling => {
+  const negated = findNegated(normals, types);
+  const found = findExpressions(sentimentTrie, normals);
   if (found.length === 0) return { sentiment: 0, negated };
   let sum = 0;
   let next = 0;
