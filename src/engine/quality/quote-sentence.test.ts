@@ -38,4 +38,37 @@ describe('quoteSentence', () => {
     expect(quoteSentence(text, "it's it's")).toBe("I can't see it, it's it's here");
     expect(quoteSentence(text, '4471')).toBe("It's 4471.");
   });
+
+  it('picks what a plain count of shared words picks, on any mix of words and cuts', () => {
+    // The rule itself: lower-case each candidate, count its runs of 3+ word characters that are
+    // words of the sentence, keep the first with the highest count.
+    const words = (text: string): string[] => text.match(/[a-z0-9']{3,}/g) ?? [];
+    const cuts = (text: string): string[] => text.split(/(?<=[.!?])\s+|\s*\n\s*/);
+    const expected = (text: string, norm: string): string => {
+      const trimmed = text.trim();
+      const pieces = cuts(trimmed);
+      if (pieces.length === 1) return pieces[0]!.trim();
+      const wanted = new Set(words(norm));
+      let best = trimmed;
+      let bestScore = -1;
+      for (const piece of pieces) {
+        const score = words(piece.toLowerCase()).filter((w) => wanted.has(w)).length;
+        if (score > bestScore) [best, bestScore] = [piece, score];
+      }
+      return best.trim();
+    };
+    const parts = ['Card', 'card', 'it’s', "it's", '4471', 'new', 'the', 'ÉTÉ', 'no', 'sent', 'ok'];
+    const gaps = [' ', ' ', ' ', '. ', '? ', '\n', ', ', '!  '];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 2000; n += 1) {
+      let text = '';
+      for (let k = 0, length = 2 + (next() % 10); k < length; k += 1)
+        text += parts[next() % parts.length]! + gaps[next() % gaps.length]!;
+      let norm = '';
+      for (let k = 0, length = 1 + (next() % 4); k < length; k += 1)
+        norm += `${parts[next() % parts.length]!.toLowerCase()} `;
+      expect(quoteSentence(text, norm)).toBe(expected(text, norm));
+    }
+  });
 });
