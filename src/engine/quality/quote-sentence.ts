@@ -1,5 +1,4 @@
 import { isJsSpace } from './is-js-space.js';
-import { createTextTable, HASH_START, hashStep, type TextTable } from './text-table.js';
 
 // Where a run of white space cuts the original text into sentences: after a sentence end, or when
 // it holds a line break. SPLIT_POINT is the cheap test for whether there is any such cut.
@@ -48,9 +47,10 @@ const splitSentences = (text: string): string[] => {
 const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
 
-// The words of already lower-cased text: every run of at least MIN_WORD word characters.
-const wordsOf = (lower: string): string[] => {
-  const words: string[] = [];
+// Calls visit with every run of at least MIN_WORD word characters in already lower-cased text. The
+// walks are written out here rather than taking the test as an argument: a test passed in is a call
+// per character that the compiler cannot inline.
+const forEachWord = (lower: string, visit: (word: string) => void): void => {
   let i = 0;
   while (i < lower.length) {
     if (!isWordChar(lower.charCodeAt(i))) {
@@ -59,43 +59,16 @@ const wordsOf = (lower: string): string[] => {
     }
     const start = i;
     while (i < lower.length && isWordChar(lower.charCodeAt(i))) i += 1;
-    if (i - start >= MIN_WORD) words.push(lower.slice(start, i));
+    if (i - start >= MIN_WORD) visit(lower.slice(start, i));
   }
-  return words;
-};
-
-// The sentence's words, kept so that a candidate's words are looked up by their stretch of the
-// candidate (see text-table.ts) without cutting each out and hashing it as a string of its own.
-const wantedTable = (words: readonly string[]): TextTable<true> => {
-  const table = createTextTable<true>(Math.max(1, words.length));
-  for (const word of words) {
-    let hash = HASH_START;
-    for (let i = 0; i < word.length; i += 1) hash = hashStep(hash, word.charCodeAt(i));
-    if (table.get(word, 0, word.length, hash) === undefined) table.set(word, hash, true);
-  }
-  return table;
 };
 
 // How many of the candidate's words (counted each time they occur) the sentence wanted.
-const sharedWords = (candidate: string, wanted: TextTable<true>): number => {
-  const lower = candidate.toLowerCase();
+const sharedWords = (candidate: string, wanted: ReadonlySet<string>): number => {
   let score = 0;
-  let i = 0;
-  while (i < lower.length) {
-    let code = lower.charCodeAt(i);
-    if (!isWordChar(code)) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    let hash = HASH_START;
-    while (isWordChar(code)) {
-      hash = hashStep(hash, code);
-      i += 1;
-      code = i < lower.length ? lower.charCodeAt(i) : -1;
-    }
-    if (i - start >= MIN_WORD && wanted.get(lower, start, i, hash) === true) score += 1;
-  }
+  forEachWord(candidate.toLowerCase(), (word) => {
+    if (wanted.has(word)) score += 1;
+  });
   return score;
 };
 
@@ -109,10 +82,8 @@ export const quoteSentence = (text: string, norm?: string): string => {
   const candidates = splitSentences(trimmed);
   // One sentence is the quote whatever words it shares.
   if (candidates.length === 1) return clip(candidates[0]!.trim());
-  const words = wordsOf(norm);
-  // With no word to share every candidate scores nothing, and the first is the quote.
-  if (words.length === 0) return clip(candidates[0]!.trim());
-  const wanted = wantedTable(words);
+  const wanted = new Set<string>();
+  forEachWord(norm, (word) => wanted.add(word));
   let best = trimmed;
   let bestScore = -1;
   for (const candidate of candidates) {
