@@ -33,6 +33,19 @@ describe('analyseText', () => {
     expect(turn.sentences.some((s) => s.negated.length > 0)).toBe(true);
   });
 
+  it("counts every word-like token of the turn, list markers' too", () => {
+    const wordLike = new Set(['word', 'number', 'email', 'hashtag', 'ordinal', 'time']);
+    for (const [text, sentiment] of [
+      ['1. Open Settings\n2. Tap Reset. Then wait 5 minutes', false],
+      ['It broke on the 3rd at 5pm. Email me@example.com!', true],
+      ['', false],
+    ] as const) {
+      const read = analyseText(text, { sentiment });
+      expect(read.wordCount).toBe(read.types.filter((t) => wordLike.has(t)).length);
+    }
+    expect(analyseText('1. Open Settings\n2. Tap Reset', { sentiment: false }).wordCount).toBe(6);
+  });
+
   it('marks questions with or without a question mark, after a greeting too', () => {
     const [a, b] = analyseText('hi, can I have my PAC code please. I am moving network', {
       sentiment: true,

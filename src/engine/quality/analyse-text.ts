@@ -330,8 +330,16 @@ export const analyseText = (text: string, options: { sentiment: boolean }): Text
 };
 
 const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextAnalysis => {
+  // Sentences follow one another and have counted their own words; only tokens between them (a
+  // list marker) are left to count.
   let wordCount = 0;
-  for (const type of types) if (isWordType(type)) wordCount += 1;
+  let next = 0;
+  for (const sentence of sentences) {
+    for (; next < sentence.first; next += 1) if (isWordType(types[next] ?? '')) wordCount += 1;
+    wordCount += sentence.words;
+    next = sentence.last + 1;
+  }
+  for (; next < types.length; next += 1) if (isWordType(types[next] ?? '')) wordCount += 1;
   const norm = sentences.length === 1 ? sentences[0]!.norm : sentences.map((s) => s.norm).join(' ');
   return { norm, tokens, types, sentences, wordCount, cache: { contentWords: undefined } };
 };
