@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import net from 'node:net';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,19 +75,14 @@ app.post('/echo', (c) =>
   }),
 );
 
-let server: Server;
-let port: number;
-beforeAll(async () => {
-  server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-  });
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+beforeAll(() => (server.listening ? undefined : once(server, 'listening')));
+afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 // A raw request, so that a header can repeat and keep its own case (fetch would merge them).
 function send(head: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    const { port } = server.address() as AddressInfo;
     const socket = net.connect(port, '127.0.0.1', () =>
       socket.end(`${head}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`),
     );
