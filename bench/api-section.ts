@@ -43,6 +43,7 @@ function combineLoad(rs: LoadResult[]): LoadResult {
     p50Ms: median(rs.map((r) => r.p50Ms)),
     p99Ms: median(rs.map((r) => r.p99Ms)),
     maxMs: Math.max(...rs.map((r) => r.maxMs)),
+    cpuMs: rs.reduce((n, r) => n + r.cpuMs, 0),
   };
 }
 

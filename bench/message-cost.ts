@@ -178,6 +178,10 @@ async function walByRelation(walDir: string, from: string, to: string, messages:
 
 // The server's socket writes (system calls: a corked batch is one), to the database and the rest
 // (answers, announcements). The load generator is another process, so only the server's count.
+// Counted from the start, and read as a difference: replacing a method of Socket's prototype at the
+// counted run's start changed the prototype's map, and V8 threw away the optimised code of every
+// function that relied on it (the whole request path), compiling it again inside the counted run:
+// a sizeable share of a short callgrind run's instructions.
 function countWrites(databasePort: number) {
   const socket = net.Socket.prototype as unknown as { _writeGeneric: (...args: unknown[]) => unknown };
   const write = socket._writeGeneric;
@@ -186,7 +190,7 @@ function countWrites(databasePort: number) {
     written[this.remotePort === databasePort ? 'database' : 'other']++;
     return write.apply(this, args);
   };
-  return { stop: () => ((socket._writeGeneric = write), written) };
+  return () => ({ ...written });
 }
 
 // Asks the callgrind this process runs under to switch instrumentation on, or to write its counts.
@@ -229,6 +233,7 @@ async function startHeapProfile() {
 }
 
 try {
+  const writes = countWrites(Number(url.port || 5432));
   const handle = openPostgres(url.toString(), POOL_SIZE);
   await migrate(handle);
   await probe.connect();
@@ -255,7 +260,7 @@ try {
   const dbCpu = databaseCpuMs();
   const cpu = process.cpuUsage();
   const mainCpu = mainThreadCpuMs();
-  const writes = countWrites(Number(url.port || 5432));
+  const writesBefore = writes();
   const profiler = values.profile ? await startProfile() : undefined;
   const heapProfiler = values['heap-profile'] ? await startHeapProfile() : undefined;
   if (values.callgrind) callgrind('--instr=on');
@@ -265,7 +270,11 @@ try {
   if (dispatcher) await pruneOutbox(handle.db, { olderThanHours: 0 });
   const used = process.cpuUsage(cpu);
   const mainUsed = mainThreadCpuMs() - mainCpu;
-  const written = writes.stop();
+  const writesAfter = writes();
+  const written = {
+    database: writesAfter.database - writesBefore.database,
+    other: writesAfter.other - writesBefore.other,
+  };
   if (profiler) await writeFile(values.profile!, JSON.stringify(await profiler.stop()));
   if (heapProfiler) await writeFile(values['heap-profile']!, JSON.stringify(await heapProfiler.stop()));
   const dbCpuAfter = databaseCpuMs();
@@ -293,6 +302,8 @@ try {
     // The JavaScript thread's alone: the rest is V8's helpers (garbage collection, compilation).
     serverMainThreadCpuMsPerMessage: Math.round((mainUsed / messages) * 1000) / 1000,
     serverSystemCpuMsPerMessage: Math.round((used.system / 1000 / messages) * 1000) / 1000,
+    // The load generator's, per answer: another process on the same cores, not the server's cost.
+    loadGeneratorCpuMsPerRequest: Math.round((run.cpuMs / Math.max(1, run.answered)) * 1000) / 1000,
     databaseCpuMsPerMessage:
       dbCpu === null ? null : Math.round(((dbCpuAfter! - dbCpu) / messages) * 1000) / 1000,
     walBytesPerMessage: per(walBytes),

@@ -29,4 +29,9 @@ export type LoadResult = {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * The load generator's own CPU time (user and system, its process's start-up left out) over the
+   * run: it shares the machine with the server, so each millisecond here is one the server lacks.
+   */
+  cpuMs: number;
 };

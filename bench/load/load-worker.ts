@@ -13,6 +13,7 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
+  const cpu = process.cpuUsage();
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   const latencies = new Float64Array(o.maxRequests);
   let measured = 0;
@@ -91,6 +92,7 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
   // Hitting the request cap ends the window early; the rate is over the time actually measured.
   const elapsedMs = (capReachedAt || Math.min(performance.now(), measureUntil)) - measureFrom;
   const sorted = latencies.slice(0, measured).sort();
+  const used = process.cpuUsage(cpu);
   return {
     requests: measured,
     answered,
@@ -101,6 +103,7 @@ export async function generateLoad(o: LoadOptions): Promise<LoadResult> {
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.length ? sorted[sorted.length - 1]! : 0,
+    cpuMs: (used.user + used.system) / 1000,
   };
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Permission } from '../access/permissions.js';
 import { requirePermission } from '../access/permissions.js';
 import { AppError } from '../errors.js';
@@ -42,46 +42,62 @@ export function defineRoute<P extends string, R extends DescribedRoute & { path:
   route: R,
 ) {
   const accepts = Object.keys(route.request?.body?.content ?? {});
-  const middleware: MiddlewareHandler<AppEnv>[] = [gate(access)];
-  if (accepts.length) middleware.push(acceptOnly(accepts));
-  return createRoute({ ...route, ...securityOf(access), middleware });
+  const middleware = gate(access, accepts.length ? acceptOnly(accepts) : undefined);
+  return createRoute({ ...route, ...securityOf(access), middleware: [middleware] });
 }
 
-// c.get, not c.var: Hono builds c.var afresh from every variable set (Object.fromEntries) each
-// time it is read.
-function gate(access: Access): MiddlewareHandler<AppEnv> {
+type Check = (c: Context<AppEnv>) => void;
+
+// The access check, then the body's type (refused with 415 before the body is read): one
+// middleware, as each one more is another step of Hono's chain (a closure and a promise) on every
+// request. c.get, not c.var: Hono builds c.var afresh from every variable set (Object.fromEntries)
+// each time it is read.
+function gate(access: Access, accept: Check | undefined): MiddlewareHandler<AppEnv> {
   switch (access.kind) {
     case 'staff':
       return async (c, next) => {
         await c.get('gate').staff(c);
         if (access.permission) requirePermission(c.get('scope').actor, access.permission);
+        accept?.(c);
         await next();
       };
     case 'visitor':
       return async (c, next) => {
         c.get('gate').visitor(c);
+        accept?.(c);
         await next();
       };
     case 'signed-link':
       return async (c, next) => {
         c.get('gate').signedLink(c);
+        accept?.(c);
         await next();
       };
     case 'webhook':
-      return access.verify;
+      return accept
+        ? (c, next) =>
+            access.verify(c, async () => {
+              accept(c);
+              await next();
+            })
+        : access.verify;
     case 'public':
-      return (_c, next) => next();
+      return accept
+        ? async (c, next) => {
+            accept(c);
+            await next();
+          }
+        : (_c, next) => next();
   }
 }
 
-function acceptOnly(types: string[]): MiddlewareHandler<AppEnv> {
+function acceptOnly(types: string[]): Check {
   const accepted = types.map((t) => t.toLowerCase());
-  return async (c, next) => {
+  return (c) => {
     const sent = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (!sent || !accepted.some((type) => matches(sent, type))) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: `Send one of: ${types.join(', ')}` });
     }
-    await next();
   };
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
+import { readHeadersFromNode } from './node-request-headers.js';
 
 /** What Hono's secureHeaders() sets by default, and the content security policy, on every answer. */
 export const defaultHeaders: readonly (readonly [string, string])[] = [
@@ -35,9 +36,12 @@ const ownRequestId = (sent: string | undefined) =>
  */
 export function edgeHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+    // Every header read after this one, too, is read from the node request (see node-request-headers.ts).
+    if (node?.incoming) readHeadersFromNode(c.req, node.incoming);
     const id = ownRequestId(c.req.header('x-request-id')) ?? randomUUID();
     c.set('requestId', id);
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    const outgoing = node?.outgoing;
     if (outgoing) {
       for (const [name, value] of defaultHeaders) outgoing.setHeader(name, value);
       outgoing.setHeader('x-request-id', id);
