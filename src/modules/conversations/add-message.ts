@@ -1,12 +1,13 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { channels, conversations, finishedStatuses, isFinished } from './schema.js';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { channels, conversations, isFinished } from './schema.js';
 import { noteAnswered, wasAnswered } from './answered-conversations.js';
 import { AppError } from '../../platform/errors.js';
 import type { WorkContext } from '../../platform/tenancy/scope.js';
 import { recordEvent } from './conversation-row.js';
 import { requireCustomerVoice } from './require-customer-voice.js';
 import { authorOf, type WrittenRole } from './author-kind.js';
-import { prepareWriteWithOutboxRow } from '../../platform/events/write-outbox-with.js';
+import { oneTripWrite } from './one-trip-message.js';
 
 export type AddMessageInput = {
   /**
@@ -52,9 +53,8 @@ type WriteValues = {
   clientId: string | null;
 };
 
-// The message's statement, the conversation's update feeding its insert. Its values are only
-// interpolated (see prepareSql); `required` is what the conversation must be for it to write.
-const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
+// The message's statement, the conversation's update feeding its insert.
+const messageWrite = (v: WriteValues) => sql`touched AS (
       UPDATE conversations
       SET message_count = message_count + 1,
           last_activity_at = ${v.now},
@@ -63,7 +63,7 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
           customer_waiting_since = CASE WHEN ${v.humanReply} THEN NULL
             WHEN ${v.customer} THEN coalesce(customer_waiting_since, ${v.now})
             ELSE customer_waiting_since END
-      WHERE id = ${v.conversationId}${required}
+      WHERE id = ${v.conversationId}
       RETURNING id, workspace_id, display_id, status, message_count, channel,
         CASE WHEN ${v.humanReply} THEN first_human_reply_at = ${v.now} ELSE first_human_reply_at IS NULL END AS awaiting_human
     ), added AS (
@@ -75,25 +75,6 @@ const messageWrite = (v: WriteValues, required: SQL) => sql`touched AS (
         (SELECT display_id FROM touched), (SELECT status FROM touched), (SELECT awaiting_human FROM touched),
         (SELECT channel FROM touched)
     )`;
-
-// The one-trip writes (see below), their text built once: a message to a conversation that has had
-// its first human, and a customer's, which also requires the conversation unfinished. They answer
-// only what the database decided (the message's id and place, and the conversation's number for
-// the event): the rest is what was sent, not described, sent back and parsed again.
-const answered = (required: SQL) =>
-  prepareWriteWithOutboxRow<WriteValues>({
-    ctes: (v) =>
-      sql`${messageWrite(v, required)}, written AS (SELECT id, seq, display_id, channel FROM added)`,
-    from: 'written',
-    filled: sql`jsonb_build_object('displayId', display_id, 'messageId', id, 'seq', seq, 'channel', channel)`,
-  });
-const answeredWrite = answered(sql` AND first_human_reply_at IS NOT NULL`);
-const answeredCustomerWrite = answered(
-  sql` AND first_human_reply_at IS NOT NULL AND status NOT IN (${sql.join(
-    finishedStatuses.map((status) => sql`${status}`),
-    sql`, `,
-  )})`,
-);
 
 /*
  * The busiest write in a help desk, so it is one statement: the UPDATE locks the conversation
@@ -132,9 +113,10 @@ export async function addMessage(
   };
 
   if (options.last && !internal && wasAnswered(conversationId)) {
-    const prepared = input.role === 'customer' ? answeredCustomerWrite : answeredWrite;
+    const prepared = oneTripWrite(humanReply ? 'humanReply' : values.customer ? 'customer' : 'other');
+    const messageId = randomUUID();
     const written = await ctx.commitWith({
-      statement: (workspaceId, event) => prepared(workspaceId, event, values),
+      statement: (workspaceId, event) => prepared(workspaceId, event, { ...values, workspaceId, messageId }),
       event: {
         type: 'conversation.message_added',
         data: {
@@ -147,10 +129,10 @@ export async function addMessage(
         },
       },
     });
-    const row = written?.[0] as Pick<AddedRow, 'id' | 'seq'> | undefined;
+    const row = written?.[0] as Pick<AddedRow, 'seq'> | undefined;
     if (row) {
       return answer({
-        id: row.id,
+        id: messageId,
         role: values.role,
         author_id: values.authorId,
         text: values.text,
@@ -162,7 +144,7 @@ export async function addMessage(
     }
   }
 
-  const result = await ctx.tx.execute(sql`WITH ${messageWrite(values, sql``)} SELECT * FROM added`);
+  const result = await ctx.tx.execute(sql`WITH ${messageWrite(values)} SELECT * FROM added`);
   const row = (result as unknown as { rows: AddedRow[] }).rows[0];
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
   noteAnswered(conversationId, !row.awaiting_human || humanReply);

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { eventOutbox } from '../../platform/events/outbox-table.js';
 import { users } from '../workspaces/schema.js';
-import { wasAnswered } from './answered-conversations.js';
+import { noteAnswered, wasAnswered } from './answered-conversations.js';
 
 let t: TestApp;
 let api: ReturnType<TestApp['as']>;
@@ -14,6 +14,26 @@ beforeAll(async () => {
   api = t.as(ws.apiKey);
 });
 afterAll(() => t.close());
+
+// A time as the driver reads it (a Date, or text), in milliseconds.
+type Time = Date | string;
+const ms = (time: Time | null) => (time === null ? null : new Date(time).getTime());
+const conversationRow = async (id: string) =>
+  (
+    (await t.handle.db.execute(
+      sql`SELECT message_count, last_activity_at, last_human_reply_at, customer_waiting_since,
+        first_human_reply_at, status FROM conversations WHERE id = ${id}`,
+    )) as unknown as {
+      rows: {
+        message_count: number;
+        last_activity_at: Time;
+        last_human_reply_at: Time | null;
+        customer_waiting_since: Time | null;
+        first_human_reply_at: Time | null;
+        status: string;
+      }[];
+    }
+  ).rows[0]!;
 
 async function newConversation(text = 'My router keeps dropping the connection') {
   const customer = await api.post('/customers', {
@@ -383,5 +403,82 @@ describe('conversations', () => {
     const stray = await other.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'Hi' });
     expect(stray.status).toBe(404);
     expect(await events()).toHaveLength(5);
+  });
+
+  it('keeps the same counters and times, and tells the same events, whichever way a message is written', async () => {
+    // Each kind of message the one-trip write has a statement for: a customer's (twice: the wait
+    // starts at the first), a bot's, a human's reply (which ends the wait).
+    const steps = [
+      { role: 'customer', text: 'Still down' },
+      { role: 'customer', text: 'Hello?' },
+      { role: 'bot', text: 'An agent will be with you shortly' },
+      { role: 'agent', text: 'Restarting it from here' },
+      { role: 'customer', text: 'Thanks' },
+    ] as const;
+    const run = async (oneTrip: boolean) => {
+      const conv = await newConversation();
+      expect(
+        (await api.post(`/conversations/${conv.id}/messages`, { role: 'agent', text: 'On it' })).status,
+      ).toBe(201);
+      const firstHuman = ms((await conversationRow(conv.id)).first_human_reply_at);
+      const seen = [];
+      for (const step of steps) {
+        // The ordinary way: the conversation is not known to have had its first human.
+        if (!oneTrip) noteAnswered(conv.id, false);
+        expect(wasAnswered(conv.id)).toBe(oneTrip);
+        const res = await api.post(`/conversations/${conv.id}/messages`, step);
+        expect(res.status).toBe(201);
+        const row = await conversationRow(conv.id);
+        // Times told apart by what they are, this message's or an earlier one's, not by their value.
+        const at = (time: Time | null) =>
+          ms(time) === new Date(res.json.createdAt).getTime() ? 'this message' : ms(time) && 'earlier';
+        seen.push({
+          answer: { ...res.json, id: typeof res.json.id, createdAt: typeof res.json.createdAt },
+          conversation: {
+            messageCount: row.message_count,
+            lastActivityAt: at(row.last_activity_at),
+            lastHumanReplyAt: at(row.last_human_reply_at),
+            customerWaitingSince: at(row.customer_waiting_since),
+            firstHumanReplyAt: ms(row.first_human_reply_at) === firstHuman,
+            status: row.status,
+          },
+        });
+      }
+      const events = await t.handle.db
+        .select({ data: eventOutbox.data })
+        .from(eventOutbox)
+        .where(
+          sql`${eventOutbox.type} = 'conversation.message_added' AND ${eventOutbox.data}->>'conversationId' = ${conv.id}`,
+        )
+        .orderBy(asc(eventOutbox.id));
+      const messages = (await api.get(`/conversations/${conv.id}`)).json.messages as { id: string }[];
+      // Each event names its message, as stored (the first message came with the conversation's own).
+      expect(events.map((e) => (e.data as { messageId: string }).messageId)).toEqual(
+        messages.slice(1).map((m) => m.id),
+      );
+      const told = events.map(({ data }) => {
+        const { conversationId, displayId, messageId, ...rest } = data as Record<string, unknown>;
+        expect([conversationId, displayId, typeof messageId]).toEqual([conv.id, conv.displayId, 'string']);
+        return rest;
+      });
+      return { seen, told };
+    };
+    const oneTrip = await run(true);
+    expect(oneTrip.seen.map((s) => s.conversation.customerWaitingSince)).toEqual([
+      'this message',
+      'earlier',
+      'earlier',
+      null,
+      'this message',
+    ]);
+    expect(oneTrip.seen.map((s) => s.conversation.lastHumanReplyAt)).toEqual([
+      'earlier',
+      'earlier',
+      'earlier',
+      'this message',
+      'earlier',
+    ]);
+    expect(oneTrip.seen.map((s) => s.answer.seq)).toEqual([3, 4, 5, 6, 7]);
+    expect(oneTrip).toEqual(await run(false));
   });
 });

@@ -30,22 +30,31 @@ export function writeWithOutboxRow(workspaceId: string, write: WriteWithEvent): 
 export type PreparedWriteWithEvent<V> = (workspaceId: string, event: EmittedEvent, values: V) => BoundSql;
 
 /**
- * writeWithOutboxRow for a write whose text never changes: `ctes` only interpolates its values
- * (see prepareSql), and its event's values are parameters too.
+ * writeWithOutboxRow for a write whose text never changes: `ctes` and `filled` only interpolate
+ * its values (see prepareSql), and its event's values are parameters too. With `answer` (columns
+ * of the outbox row, whose data holds what `filled` added), the outbox's insert is the statement
+ * itself and answers them beside the event: no scan of the write's row joined with the outbox's.
  */
 export function prepareWriteWithOutboxRow<V extends Record<string, unknown>>(write: {
   ctes: (values: V) => SQL;
   from: string;
-  filled: SQL;
+  filled: (values: V) => SQL;
+  answer?: SQL;
 }): PreparedWriteWithEvent<V> {
   // The event's values under names of their own, beside the write's.
   const prepared = prepareSql<V & { [K in keyof OutboxValues as `outbox.${K}`]: unknown }>((v) =>
-    withOutboxRow(write.ctes(v), write.from, write.filled, {
-      workspaceId: v['outbox.workspaceId'],
-      type: v['outbox.type'],
-      data: v['outbox.data'],
-      at: v['outbox.at'],
-    }),
+    withOutboxRow(
+      write.ctes(v),
+      write.from,
+      write.filled(v),
+      {
+        workspaceId: v['outbox.workspaceId'],
+        type: v['outbox.type'],
+        data: v['outbox.data'],
+        at: v['outbox.at'],
+      },
+      write.answer,
+    ),
   );
   return (workspaceId, event, values) => {
     const outbox = outboxValues(workspaceId, event);
@@ -66,13 +75,13 @@ const outboxValues = (workspaceId: string, event: EmittedEvent): OutboxValues =>
   at: event.at,
 });
 
-const withOutboxRow = (ctes: SQL, from: string, filled: SQL, outbox: OutboxValues) => {
+const withOutboxRow = (ctes: SQL, from: string, filled: SQL, outbox: OutboxValues, answer?: SQL) => {
   const row = sql.identifier(from);
-  return sql`WITH ${ctes}, outbox_row AS (
-      INSERT INTO event_outbox (workspace_id, type, data, created_at)
+  const insert = sql`INSERT INTO event_outbox (workspace_id, type, data, created_at)
       SELECT ${outbox.workspaceId}::uuid, ${outbox.type}, ${outbox.data}::jsonb || ${filled},
-        ${outbox.at}::timestamptz FROM ${row}
-      RETURNING id, data
-    )
+        ${outbox.at}::timestamptz FROM ${row}`;
+  if (answer)
+    return sql`WITH ${ctes} ${insert} RETURNING id AS outbox_id, data::text AS outbox_data, ${answer}`;
+  return sql`WITH ${ctes}, outbox_row AS (${insert} RETURNING id, data)
     SELECT w.*, o.id AS outbox_id, o.data::text AS outbox_data FROM ${row} w, outbox_row o`;
 };
