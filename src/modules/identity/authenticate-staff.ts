@@ -1,5 +1,4 @@
 import { getSignedCookie } from 'hono/cookie';
-import type { CachedCredential } from '../../platform/access/credential-cache.js';
 import { hashToken } from '../../platform/access/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import type { StaffAuthenticator } from '../../platform/http/access-gate.js';
@@ -17,25 +16,17 @@ export function authenticateStaff(deps: AppDeps): StaffAuthenticator {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', { message: 'Use Authorization: Bearer <api key>' });
       const hash = hashToken(match[1]!);
-      c.set('scope', await remembered(deps, `key:${hash}`, () => authenticateApiKey(deps.db, hash)));
+      c.set('scope', await deps.credentials.remember(`key:${hash}`, () => authenticateApiKey(deps.db, hash)));
       return;
     }
     const token = await getSignedCookie(c, deps.config.sessionSecret, SESSION_COOKIE);
     if (!token)
       throw new AppError('UNAUTHENTICATED', { message: 'Log in or send Authorization: Bearer <api key>' });
     const hash = hashToken(token);
-    const { sessionId, ...scope } = await remembered(deps, `session:${hash}`, () =>
+    const { sessionId, ...scope } = await deps.credentials.remember(`session:${hash}`, () =>
       authenticateSession(deps.db, hash),
     );
     c.set('scope', scope);
     c.set('sessionId', sessionId);
   };
-}
-
-function remembered<T extends CachedCredential>(
-  deps: AppDeps,
-  key: string,
-  look: () => Promise<T>,
-): Promise<T> {
-  return deps.credentials.remember(key, look);
 }
