@@ -1,5 +1,7 @@
 // Conversation-quality engine throughput against wink-nlp's bare tokeniser on the same text.
-//   npx tsx bench/quality-bench.ts        (or: npm run bench -- --only quality)
+//   node --max-semi-space-size=32 --import tsx bench/quality-bench.ts   (or: npm run bench -- --only quality)
+// The flag is the one `earshot serve` and `earshot worker` start with (bin/earshot.js); without it
+// V8's smaller default young generation collects about twice as often.
 // Rates are per CPU-second of this process (user + system), so other work on a shared machine does
 // not distort them. The sides run in alternating rounds over the same 400 conversations, so
 // a change in the machine's load during the run falls on all of them alike; each side is warmed up
@@ -104,7 +106,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await runQualityBench();
   const met = r.transcriptsPerSecond >= TARGET_PER_SECOND || r.ratio >= TARGET_RATIO;
   const share = (rate: number): string => `${Math.round((r.transcriptsPerSecond / rate) * 100)}%`;
-  console.log(`quality engine, ${CONVERSATIONS} 20-turn conversations, one core, CPU time`);
+  const flags = process.execArgv.filter((a) => a.startsWith('--max-')).join(' ') || 'none';
+  console.log(
+    `quality engine, ${CONVERSATIONS} 20-turn conversations, one core, CPU time; V8 heap flags: ${flags}`,
+  );
   console.log(`  scored:     ${r.transcriptsPerSecond} transcripts/s (wall clock ${r.wall.scored}/s)`);
   console.log(
     `  read:       ${r.readPerSecond} transcripts/s, the engine's reading of the turns alone (wall clock ${r.wall.read}/s); ${share(r.readPerSecond)} of scoring time`,

@@ -57,7 +57,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const figures: BenchFigures = {
   database: databaseUrl ? 'pg' : 'pglite',
   databaseLabel: databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)',
-  node: process.version,
+  // The V8 heap flags in force, so that a figure says whether it ran as `earshot serve` runs.
+  node: [process.version, ...process.execArgv.filter((a) => a.startsWith('--max-'))].join(' '),
   cores: os.availableParallelism(),
   loadAtStart: machineLoad(),
   clients: CLIENTS,
