@@ -22,7 +22,6 @@ export type Sentence = {
   cache: {
     index?: object;
     hits?: Uint8Array;
-    has?: (boolean | undefined)[];
     affirmed?: (RegExpExecArray | null | undefined)[];
     // Its content words, stemmed (see content-words.ts).
     contentWords?: readonly string[];
@@ -77,7 +76,6 @@ const isWordType = (type: string): boolean =>
 const newSentenceCache = (): Sentence['cache'] => ({
   index: undefined,
   hits: undefined,
-  has: undefined,
   affirmed: undefined,
   contentWords: undefined,
 });

@@ -12,7 +12,6 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
   if (cache.index !== phrase.index) {
     cache.index = phrase.index;
     cache.hits = undefined;
-    cache.has = undefined;
     cache.affirmed = undefined;
   }
   return cache;
@@ -23,24 +22,32 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
 const answers = <T>(phrase: Phrase): (T | undefined)[] =>
   new Array<T | undefined>(phrase.index.phrases.length);
 
-export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean => {
-  if (phrase.always) return true;
+// A sentence's hits, one byte per list of the index: 0 where the list cannot match (its words are
+// missing), 1 where it may (phrase-index.ts), and, once hasPhrase has run its expression, the answer.
+// Keeping the answer in the same bytes spares every sentence an array of answers as long as the index.
+const CANNOT = 0;
+const FOUND = 2;
+const NOT_FOUND = 3;
+
+const hitsOf = (phrase: Phrase, sentence: Sentence): Uint8Array => {
   const cache = cacheFor(phrase, sentence);
-  cache.hits ??= phrase.index.triggered(sentence.tokens);
-  return cache.hits[phrase.id] === 1;
+  return (cache.hits ??= phrase.index.triggered(sentence.tokens));
 };
 
+export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean =>
+  phrase.always || hitsOf(phrase, sentence)[phrase.id] !== CANNOT;
+
 export const hasPhrase = (phrase: Phrase, sentence: Sentence): boolean => {
-  const cache = cacheFor(phrase, sentence);
-  const known = cache.has?.[phrase.id];
-  if (known !== undefined) return known;
-  let found = false;
-  if (mayMatch(phrase, sentence)) {
-    phrase.regex.lastIndex = 0;
-    found = phrase.regex.test(sentence.norm);
-    phrase.regex.lastIndex = 0;
-  }
-  (cache.has ??= answers(phrase))[phrase.id] = found;
+  const hits = hitsOf(phrase, sentence);
+  const known = hits[phrase.id];
+  if (known === FOUND) return true;
+  if (known === NOT_FOUND) return false;
+  // A list whose words are missing stays CANNOT, which already answers.
+  if (known === CANNOT && !phrase.always) return false;
+  phrase.regex.lastIndex = 0;
+  const found = phrase.regex.test(sentence.norm);
+  phrase.regex.lastIndex = 0;
+  hits[phrase.id] = found ? FOUND : NOT_FOUND;
   return found;
 };
 
