@@ -22,7 +22,8 @@ export type Sentence = {
   cache: {
     index?: object;
     hits?: Uint8Array;
-    affirmed?: (RegExpExecArray | null | undefined)[];
+    // The lists' answers are bits of hits (find-phrase.ts); the un-negated matches found sit here.
+    affirmed?: (RegExpExecArray | undefined)[];
     // Its content words, stemmed (see content-words.ts).
     contentWords?: readonly string[];
   };
