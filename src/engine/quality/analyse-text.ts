@@ -22,8 +22,8 @@ export type Sentence = {
   cache: {
     index?: object;
     hits?: Uint8Array;
-    has?: (boolean | undefined)[];
-    affirmed?: (RegExpExecArray | null | undefined)[];
+    // The lists' answers are bits of hits (find-phrase.ts); the un-negated matches found sit here.
+    affirmed?: (RegExpExecArray | undefined)[];
     // Its content words, stemmed (see content-words.ts).
     contentWords?: readonly string[];
   };
@@ -77,7 +77,6 @@ const isWordType = (type: string): boolean =>
 const newSentenceCache = (): Sentence['cache'] => ({
   index: undefined,
   hits: undefined,
-  has: undefined,
   affirmed: undefined,
   contentWords: undefined,
 });

@@ -12,7 +12,6 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
   if (cache.index !== phrase.index) {
     cache.index = phrase.index;
     cache.hits = undefined;
-    cache.has = undefined;
     cache.affirmed = undefined;
   }
   return cache;
@@ -23,34 +22,50 @@ const cacheFor = (phrase: Phrase, sentence: Sentence): Sentence['cache'] => {
 const answers = <T>(phrase: Phrase): (T | undefined)[] =>
   new Array<T | undefined>(phrase.index.phrases.length);
 
-export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean => {
-  if (phrase.always) return true;
+// A sentence's hits hold one byte per list of the index: MAY where the list's words are there
+// (phrase-index.ts sets it, 1), and then what hasPhrase and findPhrase found. Keeping the answers in
+// these bits spares every sentence two arrays of answers as long as the index; only a phrase found
+// un-negated, which few sentences have, needs a slot in `affirmed` for its match.
+const MAY = 1;
+const HAS = 2;
+const HAS_NOT = 4;
+const AFFIRMED = 8;
+const AFFIRMED_NOT = 16;
+
+const hitsOf = (phrase: Phrase, sentence: Sentence): Uint8Array => {
   const cache = cacheFor(phrase, sentence);
-  cache.hits ??= phrase.index.triggered(sentence.tokens);
-  return cache.hits[phrase.id] === 1;
+  return (cache.hits ??= phrase.index.triggered(sentence.tokens));
 };
 
+const mayMatchIn = (phrase: Phrase, state: number): boolean => phrase.always || (state & MAY) !== 0;
+
+export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean =>
+  phrase.always || (hitsOf(phrase, sentence)[phrase.id]! & MAY) !== 0;
+
 export const hasPhrase = (phrase: Phrase, sentence: Sentence): boolean => {
-  const cache = cacheFor(phrase, sentence);
-  const known = cache.has?.[phrase.id];
-  if (known !== undefined) return known;
-  let found = false;
-  if (mayMatch(phrase, sentence)) {
-    phrase.regex.lastIndex = 0;
-    found = phrase.regex.test(sentence.norm);
-    phrase.regex.lastIndex = 0;
-  }
-  (cache.has ??= answers(phrase))[phrase.id] = found;
+  const hits = hitsOf(phrase, sentence);
+  const state = hits[phrase.id]!;
+  if ((state & HAS) !== 0) return true;
+  if ((state & HAS_NOT) !== 0 || !mayMatchIn(phrase, state)) return false;
+  phrase.regex.lastIndex = 0;
+  const found = phrase.regex.test(sentence.norm);
+  phrase.regex.lastIndex = 0;
+  hits[phrase.id] = state | (found ? HAS : HAS_NOT);
   return found;
 };
 
 // The phrase occurring un-negated in this sentence.
 export const findPhrase = (phrase: Phrase, sentence: Sentence): RegExpExecArray | null => {
-  const cache = cacheFor(phrase, sentence);
-  const known = cache.affirmed?.[phrase.id];
-  if (known !== undefined) return known;
-  const found = mayMatch(phrase, sentence) ? findAffirmed(phrase.regex, sentence.norm) : null;
-  (cache.affirmed ??= answers(phrase))[phrase.id] = found;
+  const hits = hitsOf(phrase, sentence);
+  const state = hits[phrase.id]!;
+  if ((state & AFFIRMED_NOT) !== 0) return null;
+  if ((state & AFFIRMED) !== 0) return sentence.cache.affirmed![phrase.id] ?? null;
+  const found = mayMatchIn(phrase, state) ? findAffirmed(phrase.regex, sentence.norm) : null;
+  if (found === null) hits[phrase.id] = state | AFFIRMED_NOT;
+  else {
+    (sentence.cache.affirmed ??= answers(phrase))[phrase.id] = found;
+    hits[phrase.id] = state | AFFIRMED;
+  }
   return found;
 };
 

@@ -24,6 +24,13 @@ const eventPosition = (
   return after;
 };
 
+// Whether an event falls after original turn `from` and before turn `to`. Most transcripts have no
+// events: the set is then not copied into an array for every turn.
+const breaksBetween = (breaks: ReadonlySet<number>, from: number, to: number): boolean => {
+  for (const b of breaks) if (b >= from && b < to) return true;
+  return false;
+};
+
 // A recorder cuts speech into segments wherever the speaker pauses, often mid-sentence, and a chat
 // customer may send one thought as three messages. Consecutive segments of one speaker (same role,
 // same agent, nothing happening between them) are read as one turn, so a question split from its
@@ -49,7 +56,7 @@ export const mergeSegments = (transcript: Transcript): MergedTranscript => {
       previous !== undefined &&
       previous.role === turn.role &&
       previous.agent === turn.agent &&
-      ![...breaks].some((b) => b >= lastKept && b < index);
+      !breaksBetween(breaks, lastKept, index);
     if (text === '') {
       toMerged.push(turns.length - 1);
       return;
