@@ -294,6 +294,9 @@ try {
   const per = (n: number) => Math.round((n / messages) * 100) / 100;
   const figures = {
     messages,
+    // Every message in the database, the warm-up's too: two runs that differ only in --messages
+    // count the same warm-up, so their difference is the extra messages' alone.
+    messagesInDatabase: after.messages,
     errors: run.errors,
     messagesPerSecond: Math.round(run.requestsPerSecond),
     p50Ms: run.p50Ms,
