@@ -4,6 +4,7 @@
 // per request and per scored turn, and with twice the room most of that dies before a scavenge
 // looks at it. V8 reads the flag only at start, so it is here and in `npm start` (and `npm run
 // bench` runs under the same flag); `node bin/earshot.js` without it runs with V8's default.
+// `env -S` (split the line into arguments) is in GNU coreutils since 8.30, FreeBSD and macOS.
 import { register } from 'tsx/esm/api';
 
 register();
