@@ -13,6 +13,7 @@ import { startDispatcher } from '../src/app/start-dispatcher.js';
 import { pruneOutbox } from '../src/platform/events/prune-outbox.js';
 import { POOL_SIZE } from './bench-db.js';
 import { runLoad } from './load/load-generator.js';
+import { generatorCpuMsPerRequest } from './load/load-options.js';
 
 /*
  * What one message costs, in figures that hold on a loaded machine (throughput does not): the
@@ -308,7 +309,7 @@ try {
     serverMainThreadCpuMsPerMessage: Math.round((mainUsed / messages) * 1000) / 1000,
     serverSystemCpuMsPerMessage: Math.round((used.system / 1000 / messages) * 1000) / 1000,
     // The load generator's, per answer: another process on the same cores, not the server's cost.
-    loadGeneratorCpuMsPerRequest: Math.round((run.cpuMs / Math.max(1, run.answered)) * 1000) / 1000,
+    loadGeneratorCpuMsPerRequest: Math.round(generatorCpuMsPerRequest(run) * 1000) / 1000,
     databaseCpuMsPerMessage:
       dbCpu === null ? null : Math.round(((dbCpuAfter! - dbCpu) / messages) * 1000) / 1000,
     walBytesPerMessage: per(walBytes),

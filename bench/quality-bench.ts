@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { readTurns, scoreTranscript, type Transcript } from '../src/engine/quality/index.js';
+import { heapFlags } from './machine-load.js';
 import { buildConversations, evalConversations } from './quality-conversations.js';
 
 export { buildConversations };
@@ -106,7 +107,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await runQualityBench();
   const met = r.transcriptsPerSecond >= TARGET_PER_SECOND || r.ratio >= TARGET_RATIO;
   const share = (rate: number): string => `${Math.round((r.transcriptsPerSecond / rate) * 100)}%`;
-  const flags = process.execArgv.filter((a) => a.startsWith('--max-')).join(' ') || 'none';
+  const flags = heapFlags().join(' ') || 'none';
   console.log(
     `quality engine, ${CONVERSATIONS} 20-turn conversations, one core, CPU time; V8 heap flags: ${flags}`,
   );

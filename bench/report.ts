@@ -4,7 +4,7 @@ import type { QualityResult } from './quality-section.js';
 import type { RealtimeFigures } from './realtime-bench.js';
 import type { RoutingFigures } from './routing-bench.js';
 import type { StartupResult } from './startup-bench.js';
-import type { LoadResult } from './load/load-options.js';
+import { generatorCpuMsPerRequest } from './load/load-options.js';
 import { describeLoad, type MachineLoad } from './machine-load.js';
 
 export type BenchFigures = {
@@ -43,9 +43,6 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
-// The load generator shares the cores with the server: what it spends is the apparatus's cost.
-const generatorCpuMs = (r: LoadResult) => r.cpuMs / Math.max(1, r.answered);
-
 function apiRows(a: ApiFigures): Row[] {
   const r = a.ratios;
   return [
@@ -55,7 +52,7 @@ function apiRows(a: ApiFigures): Row[] {
     ['  server CPU per message', ms(a.serverCpuMsPerMessage)],
     ['  latency p99', ms(a.api.p99Ms), `< ${TARGETS.p99Ms} ms`, verdict(a.api.p99Ms < TARGETS.p99Ms)],
     ['  errors (not 201)', int(a.api.errors), '0', verdict(a.api.errors === 0)],
-    ['  load generator CPU per request', ms(generatorCpuMs(a.api))],
+    ['  load generator CPU per request', ms(generatorCpuMsPerRequest(a.api))],
     ['Baselines, same run', ''],
     ['  raw node:http, same load', `${int(a.rawHttp.requestsPerSecond)}/s`],
     [
@@ -247,7 +244,7 @@ export function benchJson(f: BenchFigures): string {
       p99Ms: round(f.api.api.p99Ms, 2),
       maxMs: round(f.api.api.maxMs, 2),
       serverCpuMsPerMessage: round(f.api.serverCpuMsPerMessage, 3),
-      loadGeneratorCpuMsPerRequest: round(generatorCpuMs(f.api.api), 3),
+      loadGeneratorCpuMsPerRequest: round(generatorCpuMsPerRequest(f.api.api), 3),
       requests: f.api.api.requests,
       errors: f.api.api.errors,
     };
@@ -255,7 +252,7 @@ export function benchJson(f: BenchFigures): string {
       requestsPerSecond: round(f.api.rawHttp.requestsPerSecond),
       p50Ms: round(f.api.rawHttp.p50Ms, 2),
       p99Ms: round(f.api.rawHttp.p99Ms, 2),
-      loadGeneratorCpuMsPerRequest: round(generatorCpuMs(f.api.rawHttp), 3),
+      loadGeneratorCpuMsPerRequest: round(generatorCpuMsPerRequest(f.api.rawHttp), 3),
       errors: f.api.rawHttp.errors,
     };
     out.rawInsert = {

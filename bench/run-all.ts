@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { apiSection } from './api-section.js';
 import { openBenchDb, type BenchDb } from './bench-db.js';
 import { emailBench } from './email-bench.js';
-import { machineLoad } from './machine-load.js';
+import { heapFlags, machineLoad } from './machine-load.js';
 import { qualitySection } from './quality-section.js';
 import { realtimeBench } from './realtime-bench.js';
 import { routingBench } from './routing-bench.js';
@@ -58,7 +58,7 @@ const figures: BenchFigures = {
   database: databaseUrl ? 'pg' : 'pglite',
   databaseLabel: databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)',
   // The V8 heap flags in force, so that a figure says whether it ran as `earshot serve` runs.
-  node: [process.version, ...process.execArgv.filter((a) => a.startsWith('--max-'))].join(' '),
+  node: [process.version, ...heapFlags()].join(' '),
   cores: os.availableParallelism(),
   loadAtStart: machineLoad(),
   clients: CLIENTS,

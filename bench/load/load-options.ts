@@ -35,3 +35,6 @@ export type LoadResult = {
    */
   cpuMs: number;
 };
+
+/** The load generator's CPU time per answered request (the apparatus's cost, not the server's). */
+export const generatorCpuMsPerRequest = (r: LoadResult): number => r.cpuMs / Math.max(1, r.answered);
