@@ -104,6 +104,26 @@ describe('tokenise', () => {
     expect([...pieces].reverse().map((piece) => read(piece))).toEqual([...fresh].reverse());
     expect(read(pieces.join(' '))).toBe(fresh.join(' '));
   });
+
+  it('reads a piece cut by pattern by the tokens before it, whether it was met before or not', () => {
+    // A token cut out of a mixed piece takes the type of the same token met earlier in the text:
+    // "2009" alone is a number, inside "rvb.22.2009.05" a word, unless a number "2009" came first.
+    const alone = 'rvb/word ./punctuation 22/number ./punctuation 2009/word ./punctuation 05/word';
+    const afterNumber = alone.replace('2009/word', '2009/number');
+    for (let round = 0; round < 2; round += 1) {
+      expect(read('rvb.22.2009.05')).toBe(alone);
+      expect(read('2009 rvb.22.2009.05')).toBe(`2009/number ${afterNumber}`);
+      expect(read('rvb.22.2009.05 rvb.22.2009.05')).toBe(`${alone} ${alone}`);
+      expect(read('2009 rvb.22.2009.05')).toBe(`2009/number ${afterNumber}`);
+    }
+    // Postcodes and prices, read the same again and after other text.
+    for (let round = 0; round < 2; round += 1) {
+      expect(read('G12 8QQ.')).toBe('g12/word 8/number qq/word ./punctuation');
+      expect(read('£67.00 refunded £67.00')).toBe(
+        '£/currency 67.00/number refunded/word £/currency 67.00/number',
+      );
+    }
+  });
 });
 
 describe('tokenise: words with an apostrophe', () => {

@@ -87,12 +87,28 @@ const pushKnownOr = (text: string, type: string): void => {
 // the same text keeps the type it was first given: "2009" read as a number in a date stays a number
 // inside "rvb.22.2009.05" where a fresh reading would call it a word. Only tokens cut out by pattern
 // (readByPatterns, rare) are looked for among the text's earlier tokens.
+// The piece being read records which texts it looked for among earlier tokens (`metLooked`), and
+// whether one was found before the piece's own tokens (`metBeforePiece`, at or after `pieceFrom`
+// the tokens are the piece's own): see readPiece, which keeps such a piece's reading.
 const pushMet = (text: string, type: string): void => {
   const entry = LEXICON.get(text);
   if (entry !== undefined) return pushEntry(entry);
-  for (let i = callStart; i < out.normals.length; i += 1)
-    if (out.normals[i] === text) return push(text, out.types[i]!);
+  metLooked.push(text);
+  for (let i = callStart; i < out.normals.length; i += 1) {
+    if (out.normals[i] !== text) continue;
+    if (i < pieceFrom) metBeforePiece = true;
+    return push(text, out.types[i]!);
+  }
   pushUnknown(text, type);
+};
+let metLooked: string[] = [];
+let metBeforePiece = false;
+let pieceFrom = 0;
+
+// Whether any of the texts is among this call's tokens before the piece now being read.
+const metEarlier = (texts: readonly string[]): boolean => {
+  for (let i = callStart; i < out.normals.length; i += 1) if (texts.includes(out.normals[i]!)) return true;
+  return false;
 };
 
 // Only pieces with a character other than a letter can be lexemes whose reading a letter rule would
@@ -483,24 +499,31 @@ const isApostropheWord = (text: string): boolean => {
   return !/USD|AUD|INR|GBP/.test(text);
 };
 
-// What a piece reads as, kept for the pieces whose reading depends on their text alone: lexicon
-// entries, words of letters and words with one mark after them, which are nearly all of a
-// conversation's pieces and recur across its turns. A piece met before is then read by one lookup
-// of its stretch of the text (see text-table.ts), without cutting it out, hashing it and looking it
-// up in the lexicon; "you." would also cost two more lookups. The normals it hands out are the
-// strings first met, whose hashes V8 has worked out already, so every later Map or Set lookup of
-// those tokens skips hashing a fresh copy. Pieces read by pattern can depend on the text's earlier
-// tokens (pushMet) and are read afresh each time. The lexicon's entries stay; what text adds is
-// dropped when the table is full.
+// What a piece reads as, kept so a piece met before is read by one lookup of its stretch of the
+// text (see text-table.ts), without cutting it out, hashing it and looking it up in the lexicon;
+// "you." would also cost two more lookups, and a piece no single category describes ("G12",
+// "£67.00") a cascade of wink's patterns. The normals it hands out are the strings first met, whose
+// hashes V8 has worked out already, so every later Map or Set lookup of those tokens skips hashing a
+// fresh copy. A piece cut by pattern can take a token's type from the text's earlier tokens
+// (pushMet): its reading is kept only when it took none, with the texts it looked for, and is used
+// again only where none of them is among the earlier tokens either. The lexicon's entries stay; what
+// text adds is dropped when the table is full.
 const READINGS_LIMIT = 50_000;
-// A kept reading: its one token directly when it has one (nearly every reading does), and whether
-// all its normals are their own lower case.
-type Reading = { normal: string | undefined; type: string; entry: Entry; lower: boolean };
-const readingOf = (entry: Entry): Reading => ({
+// A kept reading: its one token directly when it has one (nearly every reading does), whether all its
+// normals are their own lower case, and the texts it looked for among earlier tokens, if any.
+type Reading = {
+  normal: string | undefined;
+  type: string;
+  entry: Entry;
+  lower: boolean;
+  looked: readonly string[] | undefined;
+};
+const readingOf = (entry: Entry, looked?: readonly string[]): Reading => ({
   normal: entry[0].length === 1 ? entry[0][0]! : undefined,
   type: entry[1][0] ?? '',
   entry,
   lower: entry[0].every(isOwnLowerCase),
+  looked,
 });
 const READINGS = createTextTable<Reading>(READINGS_LIMIT);
 const LEXICON_READINGS = [...LEXICON].map(([text, entry]) => [text, readingOf(entry)] as const);
@@ -510,18 +533,18 @@ const keepLexicon = (): void => {
 keepLexicon();
 
 // Keeps the reading of the piece just pushed from `from` on.
-const remember = (piece: string, hash: number, from: number): void => {
+const remember = (piece: string, hash: number, from: number, looked?: readonly string[]): void => {
   if (READINGS.size() >= READINGS.capacity) {
     READINGS.clear();
     keepLexicon();
   }
-  READINGS.set(piece, hash, readingOf([out.normals.slice(from), out.types.slice(from)]));
+  READINGS.set(piece, hash, readingOf([out.normals.slice(from), out.types.slice(from)], looked));
 };
 
 // One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
 const readPiece = (text: string, start: number, end: number, hash: number): void => {
   const known = READINGS.get(text, start, end, hash);
-  if (known !== undefined) {
+  if (known !== undefined && (known.looked === undefined || !metEarlier(known.looked))) {
     if (!known.lower) allLower = false;
     // Nearly every reading is one token.
     if (known.normal !== undefined) return pushLower(known.normal, known.type);
@@ -542,10 +565,14 @@ const readPiece = (text: string, start: number, end: number, hash: number): void
     else pushUnknown(piece, 'word');
     return remember(piece, hash, from);
   }
-  if (isApostropheWord(piece)) return pushMet(piece, 'word');
-  const category = categoryOf(piece);
-  readAs(piece, category);
-  if (category === 'wordRP') remember(piece, hash, from);
+  pieceFrom = from;
+  metLooked = [];
+  metBeforePiece = false;
+  if (isApostropheWord(piece)) pushMet(piece, 'word');
+  else readAs(piece, categoryOf(piece));
+  // A kept reading whose texts were found earlier this time is read afresh and stays as it was.
+  if (known === undefined && !metBeforePiece)
+    remember(piece, hash, from, metLooked.length === 0 ? undefined : metLooked);
 };
 
 // Spaces wink splits at: space, no-break and the typographic spaces; tabs and line breaks instead
