@@ -74,6 +74,33 @@ describe('analyseText', () => {
       'the internet has been down since 7am',
     ]);
   });
+
+  it("gives each sentence its own tokens joined by spaces, and the turn its sentences' norms", () => {
+    const texts = [
+      'Really?! Yes... (it is) 1. Open it 2) Close it. Done',
+      "ok so i can't log in [noise] um the app's not working uh",
+      'mail jo@example.com or see https://example.com/x. It’s 3-5 days… 😀 fine? well-known e.g. this',
+      '1. 2. 3.',
+      '?',
+      '',
+    ];
+    for (const text of texts) {
+      for (const sentiment of [false, true]) {
+        const read = analyseText(text, { sentiment });
+        for (const s of read.sentences) {
+          expect(s.tokens).toEqual(read.tokens.slice(s.first, s.last + 1));
+          expect(s.norm).toBe(s.tokens.join(' '));
+        }
+        expect(read.norm).toBe(read.sentences.map((s) => s.norm).join(' '));
+      }
+    }
+    // A list marker belongs to no sentence, so the turn's norm leaves it out.
+    expect(analyseText('1. Open it. 2) Close it', { sentiment: false }).norm).toBe('open it . close it');
+    expect(analyseText('Really?! Yes...', { sentiment: false }).sentences.map((s) => s.norm)).toEqual([
+      'really ? !',
+      'yes ...',
+    ]);
+  });
 });
 
 describe('splitRawSentences', () => {

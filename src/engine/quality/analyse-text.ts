@@ -81,6 +81,9 @@ const newSentenceCache = (): Sentence['cache'] => ({
   contentWords: undefined,
 });
 
+// A sentence of the turn's tokens first..last, whose norm is turnNorm's stretch from `from` (the
+// turn's tokens joined by single spaces: one join a turn rather than one a sentence and another for
+// the turn, as joining costs by the token).
 const makeSentence = (
   tokens: readonly string[],
   types: readonly string[],
@@ -88,15 +91,21 @@ const makeSentence = (
   last: number,
   sentiment: number,
   negated: readonly number[],
+  turnNorm: string,
+  from: number,
 ): Sentence => {
   let words = 0;
   let hasQuestionMark = false;
+  let to = from - 1;
   for (let i = first; i <= last; i += 1) {
-    if (isWordType(types[i] ?? '')) words += 1;
-    else if ((tokens[i] ?? '').includes('?')) hasQuestionMark = true;
+    const token = tokens[i]!;
+    to += token.length + 1;
+    if (isWordType(types[i]!)) words += 1;
+    else if (!hasQuestionMark && token.includes('?')) hasQuestionMark = true;
   }
-  const own = tokens.slice(first, last + 1);
-  const norm = own.join(' ');
+  const whole = first === 0 && last === tokens.length - 1;
+  const own = whole ? tokens : tokens.slice(first, last + 1);
+  const norm = whole ? turnNorm : turnNorm.slice(from, to);
   // Chat customers often drop the question mark; a short sentence opening like a question is one.
   const question =
     hasQuestionMark || (words <= 20 && mayOpenQuestion(norm) && INTERROGATIVE_START.test(norm));
@@ -111,22 +120,48 @@ const isListMarker = (
   at: number,
 ): boolean => at === start + 1 && types[start] === 'number' && (tokens[start]?.length ?? 0) <= 2;
 
-const splitPlain = (tokens: readonly string[], types: readonly string[]): Sentence[] => {
+const FULL_STOP = 46;
+const EXCLAMATION_MARK = 33;
+const QUESTION_MARK = 63;
+const ELLIPSIS = 0x2026;
+// Every sentence end opens with one of . ! ? …: most tokens are told apart by their first character
+// without a lookup.
+const isSentenceEnd = (token: string): boolean => {
+  if (token.length > 3) return false;
+  const code = token.charCodeAt(0);
+  if (code !== FULL_STOP && code !== EXCLAMATION_MARK && code !== QUESTION_MARK && code !== ELLIPSIS)
+    return false;
+  return SENTENCE_END.has(token);
+};
+
+const splitPlain = (tokens: readonly string[], types: readonly string[], turnNorm: string): Sentence[] => {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] ?? '';
-    if (!SENTENCE_END.has(token) && token !== ')') continue;
-    if (token === ')' || isListMarker(tokens, types, start, i)) {
-      if (isListMarker(tokens, types, start, i)) start = i + 1;
+  // Where token i, and the sentence from `start`, begin in turnNorm.
+  let at = 0;
+  let startAt = 0;
+  for (let i = 0; i < tokens.length; at += tokens[i]!.length + 1, i += 1) {
+    const token = tokens[i]!;
+    const closing = token === ')';
+    if (!closing && !isSentenceEnd(token)) continue;
+    if (closing || isListMarker(tokens, types, start, i)) {
+      if (isListMarker(tokens, types, start, i)) {
+        start = i + 1;
+        startAt = at + token.length + 1;
+      }
       continue;
     }
     // Swallow a run of closing punctuation ("?!", "...") into the same sentence.
-    while (i + 1 < tokens.length && SENTENCE_END.has(tokens[i + 1] ?? '')) i += 1;
-    sentences.push(makeSentence(tokens, types, start, i, 0, []));
+    while (i + 1 < tokens.length && isSentenceEnd(tokens[i + 1]!)) {
+      at += tokens[i]!.length + 1;
+      i += 1;
+    }
+    sentences.push(makeSentence(tokens, types, start, i, 0, [], turnNorm, startAt));
     start = i + 1;
+    startAt = at + tokens[i]!.length + 1;
   }
-  if (start < tokens.length) sentences.push(makeSentence(tokens, types, start, tokens.length - 1, 0, []));
+  if (start < tokens.length)
+    sentences.push(makeSentence(tokens, types, start, tokens.length - 1, 0, [], turnNorm, startAt));
   return sentences;
 };
 
@@ -282,7 +317,8 @@ export const splitRawSentences = (text: string): string[] => {
 const analysePlain = (prepared: string): TextAnalysis => {
   const read = tokenise(prepared, { normals: [], types: [] });
   const tokens = readApostropheS(read.lower === true ? read.normals : lowerCase(read.normals));
-  return finish(tokens, read.types, splitPlain(tokens, read.types));
+  const turnNorm = tokens.join(' ');
+  return finish(tokens, read.types, splitPlain(tokens, read.types, turnNorm), turnNorm);
 };
 
 // A sentence's tokens, lower-cased: read-feeling.ts takes them before "'s" is read as "has" or "is",
@@ -302,25 +338,38 @@ const sentimentOf = (text: string): number => {
 // Customer text is split into sentences here (splitRawSentences) and each is read for its feeling
 // alone, so negation stays inside its sentence.
 const analyseFeeling = (prepared: string): TextAnalysis => {
-  const tokens: string[] = [];
-  const types: string[] = [];
-  const sentences: Sentence[] = [];
+  const reads: TokenOutput[] = [];
+  const scores: number[] = [];
+  const negations: number[][] = [];
   for (const piece of splitRawSentences(prepared)) {
     const read = readTokens(piece);
     if (read.normals.length === 0) continue;
     const feeling = readFeeling(read.normals, read.types);
-    const first = tokens.length;
-    for (const token of readApostropheS(read.normals)) tokens.push(token);
-    for (const type of read.types) types.push(type);
-    const negated = feeling.negated;
-    for (let i = 0; i < negated.length; i += 1) negated[i]! += first;
+    readApostropheS(read.normals);
     const contrast = splitAtContrast(piece);
-    const score = contrast
-      ? weighContrast(sentimentOf(contrast.before), sentimentOf(contrast.after))
-      : feeling.sentiment;
-    sentences.push(makeSentence(tokens, types, first, tokens.length - 1, score, negated));
+    scores.push(
+      contrast ? weighContrast(sentimentOf(contrast.before), sentimentOf(contrast.after)) : feeling.sentiment,
+    );
+    negations.push(feeling.negated);
+    reads.push(read);
   }
-  return finish(tokens, types, sentences);
+  // Most turns are one sentence, whose arrays are the turn's.
+  const tokens = reads.length === 1 ? reads[0]!.normals : reads.flatMap((read) => read.normals);
+  const types = reads.length === 1 ? reads[0]!.types : reads.flatMap((read) => read.types);
+  const turnNorm = tokens.join(' ');
+  const sentences: Sentence[] = [];
+  let first = 0;
+  let from = 0;
+  for (let k = 0; k < reads.length; k += 1) {
+    const negated = negations[k]!;
+    for (let i = 0; i < negated.length; i += 1) negated[i]! += first;
+    const last = first + reads[k]!.normals.length - 1;
+    const sentence = makeSentence(tokens, types, first, last, scores[k]!, negated, turnNorm, from);
+    sentences.push(sentence);
+    first = last + 1;
+    from += sentence.norm.length + 1;
+  }
+  return finish(tokens, types, sentences, turnNorm);
 };
 
 export const analyseText = (text: string, options: { sentiment: boolean }): TextAnalysis => {
@@ -328,17 +377,20 @@ export const analyseText = (text: string, options: { sentiment: boolean }): Text
   return options.sentiment ? analyseFeeling(prepared) : analysePlain(prepared);
 };
 
-const finish = (tokens: string[], types: string[], sentences: Sentence[]): TextAnalysis => {
+// turnNorm is every token joined by single spaces; the turn's norm leaves out tokens no sentence
+// holds (a list marker), so it is that only when the sentences hold every token.
+const finish = (tokens: string[], types: string[], sentences: Sentence[], turnNorm: string): TextAnalysis => {
   // Sentences follow one another and have counted their own words; only tokens between them (a
   // list marker) are left to count.
   let wordCount = 0;
   let next = 0;
+  let outside = 0;
   for (const sentence of sentences) {
-    for (; next < sentence.first; next += 1) if (isWordType(types[next] ?? '')) wordCount += 1;
+    for (; next < sentence.first; next += 1, outside += 1) if (isWordType(types[next]!)) wordCount += 1;
     wordCount += sentence.words;
     next = sentence.last + 1;
   }
-  for (; next < types.length; next += 1) if (isWordType(types[next] ?? '')) wordCount += 1;
-  const norm = sentences.length === 1 ? sentences[0]!.norm : sentences.map((s) => s.norm).join(' ');
+  for (; next < types.length; next += 1, outside += 1) if (isWordType(types[next]!)) wordCount += 1;
+  const norm = outside === 0 ? turnNorm : sentences.map((s) => s.norm).join(' ');
   return { norm, tokens, types, sentences, wordCount, cache: { contentWords: undefined } };
 };
