@@ -534,6 +534,8 @@ keepLexicon();
 
 // Keeps the reading of the piece just pushed from `from` on.
 const remember = (piece: string, hash: number, from: number, looked?: readonly string[]): void => {
+  // A piece too long to be looked up (see readPieces) is not kept.
+  if (piece.length > pieceCodes.length) return;
   if (READINGS.size() >= READINGS.capacity) {
     READINGS.clear();
     keepLexicon();
@@ -541,9 +543,11 @@ const remember = (piece: string, hash: number, from: number, looked?: readonly s
   READINGS.set(piece, hash, readingOf([out.normals.slice(from), out.types.slice(from)], looked));
 };
 
-// One space-delimited piece, text.slice(start, end), whose hash (hashText) is given.
+// One space-delimited piece, text.slice(start, end), whose hash (hashText) is given and whose
+// character codes are in pieceCodes (unless it is longer than that holds).
 const readPiece = (text: string, start: number, end: number, hash: number): void => {
-  const known = READINGS.get(text, start, end, hash);
+  const length = end - start;
+  const known = length <= pieceCodes.length ? READINGS.get(pieceCodes, length, hash) : undefined;
   if (known !== undefined && (known.looked === undefined || !metEarlier(known.looked))) {
     if (!known.lower) allLower = false;
     // Nearly every reading is one token.
@@ -608,6 +612,9 @@ export const tokenise = (text: string, into: TokenOutput): TokenOutput => {
   return into;
 };
 
+// The characters of the piece being read; a piece longer than this, rare, is read afresh each time.
+const pieceCodes = new Uint16Array(256);
+
 const readPieces = (text: string): void => {
   let start = 0;
   while (start < text.length) {
@@ -619,13 +626,16 @@ const readPieces = (text: string): void => {
       while (end < text.length && isBreak(text.charCodeAt(end))) end += 1;
       pushKnownOr(text.slice(start, end), 'tabCRLF');
     } else {
-      // The piece's hash is worked out on the way, for the lookup of its reading.
+      // The piece's hash is worked out on the way, and its characters copied, for the lookup of its
+      // reading; a store past the end of pieceCodes does nothing, and so longer pieces are not looked up.
       let hash = hashStep(HASH_START, code);
+      pieceCodes[0] = code;
       for (; end < text.length; end += 1) {
         const next = text.charCodeAt(end);
         // Printable ASCII, nearly every character, is neither.
         if ((next <= 32 || next >= 0xa0) && (isSpace(next) || isBreak(next))) break;
         hash = hashStep(hash, next);
+        pieceCodes[end - start] = next;
       }
       readPiece(text, start, end, hash);
     }
