@@ -4,14 +4,16 @@
 //   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file \
 //     --callgrind-out-file=/tmp/quality.cg node --single-threaded --import tsx bench/quality-instructions.ts
 //   grep '^summary' /tmp/quality.cg.1     (instructions for 100 transcripts)
+// With --reading after the script's name, only the engine's reading of the turns (readTurns) is run.
 // Outside valgrind it just runs the same work.
 import { spawnSync } from 'node:child_process';
-import { scoreTranscript } from '../src/engine/quality/index.js';
+import { readTurns, scoreTranscript } from '../src/engine/quality/index.js';
 import { buildConversations } from './quality-conversations.js';
 
 const WARM_ROUNDS = 50;
 const MEASURED_ROUNDS = 2;
 const batch = buildConversations(50);
+const readingOnly = process.argv.includes('--reading');
 
 const callgrind = (flag: string): void => {
   spawnSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
@@ -19,10 +21,13 @@ const callgrind = (flag: string): void => {
 
 let total = 0;
 const rounds = (count: number): void => {
-  for (let round = 0; round < count; round += 1) for (const t of batch) total += scoreTranscript(t).overall;
+  for (let round = 0; round < count; round += 1)
+    for (const t of batch) total += readingOnly ? readTurns(t.turns).length : scoreTranscript(t).overall;
 };
 rounds(WARM_ROUNDS);
 callgrind('--instr=on');
 rounds(MEASURED_ROUNDS);
 callgrind('--dump');
-console.log(`${MEASURED_ROUNDS * batch.length} transcripts measured (overall sum ${total})`);
+console.log(
+  `${MEASURED_ROUNDS * batch.length} transcripts measured (${readingOnly ? 'turns read' : 'overall sum'} ${total})`,
+);
