@@ -19,8 +19,9 @@ export function machineLoad(): MachineLoad {
   }
 }
 
-/** The V8 heap flags this process started with (`--max-semi-space-size=32`, as `earshot serve`). */
-export const heapFlags = (): string[] => process.execArgv.filter((a) => a.startsWith('--max-'));
+/** The V8 heap flags this process started with (as `earshot serve`: see bin/earshot.js). */
+export const heapFlags = (): string[] =>
+  process.execArgv.filter((a) => a.startsWith('--max-') || a.endsWith('-pretenuring'));
 
 export const describeLoad = (l: MachineLoad) =>
   `load average ${l.loadAverage.toFixed(2)}${l.cpuPressurePct === undefined ? '' : `, CPU waited ${l.cpuPressurePct.toFixed(0)}% of the last minute`}`;

@@ -14,6 +14,7 @@ import { pruneOutbox } from '../src/platform/events/prune-outbox.js';
 import { POOL_SIZE } from './bench-db.js';
 import { runLoad } from './load/load-generator.js';
 import { generatorCpuMsPerRequest } from './load/load-options.js';
+import { profileGc } from './gc-figures.js';
 
 /*
  * What one message costs, in figures that hold on a loaded machine (throughput does not): the
@@ -28,7 +29,9 @@ import { generatorCpuMsPerRequest } from './load/load-options.js';
  * With --profile FILE it writes the server's CPU profile of the counted run alone (no start-up, no
  * warm-up) as a .cpuprofile, for Chrome's DevTools or any reader of that format.
  * With --heap-profile FILE it writes a sampled allocation profile of the counted run (.heapprofile),
- * garbage included: what the request path allocates, which the collector then has to sweep.
+ * garbage included: what the request path allocates, which the collector then has to sweep; with
+ * --heap-survivors as well, only what survived a scavenge (what makes scavenges long and, promoted,
+ * the full collections come sooner).
  * With --callgrind, run under callgrind with instrumentation off, it counts the server's
  * instructions over the counted run alone, which a shared machine does not disturb as it does CPU
  * time (a few hundred messages suffice; --warmup N first warms with N messages instead of 1.5 s):
@@ -36,6 +39,9 @@ import { generatorCpuMsPerRequest } from './load/load-options.js';
  *     --callgrind-out-file=/tmp/message.cg node --single-threaded --import tsx \
  *     bench/message-cost.ts --callgrind --warmup 3000 --messages 500
  *   grep '^summary' /tmp/message.cg.1     (instructions for the counted messages)
+ * With --gc it counts the server's collections over the counted run (bench/gc-figures.ts): scavenges,
+ * full collections, their pauses, and per message the bytes made young, surviving a scavenge,
+ * promoted and pretenured; run it under the V8 flags the server runs with (bin/earshot.js).
  * With --dispatcher the outbox dispatcher runs beside the server, as `earshot serve` runs it (every
  * module's listeners, no job queue): each event's whole life is counted, its claim and delivery,
  * and its deletion (the counted run's events are pruned at its end, as the hourly pass would).
@@ -54,6 +60,8 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     callgrind: { type: 'boolean' },
     dispatcher: { type: 'boolean' },
+    gc: { type: 'boolean' },
+    'heap-survivors': { type: 'boolean' },
   },
 });
 // A fixed number of messages rather than a fixed time: the indexes then grow through the same
@@ -214,7 +222,8 @@ async function startProfile() {
   };
 }
 
-// The inspector's sampling heap profiler, keeping what the collectors freed: every allocation.
+// The inspector's sampling heap profiler, keeping what the collectors freed: every allocation (or,
+// with --heap-survivors, all but what a scavenge freed).
 async function startHeapProfile() {
   const session = new Session();
   session.connect();
@@ -222,7 +231,7 @@ async function startHeapProfile() {
   await session.post('HeapProfiler.startSampling', {
     samplingInterval: 4096,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: !values['heap-survivors'],
   });
   return {
     async stop() {
@@ -266,9 +275,11 @@ try {
   const writesBefore = writes();
   const profiler = values.profile ? await startProfile() : undefined;
   const heapProfiler = values['heap-profile'] ? await startHeapProfile() : undefined;
+  const gcProfiler = values.gc ? profileGc() : undefined;
   if (values.callgrind) callgrind('--instr=on');
   const run = await runLoad({ ...load, durationMs: 300_000, maxRequests: count });
   if (values.callgrind) callgrind('--dump');
+  const gc = gcProfiler?.stop(run.answered);
   await dispatcher?.drain();
   if (dispatcher) await pruneOutbox(handle.db, { olderThanHours: 0 });
   const used = process.cpuUsage(cpu);
@@ -322,6 +333,7 @@ try {
     statementsPerMessage: after.statements === null ? null : per(after.statements - before.statements!),
     databaseSocketWritesPerMessage: per(written.database),
     otherSocketWritesPerMessage: per(written.other),
+    ...(gc && { gc }),
   };
   console.log(JSON.stringify(figures, null, 2));
   if (values.waldump) console.log(await walByRelation(values.waldump, before.lsn, after.lsn, messages));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const launcher = fileURLToPath(new URL('../../bin/earshot.js', import.meta.url));
 
 describe('bin/earshot.js run as a program (as npx and the npm bin link run it)', () => {
-  it('starts node with the larger young generation the server and worker are measured with', () => {
+  it('starts node with the heap settings the server and worker are measured with', () => {
     // A preloaded script reports the flags node was started with, then the command runs as usual.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-launcher-'));
     try {
@@ -20,7 +20,7 @@ describe('bin/earshot.js run as a program (as npx and the npm bin link run it)',
       });
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('serve');
-      expect(run.stderr).toContain('flags: ["--max-semi-space-size=32"]');
+      expect(run.stderr).toContain('flags: ["--max-semi-space-size=32","--no-allocation-site-pretenuring"]');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
