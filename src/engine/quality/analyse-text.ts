@@ -345,6 +345,7 @@ const analyseFeeling = (prepared: string): TextAnalysis => {
     const read = readTokens(piece);
     if (read.normals.length === 0) continue;
     const feeling = readFeeling(read.normals, read.types);
+    // In place, after readFeeling, which reads "'s" as it was written.
     readApostropheS(read.normals);
     const contrast = splitAtContrast(piece);
     scores.push(

@@ -2,8 +2,8 @@
 // can be found without cutting it out as a string of its own: the caller works out the stretch's
 // hash as it scans the characters anyway (hashText, or hashStep a character at a time), copying
 // their codes into a typed array, and only a slot whose key has that hash and length is compared
-// code by code. Cutting the piece
-// out and looking it up in a Map would cost a new string, V8 hashing it, and the Map's probe.
+// code by code. Cutting the piece out and looking it up in a Map would cost a new string, V8
+// hashing it, and the Map's probe.
 // Open addressing over a fixed number of slots; the caller keeps it below `capacity` entries.
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
