@@ -26,27 +26,27 @@ const slotsIn = (sentence: Sentence, text: string, lexicon: Lexicon): Slot[] => 
   return slots;
 };
 
+// A slot asked twice in one turn is one ask.
+const addAsk = (asks: Ask[], slot: Slot, sentence: Sentence): void => {
+  if (!asks.some((ask) => ask.slot === slot)) asks.push({ slot, sentence });
+};
+
 export const detectAsks = (
   sentences: readonly Sentence[],
   lexicon: Lexicon,
   knownValues: readonly string[] = [],
 ): Ask[] => {
   const asks: Ask[] = [];
-  const seen = new Set<Slot>();
-  const add = (slot: Slot, sentence: Sentence): void => {
-    if (seen.has(slot)) return;
-    seen.add(slot);
-    asks.push({ slot, sentence });
-  };
   for (const sentence of sentences) {
     const { norm } = sentence;
     if (hasPhrase(lexicon.notARepeat, sentence)) continue;
-    if (findPhrase(lexicon.problemAsk, sentence)) add('problem', sentence);
+    if (findPhrase(lexicon.problemAsk, sentence)) addAsk(asks, 'problem', sentence);
     if (CONTAINS_VALUE.test(norm) || knownValues.some((value) => norm.includes(value))) continue;
     const lead = findPhrase(lexicon.askLead, sentence);
     const elliptical = sentence.question && sentence.words <= 6 && ELLIPTICAL.test(norm);
     if (!lead && !elliptical) continue;
-    for (const slot of slotsIn(sentence, lead ? norm.slice(lead.index) : norm, lexicon)) add(slot, sentence);
+    for (const slot of slotsIn(sentence, lead ? norm.slice(lead.index) : norm, lexicon))
+      addAsk(asks, slot, sentence);
   }
   return asks;
 };

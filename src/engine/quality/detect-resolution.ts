@@ -30,6 +30,12 @@ const readsBackOutcome = (turn: AnalysedTurn, previousStaff: AnalysedTurn | unde
 
 // Reads the customer's sentences in order: the last thing they said about the problem decides
 // whether it is solved, reported as still broken, or newly raised.
+// "Problem solved" names the trouble inside the confirmation; trouble elsewhere in the sentence
+// ("that worked but now the screen is frozen") still leaves it open.
+const outsideConfirmation = (hit: RegExpExecArray | null, confirmed: RegExpExecArray | null): boolean =>
+  hit !== null &&
+  !(confirmed && hit.index >= confirmed.index && hit.index < confirmed.index + confirmed[0].length);
+
 const customerVerdicts = (conversation: Conversation, customer: CustomerFacts): Verdict | undefined => {
   const { turns, lexicon } = conversation;
   let verdict: Verdict | undefined;
@@ -49,16 +55,11 @@ const customerVerdicts = (conversation: Conversation, customer: CustomerFacts): 
     for (const sentence of turn.analysis.sentences) {
       if (sentence.question) continue;
       const confirmed = staffSpoke ? findPhrase(lexicon.confirm, sentence) : null;
-      // "Problem solved" names the trouble inside the confirmation; trouble elsewhere in the
-      // sentence ("that worked but now the screen is frozen") still leaves it open.
-      const outsideConfirmation = (hit: RegExpExecArray | null): boolean =>
-        hit !== null &&
-        !(confirmed && hit.index >= confirmed.index && hit.index < confirmed.index + confirmed[0].length);
       const troubled =
         findPhrase(lexicon.disconfirm, sentence) ||
-        (outsideConfirmation(findPhrase(lexicon.trouble, sentence)) &&
+        (outsideConfirmation(findPhrase(lexicon.trouble, sentence), confirmed) &&
           !hasPhrase(lexicon.notAProblem, sentence)) ||
-        outsideConfirmation(findPhrase(lexicon.companyError, sentence));
+        outsideConfirmation(findPhrase(lexicon.companyError, sentence), confirmed);
       if (troubled) verdict = { kind: 'open', turn: turn.index };
       else if (confirmed) verdict = { kind: 'confirmed', turn: turn.index, norm: sentence.norm };
     }

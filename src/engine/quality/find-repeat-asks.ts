@@ -42,33 +42,30 @@ export const findRepeatAsks = (conversation: Conversation, customer: CustomerFac
     if (asks.length > 0) asksByTurn.set(turn.index, asks);
   }
   const known = trackKnownFacts(conversation, customer, asksByTurn);
-  const repeats: RepeatAsk[] = [];
-  const reasons: string[] = [];
-  const evidence: Evidence[] = [];
-  const flag = (turn: number, ask: Ask, given: Known): void => {
-    repeats.push({ turn, slot: ask.slot, givenIn: given.turn, source: given.source });
-    const why = describe(ask, given);
-    reasons.push(why);
-    evidence.push({
-      criterion: 'repeatAsk',
-      turn,
-      quote: quoteSentence(turns[turn]!.text, ask.sentence.norm),
-      why,
-    });
-  };
+  const flagged: { turn: number; ask: Ask; given: Known }[] = [];
   for (const [turn, asks] of asksByTurn) {
     for (const ask of asks) {
       const given = known.slots.get(ask.slot);
       if (given && given.turn < turn) {
-        flag(turn, ask, given);
+        flagged.push({ turn, ask, given });
         continue;
       }
       // The customer saying "I already gave you that" is the best witness there is.
       const reply = turns.find((t) => t.index > turn && t.role === 'customer');
       if (reply && ask.slot !== 'problem' && ALREADY_GAVE.test(reply.analysis.norm)) {
-        flag(turn, ask, { turn: -1, source: 'said' });
+        flagged.push({ turn, ask, given: { turn: -1, source: 'said' } });
       }
     }
+  }
+  const repeats: RepeatAsk[] = [];
+  const reasons: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const { turn, ask, given } of flagged) {
+    repeats.push({ turn, slot: ask.slot, givenIn: given.turn, source: given.source });
+    const why = describe(ask, given);
+    reasons.push(why);
+    const quote = quoteSentence(turns[turn]!.text, ask.sentence.norm);
+    evidence.push({ criterion: 'repeatAsk', turn, quote, why });
   }
   repeats.sort((a, b) => a.turn - b.turn);
   return { score: scoreFor(repeats.length), reasons, evidence, repeats };

@@ -6,8 +6,8 @@ import type { QualityResult } from './quality-result.js';
 const TURN_IN_TEXT = /\b(turns?) (\d+)\b/g;
 
 export const mapTurnsBack = (result: QualityResult, origin: readonly number[]): QualityResult => {
-  const back = (turn: number): number => (turn >= 0 ? (origin[turn] ?? turn) : turn);
   if (origin.every((o, i) => o === i)) return result;
+  const back = (turn: number): number => (turn >= 0 ? (origin[turn] ?? turn) : turn);
   return {
     ...result,
     evidence: result.evidence.map((e) => ({ ...e, turn: back(e.turn) })),

@@ -11,10 +11,14 @@ type Apology = { turn: number; norm: string; target: 'problem' | 'choice' | 'unc
 
 const STRONGLY_UPSET = -0.45;
 
+const quoteApology = (conversation: Conversation, apology: Apology): string =>
+  quoteSentence(conversation.turns[apology.turn]!.text, apology.norm);
+
 const findApologies = (
   conversation: Conversation,
   customer: CustomerFacts,
-  errorBefore: (turn: number) => boolean,
+  // The turn of the first company error, if any: an apology after it is for a problem.
+  firstError: number | undefined,
 ): Apology[] => {
   const { lexicon, turns } = conversation;
   const apologies: Apology[] = [];
@@ -35,7 +39,7 @@ const findApologies = (
       const object = norm.slice(match.index);
       const aimedAtChoice =
         hasPhrase(lexicon.choiceObject, sentence) && lexicon.choiceObject.regex.test(object);
-      const problemContext = troubleSoFar || errorBefore(turn.index);
+      const problemContext = troubleSoFar || (firstError !== undefined && firstError < turn.index);
       const target = problemContext ? 'problem' : aimedAtChoice || lastCustomerChose ? 'choice' : 'unclear';
       apologies.push({ turn: turn.index, norm, target, templated: hasPhrase(lexicon.template, sentence) });
       break;
@@ -73,16 +77,14 @@ export const scoreApologyFit = (
   if (events.longHold) errorTurns.push(events.longHoldTurn);
   if (admittedAt !== undefined) errorTurns.push(admittedAt);
   const firstError = errorTurns.length > 0 ? Math.min(...errorTurns) : undefined;
-  const errorBefore = (turn: number): boolean => firstError !== undefined && firstError < turn;
-  const apologies = findApologies(conversation, customer, errorBefore);
-  const quote = (a: Apology): string => quoteSentence(conversation.turns[a.turn]!.text, a.norm);
+  const apologies = findApologies(conversation, customer, firstError);
 
   const misplaced = apologies.filter((a) => a.target === 'choice');
   if (misplaced.length > 0) {
     const evidence: Evidence[] = misplaced.map((a) => ({
       criterion: 'apologyFit',
       turn: a.turn,
-      quote: quote(a),
+      quote: quoteApology(conversation, a),
       why: "Apologised for the customer's own decision; nothing went wrong",
     }));
     return {
@@ -153,6 +155,6 @@ export const scoreApologyFit = (
     verdict: 'fit',
     score,
     reasons: best.templated ? ['Apology was a stock phrase rather than about the specific problem'] : [],
-    evidence: [{ criterion: 'apologyFit', turn: best.turn, quote: quote(best), why }],
+    evidence: [{ criterion: 'apologyFit', turn: best.turn, quote: quoteApology(conversation, best), why }],
   };
 };

@@ -34,6 +34,22 @@ const VERBATIM = 6;
 const UNHELPFUL = 15;
 const UNANSWERED_CAP = 45;
 
+// An acknowledgement that picks up the customer's own words (said in any of their turns so far) is
+// about them, not a script. Each customer turn's word set is asked in turn rather than gathered
+// into one: few sentences are acknowledgements that need the look-up, and every customer turn would
+// pay for the gathering.
+const isSpecific = (
+  analysis: TextAnalysis,
+  sentence: Sentence,
+  customerTurns: readonly TextAnalysis[],
+): boolean =>
+  sentenceWords(analysis, sentence).some((word) =>
+    customerTurns.some((said) => contentWords(said).has(word)),
+  );
+
+const quoteHit = (turns: Conversation['turns'], hit: Hit): string =>
+  quoteSentence(turns[hit.turn]!.text, hit.norm);
+
 export const scoreEmpathy = (
   conversation: Conversation,
   customer: CustomerFacts,
@@ -54,18 +70,8 @@ export const scoreEmpathy = (
   let deflected = false;
   let sinceDistress = -1;
   const seen = new Set<string>();
-  // The customer's turns so far. Their words are looked up turn by turn (each turn's set is kept on
-  // its analysis) rather than gathered into one set as the turns go by: few sentences are
-  // acknowledgements that need the look-up, and every customer turn would pay for the gathering.
+  // The customer's turns so far.
   const customerTurns: TextAnalysis[] = [];
-  const saidByCustomer = (word: string): boolean =>
-    customerTurns.some((analysis) => contentWords(analysis).has(word));
-
-  // An acknowledgement that picks up the customer's own words is about them, not a script.
-  const isSpecific = (turnIndex: number, sentence: Sentence): boolean => {
-    const analysis = turns[turnIndex]!.analysis;
-    return sentenceWords(analysis, sentence).some(saidByCustomer);
-  };
 
   // Empathy is expected in proportion to what the customer brought: distress or a problem.
   const needsCare = customer.upset || customer.hasProblem || customer.firstErrorTurn >= 0;
@@ -98,10 +104,14 @@ export const scoreEmpathy = (
         findPhrase(lexicon.apology, sentence) !== null && !hasPhrase(lexicon.notAnApology, sentence);
       if (apologetic && misplacedApologyTurns.has(turn.index)) continue;
       if (findPhrase(lexicon.acknowledgement, sentence)) {
-        acks.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
+        acks.push({ turn: turn.index, norm, specific: isSpecific(turn.analysis, sentence, customerTurns) });
         if (sinceDistress > 0 && sinceDistress <= 2) timelyAck = true;
       } else if (apologetic) {
-        apologies.push({ turn: turn.index, norm, specific: isSpecific(turn.index, sentence) });
+        apologies.push({
+          turn: turn.index,
+          norm,
+          specific: isSpecific(turn.analysis, sentence, customerTurns),
+        });
       }
       // Reporting the task done ("i've ordered your card") is ownership of a problem; for a plain
       // request it is just the task, and says nothing about care.
@@ -134,30 +144,29 @@ export const scoreEmpathy = (
   const unanswered = distressed && acks.length === 0 && apologies.length === 0;
   if (unanswered) score = Math.min(score, UNANSWERED_CAP);
 
-  const quote = (hit: Hit): string => quoteSentence(turns[hit.turn]!.text, hit.norm);
   const evidence: Evidence[] = [
     ...acks.slice(0, 2).map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,
-      quote: quote(h),
+      quote: quoteHit(turns, h),
       why: "Acknowledged the customer's feelings or situation",
     })),
     ...apologies.slice(0, acks.length > 0 ? 0 : 1).map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,
-      quote: quote(h),
+      quote: quoteHit(turns, h),
       why: 'Apologised to a customer in difficulty',
     })),
     ...owns.slice(0, 2).map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,
-      quote: quote(h),
+      quote: quoteHit(turns, h),
       why: 'Took ownership of the problem',
     })),
     ...dismissals.map((h) => ({
       criterion: 'empathy' as const,
       turn: h.turn,
-      quote: quote(h),
+      quote: quoteHit(turns, h),
       why: 'Dismissive wording',
     })),
   ];

@@ -65,6 +65,13 @@ const answerFits = (questions: readonly string[], sentences: readonly string[]):
     }),
   );
 
+// One word in common is enough: each customer turn's own set is asked, without gathering them.
+const sharesWord = (replied: ReadonlySet<string>, customerTurns: readonly AnalysedTurn[]): boolean => {
+  for (const word of replied)
+    if (customerTurns.some((turn) => contentWords(turn.analysis).has(word))) return true;
+  return false;
+};
+
 const judge = (
   conversation: Conversation,
   customerTurns: readonly AnalysedTurn[],
@@ -118,14 +125,38 @@ const judge = (
     const own = turn.analysis.sentences.filter((s) => fresh.includes(s));
     for (const word of contentWords(turn.analysis, own)) replied.add(word);
   }
-  // One word in common is enough: each customer turn's own set is asked, without gathering them.
-  const shares = (): boolean => {
-    for (const word of replied)
-      if (customerTurns.some((turn) => contentWords(turn.analysis).has(word))) return true;
-    return false;
-  };
-  if (replied.size >= 3 && shares()) return { addressed: true, why: 'Engaged with what the customer said' };
+  if (replied.size >= 3 && sharesWord(replied, customerTurns))
+    return { addressed: true, why: 'Engaged with what the customer said' };
   return { addressed: false, why: 'Reply did not engage with what the customer asked' };
+};
+
+type Exchanges = {
+  conversation: Conversation;
+  customer: CustomerFacts;
+  staff: ReadonlyMap<number, StaffTurnFacts>;
+  // Every staff sentence so far, so a line read out again is known for one.
+  saidBefore: Set<string>;
+  judged: Exchange[];
+};
+
+// The customer turns of a group that needed an answer, judged against the staff replies that
+// followed them.
+const closeExchange = (
+  exchanges: Exchanges,
+  group: readonly AnalysedTurn[],
+  replies: AnalysedTurn[],
+): void => {
+  const { conversation, customer, staff, saidBefore } = exchanges;
+  const pending = group.filter((t) => needsAnswer(customer.byTurn.get(t.index)));
+  if (pending.length > 0) {
+    const verdict = judge(conversation, pending, replies, staff, customer, saidBefore);
+    exchanges.judged.push({
+      customerTurns: pending.map((t) => t.index),
+      replyTurns: replies.map((t) => t.index),
+      ...verdict,
+    });
+  }
+  for (const reply of replies) for (const s of reply.analysis.sentences) saidBefore.add(s.norm);
 };
 
 export const scoreListening = (
@@ -134,34 +165,24 @@ export const scoreListening = (
   staff: ReadonlyMap<number, StaffTurnFacts>,
 ): ListeningOutcome => {
   const { turns } = conversation;
-  const exchanges: Exchange[] = [];
+  const state: Exchanges = { conversation, customer, staff, saidBefore: new Set(), judged: [] };
   let group: AnalysedTurn[] = [];
-  const saidBefore = new Set<string>();
-  const close = (replies: AnalysedTurn[]): void => {
-    const pending = group.filter((t) => needsAnswer(customer.byTurn.get(t.index)));
-    if (pending.length > 0) {
-      const verdict = judge(conversation, pending, replies, staff, customer, saidBefore);
-      exchanges.push({
-        customerTurns: pending.map((t) => t.index),
-        replyTurns: replies.map((t) => t.index),
-        ...verdict,
-      });
-    }
-    for (const reply of replies) for (const s of reply.analysis.sentences) saidBefore.add(s.norm);
-    group = [];
-  };
   let replies: AnalysedTurn[] = [];
   for (const turn of turns) {
     if (turn.role === 'customer') {
-      if (replies.length > 0) close(replies);
+      if (replies.length > 0) {
+        closeExchange(state, group, replies);
+        group = [];
+      }
       replies = [];
       group.push(turn);
     } else if (isStaff(turn.role)) {
       if (group.length > 0) replies.push(turn);
-      else for (const s of turn.analysis.sentences) saidBefore.add(s.norm);
+      else for (const s of turn.analysis.sentences) state.saidBefore.add(s.norm);
     }
   }
-  if (group.length > 0) close(replies);
+  if (group.length > 0) closeExchange(state, group, replies);
+  const exchanges = state.judged;
 
   const reasons: string[] = [];
   const evidence: Evidence[] = [];

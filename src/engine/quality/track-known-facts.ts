@@ -80,6 +80,11 @@ const isDescription = (conversation: Conversation, customer: CustomerFacts, turn
   );
 };
 
+// What was learnt first stands: a slot is known from the earliest turn that gave it.
+const learnFirst = (slots: Map<Slot, Known>, slot: Slot, known: Known): void => {
+  if (!slots.has(slot)) slots.set(slot, known);
+};
+
 export const trackKnownFacts = (
   conversation: Conversation,
   customer: CustomerFacts,
@@ -87,46 +92,44 @@ export const trackKnownFacts = (
 ): KnownFacts => {
   const slots = new Map<Slot, Known>();
   const values: string[] = [];
-  const learn = (slot: Slot, known: Known): void => {
-    if (!slots.has(slot)) slots.set(slot, known);
-  };
   const { customer: profile } = conversation.transcript;
   for (const [key, value] of Object.entries(profile?.known ?? {})) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     values.push(value.trim().toLowerCase());
     const match = KNOWN_KEYS.find(([pattern]) => pattern.test(key));
-    if (match) learn(match[1], { turn: -1, source: 'known' });
+    if (match) learnFirst(slots, match[1], { turn: -1, source: 'known' });
   }
-  if (profile?.name) learn('name', { turn: -1, source: 'known' });
-  if (profile?.verified) for (const slot of IDENTITY_SLOTS) learn(slot, { turn: -1, source: 'verified' });
+  if (profile?.name) learnFirst(slots, 'name', { turn: -1, source: 'known' });
+  if (profile?.verified)
+    for (const slot of IDENTITY_SLOTS) learnFirst(slots, slot, { turn: -1, source: 'verified' });
   const verifiedAt = conversation.events.filter((e) => e.event.type === 'verified').map((e) => e.after);
   const firstVerified = verifiedAt.length > 0 ? Math.min(...verifiedAt) : undefined;
 
   let pending: readonly Ask[] = [];
   for (const turn of conversation.turns) {
     if (firstVerified !== undefined && turn.index > firstVerified) {
-      for (const slot of IDENTITY_SLOTS) learn(slot, { turn: firstVerified, source: 'verified' });
+      for (const slot of IDENTITY_SLOTS) learnFirst(slots, slot, { turn: firstVerified, source: 'verified' });
     }
     if (turn.role !== 'customer') {
       const given = findRecordValues(turn.text);
       for (const slot of staffRevealed(turn.text, given.slots))
-        learn(slot, { turn: turn.index, source: 'said' });
+        learnFirst(slots, slot, { turn: turn.index, source: 'said' });
       const asks = asksByTurn.get(turn.index);
       if (asks && asks.length > 0) pending = asks;
       continue;
     }
     const given = findGivenValues(turn.text);
-    for (const slot of given.slots) learn(slot, { turn: turn.index, source: 'said' });
+    for (const slot of given.slots) learnFirst(slots, slot, { turn: turn.index, source: 'said' });
     if (isDescription(conversation, customer, turn.index))
-      learn('problem', { turn: turn.index, source: 'said' });
+      learnFirst(slots, 'problem', { turn: turn.index, source: 'said' });
     for (const ask of pending) {
       if (answers(ask.slot, turn.text, turn.analysis.wordCount, given))
-        learn(ask.slot, { turn: turn.index, source: 'said' });
+        learnFirst(slots, ask.slot, { turn: turn.index, source: 'said' });
     }
     pending = [];
   }
   if (firstVerified !== undefined && firstVerified >= conversation.turns.length - 1) {
-    for (const slot of IDENTITY_SLOTS) learn(slot, { turn: firstVerified, source: 'verified' });
+    for (const slot of IDENTITY_SLOTS) learnFirst(slots, slot, { turn: firstVerified, source: 'verified' });
   }
   return { slots, values };
 };
