@@ -26,6 +26,8 @@ export type Sentence = {
     affirmed?: (RegExpExecArray | undefined)[];
     // Its content words, stemmed (see content-words.ts).
     contentWords?: readonly string[];
+    // Whether the phrase lists' fast twins read it as the lists do (find-phrase.ts).
+    twinsRead?: boolean;
   };
 };
 
@@ -79,6 +81,7 @@ const newSentenceCache = (): Sentence['cache'] => ({
   hits: undefined,
   affirmed: undefined,
   contentWords: undefined,
+  twinsRead: undefined,
 });
 
 // A sentence of the turn's tokens first..last, whose norm is turnNorm's stretch from `from` (the

@@ -1,5 +1,5 @@
 import type { Sentence } from './analyse-text.js';
-import { findAffirmed } from './phrase-pattern.js';
+import { findAffirmed, isNegatedBefore } from './phrase-pattern.js';
 import type { Phrase } from './phrase-index.js';
 
 export type PhraseHit = { sentence: Sentence; index: number; phrase: string };
@@ -37,6 +37,43 @@ const hitsOf = (phrase: Phrase, sentence: Sentence): Uint8Array => {
   return (cache.hits ??= phrase.index.triggered(sentence.tokens));
 };
 
+const UPPER_OR_UNDERSCORE = /[A-Z_]/;
+const APOSTROPHE = 39;
+
+// Whether the lists' fast twins read this sentence as the lists do (phrase-index.ts, fastTwin):
+// norms are lower-case, and an underscore is rare, so this is nearly always so.
+const twinsRead = (sentence: Sentence): boolean =>
+  (sentence.cache.twinsRead ??= !UPPER_OR_UNDERSCORE.test(sentence.norm));
+
+// The list's first match at or after `from`, the one its own expression finds.
+const matchFrom = (phrase: Phrase, sentence: Sentence, from: number): RegExpExecArray | null => {
+  const { regex, fast } = phrase;
+  const { norm } = sentence;
+  if (fast !== null && twinsRead(sentence)) {
+    fast.lastIndex = from;
+    const match = fast.exec(norm);
+    fast.lastIndex = 0;
+    // \b also holds right after an apostrophe, where the list's own boundary does not: that rare
+    // case is left to the list's own expression.
+    if (match === null || match.index === 0 || norm.charCodeAt(match.index - 1) !== APOSTROPHE) return match;
+  }
+  regex.lastIndex = from;
+  const match = regex.exec(norm);
+  regex.lastIndex = 0;
+  return match;
+};
+
+// The first match not negated (see findAffirmed, which this follows for a list's sentence).
+const firstAffirmed = (phrase: Phrase, sentence: Sentence): RegExpExecArray | null => {
+  const { norm } = sentence;
+  for (let match = matchFrom(phrase, sentence, 0); match !== null;) {
+    if (!isNegatedBefore(norm, match.index)) return match;
+    if (!phrase.regex.global) return null;
+    match = matchFrom(phrase, sentence, match.index + (match[0].length || 1));
+  }
+  return null;
+};
+
 const mayMatchIn = (phrase: Phrase, state: number): boolean => phrase.always || (state & MAY) !== 0;
 
 export const mayMatch = (phrase: Phrase, sentence: Sentence): boolean =>
@@ -47,9 +84,7 @@ export const hasPhrase = (phrase: Phrase, sentence: Sentence): boolean => {
   const state = hits[phrase.id]!;
   if ((state & HAS) !== 0) return true;
   if ((state & HAS_NOT) !== 0 || !mayMatchIn(phrase, state)) return false;
-  phrase.regex.lastIndex = 0;
-  const found = phrase.regex.test(sentence.norm);
-  phrase.regex.lastIndex = 0;
+  const found = matchFrom(phrase, sentence, 0) !== null;
   hits[phrase.id] = state | (found ? HAS : HAS_NOT);
   return found;
 };
@@ -60,7 +95,7 @@ export const findPhrase = (phrase: Phrase, sentence: Sentence): RegExpExecArray 
   const state = hits[phrase.id]!;
   if ((state & AFFIRMED_NOT) !== 0) return null;
   if ((state & AFFIRMED) !== 0) return sentence.cache.affirmed![phrase.id] ?? null;
-  const found = mayMatchIn(phrase, state) ? findAffirmed(phrase.regex, sentence.norm) : null;
+  const found = mayMatchIn(phrase, state) ? firstAffirmed(phrase, sentence) : null;
   if (found === null) hits[phrase.id] = state | AFFIRMED_NOT;
   else {
     (sentence.cache.affirmed ??= answers(phrase))[phrase.id] = found;

@@ -3,7 +3,7 @@ import { analyseText } from './analyse-text.js';
 import { defaultLexicon } from './build-lexicon.js';
 import { mayMatch } from './find-phrase.js';
 import type { Phrase } from './phrase-index.js';
-import { createPhraseIndex, requiredWords } from './phrase-index.js';
+import { createPhraseIndex, fastTwin, requiredWords } from './phrase-index.js';
 import { phraseRegex } from './phrase-pattern.js';
 
 const allPhrases = (): Phrase[] =>
@@ -100,5 +100,23 @@ describe('phrase index', () => {
     }).sentences;
     const candidates = allPhrases().filter((phrase) => mayMatch(phrase, sentence!));
     expect(candidates.length).toBeLessThan(allPhrases().length / 2);
+  });
+});
+
+describe('fast twins of phrase lists', () => {
+  it('gives a twin opening with \\b to a list whose matches open with a letter or digit', () => {
+    const twin = fastTwin(phraseRegex(['(?:so )?sorry', '24 hours', 'i (?:have )?refunded']));
+    expect(twin?.source.startsWith('\\b(?:')).toBe(true);
+    expect(twin?.flags).toBe('g');
+    expect(twin?.exec('oh i have refunded it')?.[0]).toBe('i have refunded');
+  });
+
+  it('keeps the list as it is where a match may open with anything else', () => {
+    expect(fastTwin(phraseRegex(["'ve sent", 'sorry']))).toBeNull();
+    expect(fastTwin(phraseRegex(['\\S+ sorry']))).toBeNull();
+    expect(fastTwin(phraseRegex(['\\d+ days']))).toBeNull();
+    expect(fastTwin(phraseRegex(['(?:very )?']))).toBeNull();
+    expect(fastTwin(phraseRegex(['sorry'], 'i'))).toBeNull();
+    expect(fastTwin(/sorry/)).toBeNull();
   });
 });

@@ -200,6 +200,60 @@ function needOfAlternatives(alts: Atom[][], leftBounded: boolean, rightBounded: 
   return items;
 }
 
+// The characters a sequence of atoms can open with (null: any), and whether it can match nothing.
+type Opening = { chars: Set<string> | null; empty: boolean };
+
+const openingOfSequence = (atoms: Atom[]): Opening => {
+  const chars = new Set<string>();
+  for (const atom of atoms) {
+    if (atom.kind === 'zero') continue;
+    if (atom.kind === 'wild') return { chars: null, empty: false };
+    if (atom.kind === 'char') {
+      chars.add(atom.char);
+      if (!atom.optional) return { chars, empty: false };
+      continue;
+    }
+    const inner = openingOfAlternatives(atom.alts);
+    if (inner.chars === null) return inner;
+    for (const char of inner.chars) chars.add(char);
+    if (!atom.optional && !inner.empty) return { chars, empty: false };
+  }
+  return { chars, empty: true };
+};
+
+function openingOfAlternatives(alts: Atom[][]): Opening {
+  const chars = new Set<string>();
+  let empty = false;
+  for (const alt of alts) {
+    const opening = openingOfSequence(alt);
+    if (opening.chars === null) return opening;
+    for (const char of opening.chars) chars.add(char);
+    empty ||= opening.empty;
+  }
+  return { chars, empty };
+}
+
+const START_BOUNDARY = "(?<![a-z0-9'])";
+const LETTER_OR_DIGIT = /^[a-z0-9]$/;
+
+// V8 scans for a list opening with \b about a third faster than for one opening with the
+// lookbehind phraseRegex writes, (?<![a-z0-9']). The two agree on where a match may start when the
+// match opens with a letter or digit and the text has no upper-case letter or underscore (the
+// characters \w adds to [a-z0-9]): then the lookbehind holds exactly where \b does and no
+// apostrophe comes before. So a list whose every match opens with a letter or digit gets a twin
+// opening with \b; find-phrase.ts tries it on lower-case text without underscores, and checks the
+// apostrophe itself. Flags that widen what a character matches (case, Unicode, dot-all) keep the
+// list as it is.
+export const fastTwin = (regex: RegExp): RegExp | null => {
+  if (!regex.source.startsWith(START_BOUNDARY) || /[imsuv]/.test(regex.flags)) return null;
+  const [alts] = parseAlternatives(regex.source, 0);
+  const { chars, empty } = openingOfAlternatives(alts);
+  if (chars === null || empty || chars.size === 0) return null;
+  for (const char of chars) if (!LETTER_OR_DIGIT.test(char)) return null;
+  const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
+  return new RegExp(`\\b${regex.source.slice(START_BOUNDARY.length)}`, flags);
+};
+
 // A list with boundaries on both sides (as phraseRegex builds them) starts and ends on whole words.
 export const requiredWords = (source: string): Need => {
   const [alts] = parseAlternatives(source, 0);
@@ -213,7 +267,15 @@ export type PhraseIndex = {
   triggered: (tokens: readonly string[]) => Uint8Array;
 };
 
-export type Phrase = { id: number; regex: RegExp; always: boolean; index: PhraseIndex };
+export type Phrase = {
+  id: number;
+  regex: RegExp;
+  always: boolean;
+  index: PhraseIndex;
+  // The same list opened by \b instead of the lookbehind, where that finds the same matches (see
+  // fastTwin); null where it would not.
+  fast: RegExp | null;
+};
 
 const TOKEN_CACHE_LIMIT = 50_000;
 
@@ -262,7 +324,7 @@ export const createPhraseIndex = (): PhraseIndex => {
     add: (regex) => {
       const id = phrases.length;
       const need = requiredWords(regex.source);
-      const phrase: Phrase = { id, regex, always: need === null, index };
+      const phrase: Phrase = { id, regex, always: need === null, index, fast: fastTwin(regex) };
       for (const item of need ?? []) {
         if (item.mode === 'exact') register(exact, item.text, id);
         else if (item.mode === 'prefix') {
