@@ -1,7 +1,6 @@
 import type { Sentence, TextAnalysis } from './analyse-text.js';
 import type { Lexicon } from './build-lexicon.js';
-import { hasPhrase, mayMatch } from './find-phrase.js';
-import { isNegatedBefore } from './phrase-pattern.js';
+import { findPhrase, hasPhrase } from './find-phrase.js';
 import { degreeFactor } from './weigh-degree.js';
 import {
   BARE_ACKNOWLEDGEMENT,
@@ -63,22 +62,14 @@ export const isSarcastic = (norm: string): boolean => {
 // Several support phrases in one sentence add up with diminishing returns, the way a second
 // complaint in the same breath adds less than the first.
 const phraseWeight = (sentence: Sentence, lexicon: Lexicon): number => {
-  const { norm } = sentence;
   let negative = 0;
   let positive = 0;
   for (const [weight, phrase] of lexicon.sentimentGroups) {
-    if (!mayMatch(phrase, sentence)) continue;
-    const { regex } = phrase;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(norm); match; match = regex.exec(norm)) {
-      // "not sorted" must not read as "sorted", nor "I'm not worried" as worry.
-      if (isNegatedBefore(norm, match.index)) continue;
-      if (weight < 0) negative = 1 - (1 - negative) * (1 + weight);
-      else positive = 1 - (1 - positive) * (1 - weight);
-      break;
-    }
+    // Found un-negated: "not sorted" must not read as "sorted", nor "I'm not worried" as worry.
+    if (!findPhrase(phrase, sentence)) continue;
+    if (weight < 0) negative = 1 - (1 - negative) * (1 + weight);
+    else positive = 1 - (1 - positive) * (1 - weight);
   }
-  for (const [, phrase] of lexicon.sentimentGroups) phrase.regex.lastIndex = 0;
   return positive - negative;
 };
 
