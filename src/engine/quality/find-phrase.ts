@@ -66,7 +66,8 @@ const matchFrom = (phrase: Phrase, sentence: Sentence, from: number): RegExpExec
 // The first match not negated (see findAffirmed, which this follows for a list's sentence).
 const firstAffirmed = (phrase: Phrase, sentence: Sentence): RegExpExecArray | null => {
   const { norm } = sentence;
-  for (let match = matchFrom(phrase, sentence, 0); match !== null;) {
+  let match = matchFrom(phrase, sentence, 0);
+  while (match !== null) {
     if (!isNegatedBefore(norm, match.index)) return match;
     if (!phrase.regex.global) return null;
     match = matchFrom(phrase, sentence, match.index + (match[0].length || 1));

@@ -242,10 +242,10 @@ const LETTER_OR_DIGIT = /^[a-z0-9]$/;
 // characters \w adds to [a-z0-9]): then the lookbehind holds exactly where \b does and no
 // apostrophe comes before. So a list whose every match opens with a letter or digit gets a twin
 // opening with \b; find-phrase.ts tries it on lower-case text without underscores, and checks the
-// apostrophe itself. Flags that widen what a character matches (case, Unicode, dot-all) keep the
-// list as it is.
+// apostrophe itself. Flags that widen what a character matches (case, Unicode, dot-all) or pin
+// where it starts (sticky) keep the list as it is.
 export const fastTwin = (regex: RegExp): RegExp | null => {
-  if (!regex.source.startsWith(START_BOUNDARY) || /[imsuv]/.test(regex.flags)) return null;
+  if (!regex.source.startsWith(START_BOUNDARY) || /[imsuvy]/.test(regex.flags)) return null;
   const [alts] = parseAlternatives(regex.source, 0);
   const { chars, empty } = openingOfAlternatives(alts);
   if (chars === null || empty || chars.size === 0) return null;
