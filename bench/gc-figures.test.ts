@@ -16,6 +16,7 @@ describe('profileGc', () => {
     expect(figures.scavenges).toBeGreaterThan(0);
     expect(figures.youngAllocatedBytesPerUnit).toBeGreaterThan(20 * MB);
     expect(figures.promotedBytesPerUnit).toBeLessThan(2 * MB);
+    expect(figures.youngSurvivedMedianBytesPerScavenge).toBeLessThan(64 * 1024);
   });
 
   it('counts what is kept across scavenges as surviving and then promoted', () => {
@@ -27,5 +28,31 @@ describe('profileGc', () => {
     // Per unit: two units of work share the bytes.
     expect(figures.youngSurvivedBytesPerUnit + figures.promotedBytesPerUnit).toBeGreaterThan(10 * MB);
     expect(figures.promotedBytesPerUnit).toBeGreaterThan(5 * MB);
+    // Each scavenge keeps what was made since the one before.
+    expect(figures.youngSurvivedMedianBytesPerScavenge).toBeGreaterThan(256 * 1024);
+    expect(figures.youngSurvivedMaxBytesPerScavenge).toBeGreaterThanOrEqual(
+      figures.youngSurvivedMedianBytesPerScavenge,
+    );
+  });
+});
+
+describe('profileGc on objects that each get a map of their own', () => {
+  // What a request made before: a copy by spreading, then properties added to it. Each such object
+  // gets maps of its own, which V8 makes in the old generation.
+  const spreadThenAdded = (base: { a: number; b: string }, i: number) => ({ ...base, c: i, d: [i] });
+  const named = (base: { a: number; b: string }, i: number) => ({ a: base.a, b: base.b, c: i, d: [i] });
+
+  const pretenuredPerObject = (make: (base: { a: number; b: string }, i: number) => unknown) => {
+    const base = { a: 1, b: 'b' };
+    let kept: unknown;
+    const gc = profileGc();
+    for (let i = 0; i < 300_000; i++) kept = make(base, i);
+    expect(kept).toBeDefined();
+    return gc.stop(300_000).pretenuredBytesPerUnit;
+  };
+
+  it('counts the maps as pretenured, and nothing for objects whose properties are named', () => {
+    expect(pretenuredPerObject(spreadThenAdded)).toBeGreaterThan(50);
+    expect(pretenuredPerObject(named)).toBeLessThan(20);
   });
 });

@@ -42,7 +42,10 @@ export function prepareStatements(client: pg.PoolClient): void {
       const name = statementName(c.text);
       if (named.has(name) || named.size < MAX_STATEMENTS_PER_CONNECTION) {
         named.add(name);
-        return query({ ...c, name }, values, callback);
+        // Copied onto a fresh object, not `{ ...c, name }`: a copy made by spreading starts with a
+        // map of its own, and `name` added after it made V8 a new map for every query (see
+        // inWorkspace's ctx).
+        return query(Object.assign({}, c, { name }), values, callback);
       }
     }
     return query(config, values, callback);

@@ -116,7 +116,19 @@ export async function addMessage(
     const prepared = oneTripWrite(humanReply ? 'humanReply' : values.customer ? 'customer' : 'other');
     const messageId = randomUUID();
     const written = await ctx.commitWith({
-      statement: (workspaceId, event) => prepared(workspaceId, event, { ...values, workspaceId, messageId }),
+      // Named one by one, not `{ ...values, workspaceId, messageId }`: see inWorkspace's ctx.
+      statement: (workspaceId, event) =>
+        prepared(workspaceId, event, {
+          conversationId,
+          workspaceId,
+          messageId,
+          now: values.now,
+          role: values.role,
+          authorId: values.authorId,
+          text: values.text,
+          channelData: values.channelData,
+          clientId: values.clientId,
+        }),
       event: {
         type: 'conversation.message_added',
         data: {

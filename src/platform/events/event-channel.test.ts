@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './define-events.js';
 import { eventWithDataText, packWire, parseWire, wireText } from './event-channel.js';
@@ -48,5 +49,26 @@ describe('an event whose data is the outbox JSON text', () => {
     const [read] = parseWire(wireText(e));
     expect((read!.data as unknown as { text: string; truncated: boolean }).text).toHaveLength(2000);
     expect(read!.id).toBe(7);
+  });
+
+  it('gives every such event the same map', () => {
+    // A map made for each event is made in the old generation, where it held young objects through
+    // scavenges (see eventWithDataText). V8's own test of two objects' maps:
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+      a: unknown,
+      b: unknown,
+    ) => boolean;
+    // Many, so that V8's inline caches settle as they do under load before two are compared.
+    const made = Array.from({ length: 1000 }, (_, id) =>
+      eventWithDataText(
+        { id, type: fields.type, workspaceId: fields.workspaceId, at: fields.at } as unknown as Omit<
+          DomainEvent,
+          'data'
+        >,
+        `{"seq":${id}}`,
+      ),
+    );
+    expect(sameMap(made[998], made[999])).toBe(true);
   });
 });

@@ -11,18 +11,23 @@ const MAX_TEXT = 2_000;
 // Events whose data the database answered as JSON text (a one-trip write's outbox row): their
 // wire text is put together from that text, and the data parsed only if something reads it.
 const dataTexts = new WeakMap<DomainEvent, string>();
+const parsedData = new WeakMap<DomainEvent, unknown>();
+
+// One getter for every such event. A getter made for each (`get data()` in the literal, after
+// `...fields`) is held by the object's map, so each event had maps of their own, made in the old
+// generation (see inWorkspace's ctx), which held the getter and what it closed over through every
+// scavenge until the next full collection.
+function readData(this: DomainEvent): unknown {
+  if (!parsedData.has(this)) parsedData.set(this, JSON.parse(dataTexts.get(this)!));
+  return parsedData.get(this);
+}
 
 /** The event with `data` as the outbox's JSON text of it, parsed on first read. */
 export function eventWithDataText(fields: Omit<DomainEvent, 'data'>, dataText: string): DomainEvent {
-  let data: unknown;
-  const event = {
-    ...fields,
-    get data() {
-      return (data ??= JSON.parse(dataText));
-    },
-  } as DomainEvent;
-  dataTexts.set(event, dataText);
-  return event;
+  const event = { type: fields.type, workspaceId: fields.workspaceId, at: fields.at, id: fields.id };
+  Object.defineProperty(event, 'data', { get: readData, enumerable: true, configurable: true });
+  dataTexts.set(event as DomainEvent, dataText);
+  return event as DomainEvent;
 }
 
 // What goes on the wire for one event, as JSON. Long message texts are cut; anything still too

@@ -58,12 +58,14 @@ export function prepareWriteWithOutboxRow<V extends Record<string, unknown>>(wri
   );
   return (workspaceId, event, values) => {
     const outbox = outboxValues(workspaceId, event);
+    // The write's values last: spread first, each property added after the copy would make V8 a
+    // new map for every statement (see inWorkspace's ctx).
     return prepared({
-      ...values,
       'outbox.workspaceId': outbox.workspaceId,
       'outbox.type': outbox.type,
       'outbox.data': outbox.data,
       'outbox.at': outbox.at,
+      ...values,
     });
   };
 }
