@@ -51,8 +51,12 @@ describe('profileGc on objects that each get a map of their own', () => {
     return gc.stop(300_000).pretenuredBytesPerUnit;
   };
 
-  it('counts the maps as pretenured, and nothing for objects whose properties are named', () => {
-    expect(pretenuredPerObject(spreadThenAdded)).toBeGreaterThan(50);
+  it('counts nothing pretenured for objects whose properties are named', () => {
     expect(pretenuredPerObject(named)).toBeLessThan(20);
+  });
+
+  // Node 20's V8 makes those maps; Node 22's makes none for such copies (it counts 0 there).
+  it.runIf(process.versions.node.startsWith('20.'))('counts the maps Node 20 makes as pretenured', () => {
+    expect(pretenuredPerObject(spreadThenAdded)).toBeGreaterThan(50);
   });
 });
